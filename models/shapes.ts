@@ -1,0 +1,89 @@
+/**
+ * Shape inference and parameter counting for a model spec, without tfjs: the editor shows shapes
+ * live and the server checks budgets before it spends a worker on a submission. Must agree with
+ * what the tfjs builder produces (tested in tests/unit/models/shapes.test.ts).
+ */
+import type { LayerSpec, ModelSpec, SpecIssue } from './spec';
+
+export type Shape = readonly number[];
+
+export interface LayerInfo {
+  /** Output shape without the batch dimension. */
+  outputShape: Shape;
+  /** Trainable parameters (weights and biases) of this layer. */
+  params: number;
+}
+
+export type ShapeResult =
+  | { ok: true; layers: LayerInfo[]; outputShape: Shape; totalParams: number }
+  | { ok: false; issues: SpecIssue[] };
+
+const product = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
+const fmt = (shape: Shape) => shape.join('x');
+
+function infer(layer: LayerSpec, input: Shape): LayerInfo | string {
+  switch (layer.type) {
+    case 'dense': {
+      if (input.length !== 1) {
+        return `dense needs a flat input; add a flatten layer before it (input is ${fmt(input)})`;
+      }
+      const [inUnits = 0] = input;
+      return { outputShape: [layer.units], params: inUnits * layer.units + layer.units };
+    }
+    case 'conv2d': {
+      if (input.length !== 3) return `conv2d needs an image input (height x width x channels), got ${fmt(input)}`;
+      const [h = 0, w = 0, c = 0] = input;
+      const k = layer.kernelSize;
+      const span = layer.padding === 'same' ? 1 : k;
+      if (h < span || w < span) return `conv2d kernelSize ${k} is larger than its ${h}x${w} input`;
+      const out = (n: number) => Math.ceil((n - span + 1) / layer.strides);
+      return { outputShape: [out(h), out(w), layer.filters], params: k * k * c * layer.filters + layer.filters };
+    }
+    case 'maxPooling2d': {
+      if (input.length !== 3) return `maxPooling2d needs an image input, got ${fmt(input)}`;
+      const [h = 0, w = 0, c = 0] = input;
+      const p = layer.poolSize;
+      if (h < p || w < p) return `maxPooling2d poolSize ${p} is larger than its ${h}x${w} input`;
+      return { outputShape: [Math.floor((h - p) / p) + 1, Math.floor((w - p) / p) + 1, c], params: 0 };
+    }
+    case 'flatten':
+      return { outputShape: [product(input)], params: 0 };
+    case 'dropout':
+      return { outputShape: input, params: 0 };
+    default: {
+      const never: never = layer;
+      throw new Error(`unknown layer ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * Walks the layers from `inputShape`; the last layer must output `[numClasses]`.
+ * Stops at the first layer that cannot take its input, naming it.
+ */
+export function inferShapes(spec: ModelSpec, inputShape: Shape, numClasses: number): ShapeResult {
+  const layers: LayerInfo[] = [];
+  let shape = inputShape;
+  for (const [i, layer] of spec.layers.entries()) {
+    const info = infer(layer, shape);
+    if (typeof info === 'string') {
+      return { ok: false, issues: [{ path: `layers.${i}`, message: `layers.${i}: ${info}` }] };
+    }
+    layers.push(info);
+    shape = info.outputShape;
+  }
+  if (shape.length !== 1 || shape[0] !== numClasses) {
+    const last = spec.layers.length - 1;
+    return {
+      ok: false,
+      issues: [
+        {
+          path: `layers.${last}`,
+          message: `layers.${last}: the last layer must output ${numClasses} values (one per class), got ${fmt(shape)}`,
+        },
+      ],
+    };
+  }
+  const totalParams = layers.reduce((sum, l) => sum + l.params, 0);
+  return { ok: true, layers, outputShape: shape, totalParams };
+}

@@ -1,0 +1,135 @@
+/**
+ * The model spec: Gradient Arena's own JSON vocabulary for a neural network and how to train it.
+ * Validated with zod at every boundary (editor, submit event, worker). No tfjs here, so the editor,
+ * the server's validator and the game rules can use it without loading tfjs.
+ */
+import { z } from 'zod';
+
+export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'softmax'] as const;
+export const LOSSES = ['categoricalCrossentropy', 'meanSquaredError'] as const;
+export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'] as const;
+export const LAYER_TYPES = ['dense', 'conv2d', 'maxPooling2d', 'flatten', 'dropout'] as const;
+
+/** Hard limits of the vocabulary; a challenge may set tighter budgets (game/challenges.ts). */
+export const SPEC_LIMITS = {
+  maxLayers: 16,
+  maxUnits: 1024,
+  maxFilters: 128,
+  maxKernelSize: 7,
+  maxStrides: 4,
+  maxPoolSize: 4,
+  maxDropoutRate: 0.9,
+  minLearningRate: 1e-5,
+  maxLearningRate: 1,
+  maxBatchSize: 512,
+  maxEpochs: 200,
+  maxSeed: 2 ** 31 - 1,
+} as const;
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const activationSchema = z.enum(ACTIVATIONS);
+
+export const denseLayerSchema = z.strictObject({
+  type: z.literal('dense'),
+  /** Number of neurons. */
+  units: int(1, SPEC_LIMITS.maxUnits),
+  activation: activationSchema,
+});
+
+export const conv2dLayerSchema = z.strictObject({
+  type: z.literal('conv2d'),
+  /** Number of filters (output channels). */
+  filters: int(1, SPEC_LIMITS.maxFilters),
+  /** Square kernel side, in pixels. */
+  kernelSize: int(1, SPEC_LIMITS.maxKernelSize),
+  strides: int(1, SPEC_LIMITS.maxStrides),
+  padding: z.enum(['same', 'valid']),
+  activation: activationSchema,
+});
+
+export const maxPooling2dLayerSchema = z.strictObject({
+  type: z.literal('maxPooling2d'),
+  /** Square window side; the stride equals the window. */
+  poolSize: int(2, SPEC_LIMITS.maxPoolSize),
+});
+
+export const flattenLayerSchema = z.strictObject({ type: z.literal('flatten') });
+
+export const dropoutLayerSchema = z.strictObject({
+  type: z.literal('dropout'),
+  /** Fraction of inputs zeroed during training. */
+  rate: z.number().min(0).max(SPEC_LIMITS.maxDropoutRate),
+});
+
+export const layerSchema = z.discriminatedUnion('type', [
+  denseLayerSchema,
+  conv2dLayerSchema,
+  maxPooling2dLayerSchema,
+  flattenLayerSchema,
+  dropoutLayerSchema,
+]);
+
+export const optimizerSchema = z.strictObject({
+  type: z.enum(OPTIMIZERS),
+  learningRate: z.number().min(SPEC_LIMITS.minLearningRate).max(SPEC_LIMITS.maxLearningRate),
+  /** Only read by 'momentum'. */
+  momentum: z.number().min(0).max(0.999).optional(),
+});
+
+export const trainingSchema = z.strictObject({
+  loss: z.enum(LOSSES),
+  optimizer: optimizerSchema,
+  batchSize: int(1, SPEC_LIMITS.maxBatchSize),
+  epochs: int(1, SPEC_LIMITS.maxEpochs),
+  /** Seeds weight initialisation, dropout and the data order, so a run can be replayed. */
+  seed: int(0, SPEC_LIMITS.maxSeed),
+});
+
+export const modelSpecSchema = z.strictObject({
+  version: z.literal(1),
+  layers: z.array(layerSchema).min(1).max(SPEC_LIMITS.maxLayers),
+  training: trainingSchema,
+});
+
+export type Activation = z.infer<typeof activationSchema>;
+export type LayerSpec = z.infer<typeof layerSchema>;
+export type LayerType = LayerSpec['type'];
+export type OptimizerSpec = z.infer<typeof optimizerSchema>;
+export type TrainingSpec = z.infer<typeof trainingSchema>;
+export type ModelSpec = z.infer<typeof modelSpecSchema>;
+
+/** One problem found in a spec: where (dotted path) and what, with the offending value. */
+export interface SpecIssue {
+  path: string;
+  message: string;
+}
+
+export type SpecResult = { ok: true; spec: ModelSpec } | { ok: false; issues: SpecIssue[] };
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Validates untrusted input; every issue names the field and the bad value ("got 9000"). */
+export function parseModelSpec(input: unknown): SpecResult {
+  const result = modelSpecSchema.safeParse(input);
+  if (result.success) return { ok: true, spec: result.data };
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(root)';
+    const got = issue.code === 'unrecognized_keys' ? '' : `, got ${describe(valueAt(input, issue.path))}`;
+    return { path, message: `${path}: ${issue.message}${got}` };
+  });
+  return { ok: false, issues };
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs the test suites with Node's own test runner (TypeScript through tsx).
+// Usage: node scripts/run-tests.mjs [unit|integration|e2e ...]   (no argument: all suites)
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SUITES = ['unit', 'integration', 'e2e'];
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : SUITES;
+
+function collect(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...collect(path));
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const files = wanted.flatMap((suite) => {
+  if (!SUITES.includes(suite)) throw new Error(`unknown suite ${suite}; expected one of ${SUITES.join(', ')}`);
+  try {
+    return collect(join('tests', suite));
+  } catch {
+    return [];
+  }
+});
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
+process.exit(res.status ?? 1);

@@ -1,0 +1,108 @@
+/**
+ * The socket.io message catalogue, shared by the server and the browser client.
+ * Types are compile-time only; every incoming payload is also checked by the zod schemas below.
+ */
+import { z } from 'zod';
+import type { SpecIssue } from '../models/spec';
+
+/** Largest accepted weight payload, in bytes (budget 250k params x 4 bytes, plus headroom). */
+export const MAX_WEIGHTS_BYTES = 1_200_000;
+/** socket.io's own frame limit; anything larger is dropped by the transport before our handlers. */
+export const MAX_SOCKET_PAYLOAD_BYTES = 1_500_000;
+export const NICKNAME_MAX_LENGTH = 20;
+
+export interface ApiError {
+  /** Namespaced, stable code, e.g. 'spec/invalid', 'auth/unknown_player', 'rate/limited'. */
+  code: string;
+  /** Human-readable explanation (English); the UI maps codes to its own language. */
+  message: string;
+  /** Field-level problems, for spec and weight validation. */
+  issues?: SpecIssue[];
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+export type Ack<T> = (result: Result<T>) => void;
+
+export interface PlayerIdentity {
+  playerId: string;
+  nickname: string;
+  /** Secret bearer token; kept in the browser's localStorage, sent in the socket handshake auth. */
+  token: string;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  playerId: string;
+  nickname: string;
+  /** Accuracy on the hidden test split, 0..1, as computed by the server. */
+  score: number;
+  paramCount: number;
+  submissionId: string;
+  /** ISO 8601. */
+  submittedAt: string;
+}
+
+export interface LeaderboardView {
+  challengeId: string;
+  rows: LeaderboardRow[];
+  totalPlayers: number;
+}
+
+export type SubmissionStatus = 'queued' | 'scored' | 'failed';
+
+export interface SubmissionResult {
+  submissionId: string;
+  challengeId: string;
+  status: SubmissionStatus;
+  /** Set when status is 'scored'. */
+  score?: number;
+  correct?: number;
+  total?: number;
+  /** The player's rank on the leaderboard after this submission. */
+  rank?: number;
+  /** True when this submission became the player's best. */
+  improved?: boolean;
+  paramCount: number;
+  error?: ApiError;
+}
+
+export interface ClientToServerEvents {
+  'player:register': (payload: { nickname: string }, ack: Ack<PlayerIdentity>) => void;
+  'player:whoami': (payload: Record<string, never>, ack: Ack<Omit<PlayerIdentity, 'token'>>) => void;
+  'leaderboard:subscribe': (payload: { challengeId: string }, ack: Ack<LeaderboardView>) => void;
+  'leaderboard:unsubscribe': (payload: { challengeId: string }) => void;
+  /** `weights`: float32 little-endian, concatenated in tfjs `model.getWeights()` order. */
+  'submission:submit': (
+    payload: { challengeId: string; spec: unknown; weights: ArrayBuffer | Uint8Array },
+    ack: Ack<{ submissionId: string; status: 'queued'; paramCount: number }>,
+  ) => void;
+}
+
+export interface ServerToClientEvents {
+  'submission:result': (result: SubmissionResult) => void;
+  'leaderboard:update': (view: LeaderboardView) => void;
+}
+
+export interface SocketData {
+  playerId?: string;
+  nickname?: string;
+}
+
+export const registerPayload = z.strictObject({
+  nickname: z.string().max(200),
+});
+
+export const challengePayload = z.strictObject({
+  challengeId: z.string().min(1).max(64),
+});
+
+const binary = z.custom<Uint8Array | ArrayBuffer>(
+  (v) => v instanceof Uint8Array || v instanceof ArrayBuffer,
+  { message: 'weights must be binary (ArrayBuffer of float32 values)' },
+);
+
+export const submitPayload = z.strictObject({
+  challengeId: z.string().min(1).max(64),
+  spec: z.unknown(),
+  weights: binary,
+});
