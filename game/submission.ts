@@ -1,0 +1,63 @@
+/**
+ * Is a submitted model legal for a challenge? Checks the spec vocabulary, the shapes and the
+ * challenge's budget before the server spends a scoring worker on it.
+ */
+import type { SpecIssue, ModelSpec } from '../models/spec';
+import { parseModelSpec } from '../models/spec';
+import type { LayerInfo } from '../models/shapes';
+import { inferShapes } from '../models/shapes';
+import { getChallenge, type ChallengeDef } from './challenges';
+
+export type SubmissionErrorCode =
+  | 'spec/invalid'
+  | 'submission/over_budget'
+  | 'submission/too_many_layers'
+  | 'challenge/unknown';
+
+export interface SubmissionError {
+  /** Stable, namespaced code. */
+  code: SubmissionErrorCode;
+  /** Human-readable explanation (English). */
+  message: string;
+  /** Field-level problems, when the spec itself is at fault. */
+  issues: SpecIssue[];
+}
+
+export type SubmissionCheck =
+  | { ok: true; spec: ModelSpec; shapes: { layers: LayerInfo[]; totalParams: number } }
+  | { ok: false; error: SubmissionError };
+
+const fail = (code: SubmissionErrorCode, message: string, issues: SpecIssue[] = []): SubmissionCheck => ({
+  ok: false,
+  error: { code, message, issues },
+});
+
+/** `challenge` is a definition or an id (untrusted); `specInput` is untrusted JSON. */
+export function validateSubmission(challenge: ChallengeDef | string, specInput: unknown): SubmissionCheck {
+  const def = typeof challenge === 'string' ? getChallenge(challenge) : challenge;
+  if (!def) return fail('challenge/unknown', `unknown challenge ${JSON.stringify(challenge).slice(0, 70)}`);
+
+  const parsed = parseModelSpec(specInput);
+  if (!parsed.ok) return fail('spec/invalid', 'the model spec is not valid', parsed.issues);
+  const { spec } = parsed;
+
+  const { maxLayers, maxParams } = def.budget;
+  if (spec.layers.length > maxLayers) {
+    return fail(
+      'submission/too_many_layers',
+      `the model has ${spec.layers.length} layers; challenge ${def.id} allows at most ${maxLayers}`,
+      [{ path: 'layers', message: `layers: at most ${maxLayers}, got ${spec.layers.length}` }],
+    );
+  }
+
+  const shapes = inferShapes(spec, def.inputShape, def.numClasses);
+  if (!shapes.ok) return fail('spec/invalid', 'the layers do not fit together', shapes.issues);
+  if (shapes.totalParams > maxParams) {
+    return fail(
+      'submission/over_budget',
+      `the model has ${shapes.totalParams} parameters; challenge ${def.id} allows at most ${maxParams}`,
+      [{ path: 'layers', message: `parameters: at most ${maxParams}, got ${shapes.totalParams}` }],
+    );
+  }
+  return { ok: true, spec, shapes: { layers: shapes.layers, totalParams: shapes.totalParams } };
+}

@@ -1,0 +1,29 @@
+/** The server's whole configuration, read from the environment once and checked with zod. */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_FILE: z.string().min(1).default('data/arena.db'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Scoring worker threads; the default leaves a core for the event loop and Next. */
+  SCORING_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(Math.max(1, Math.min(2, availableParallelism() - 1))),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses `source` (default process.env); throws a readable error naming each bad variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
