@@ -61,3 +61,42 @@ export function validateSubmission(challenge: ChallengeDef | string, specInput: 
   }
   return { ok: true, spec, shapes: { layers: shapes.layers, totalParams: shapes.totalParams } };
 }
+
+export type WeightsErrorCode = 'weights/too_large' | 'weights/wrong_length' | 'weights/not_finite';
+
+export type WeightsCheck = { ok: true } | { ok: false; error: { code: WeightsErrorCode; message: string } };
+
+/**
+ * Checks raw float32 little-endian weights against the parameter count the spec implies:
+ * exactly 4 bytes per parameter, at most `maxBytes`, and every value finite (NaN or Infinity would
+ * make the score meaningless).
+ */
+export function validateWeights(bytes: Uint8Array, totalParams: number, maxBytes: number): WeightsCheck {
+  if (bytes.byteLength > maxBytes) {
+    return {
+      ok: false,
+      error: { code: 'weights/too_large', message: `weights are ${bytes.byteLength} bytes; at most ${maxBytes}` },
+    };
+  }
+  const expected = totalParams * 4;
+  if (bytes.byteLength !== expected) {
+    return {
+      ok: false,
+      error: {
+        code: 'weights/wrong_length',
+        message: `weights are ${bytes.byteLength} bytes; the spec has ${totalParams} parameters, so ${expected} bytes (float32) were expected`,
+      },
+    };
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < totalParams; i++) {
+    const value = view.getFloat32(i * 4, true);
+    if (!Number.isFinite(value)) {
+      return {
+        ok: false,
+        error: { code: 'weights/not_finite', message: `weight #${i} is ${value}; every weight must be a finite number` },
+      };
+    }
+  }
+  return { ok: true };
+}

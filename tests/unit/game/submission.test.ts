@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateSubmission } from '../../../game/submission';
+import { validateSubmission, validateWeights } from '../../../game/submission';
 import { CHALLENGES } from '../../../game/challenges';
 
 const training = {
@@ -67,5 +67,35 @@ describe('validateSubmission', () => {
     const r = validateSubmission(tight, four);
     assert.equal(r.ok, false);
     if (!r.ok) assert.equal(r.error.code, 'submission/too_many_layers');
+  });
+});
+
+describe('validateWeights', () => {
+  const f32 = (values: number[]) => new Uint8Array(Float32Array.from(values).buffer);
+  const cases: [string, Uint8Array, number, number, string | null][] = [
+    ['exact length, finite', f32([0.5, -1, 2]), 3, 100, null],
+    ['too short', f32([0.5, -1]), 3, 100, 'weights/wrong_length'],
+    ['too long', f32([0.5, -1, 2, 3]), 3, 100, 'weights/wrong_length'],
+    ['not a multiple of 4', new Uint8Array(11), 3, 100, 'weights/wrong_length'],
+    ['NaN', f32([0.5, Number.NaN, 2]), 3, 100, 'weights/not_finite'],
+    ['Infinity', f32([0.5, 1, -Infinity]), 3, 100, 'weights/not_finite'],
+    ['over the byte limit', f32([1, 2, 3]), 3, 8, 'weights/too_large'],
+  ];
+  for (const [name, bytes, params, max, code] of cases) {
+    test(name, () => {
+      const r = validateWeights(bytes, params, max);
+      if (code === null) assert.deepEqual(r, { ok: true });
+      else {
+        assert.equal(r.ok, false);
+        if (!r.ok) assert.equal(r.error.code, code);
+      }
+    });
+  }
+
+  test('reads a view at an offset into a larger buffer', () => {
+    const big = new Uint8Array(16);
+    new DataView(big.buffer).setFloat32(4, Number.NaN, true);
+    assert.equal(validateWeights(big.subarray(4, 12), 2, 100).ok, false);
+    assert.equal(validateWeights(big.subarray(8, 16), 2, 100).ok, true);
   });
 });

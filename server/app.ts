@@ -1,0 +1,125 @@
+/**
+ * One process, one port: dataset files, socket.io and (optionally) Next.js on one HTTP server.
+ * Integration tests start it on port 0 without Next; the CLI (server/index.ts) starts it with Next.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { openDb } from './db';
+import { isDatasetPath, serveDataset } from './http/datasets';
+import { consoleLogger, type Logger } from './log';
+import { createScoringPool } from './scoring/pool';
+import { createScoringService } from './scoring/service';
+import { leaderboardRoom, playerRoom, type HandlerContext } from './socket/context';
+import { attachHandlers, createIo } from './socket/index';
+import { createLimiter, REGISTER_LIMIT, SUBMIT_LIMIT, type RateLimit } from './socket/limits';
+import { queuedSubmissionIds } from './store';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** SQLite file path, or ':memory:'. */
+  databaseFile: string;
+  /** Serve the Next.js app (default true); tests turn it off for speed. */
+  next?: boolean;
+  /** Passed to Next: dev mode with hot reload. */
+  dev?: boolean;
+  /** Folder with <dataset>/manifest.json, train.bin, val.bin, test.bin (default <root>/data). */
+  dataDir?: string;
+  scoringWorkers?: number;
+  submitLimit?: RateLimit;
+  registerLimit?: RateLimit;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+async function prepareNext(dev: boolean) {
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: PROJECT_ROOT });
+  await app.prepare();
+  return { handle: app.getRequestHandler() as RequestHandler, upgrade: app.getUpgradeHandler(), close: () => app.close() };
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? consoleLogger;
+  const dataDir = opts.dataDir ?? resolve(PROJECT_ROOT, 'data');
+  const db = openDb(opts.databaseFile);
+  const nextApp = opts.next === false ? undefined : await prepareNext(opts.dev ?? false);
+
+  const http = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (isDatasetPath(path)) return serveDataset(req, res, dataDir);
+    if (!nextApp) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return void res.end('not found\n');
+    }
+    Promise.resolve(nextApp.handle(req, res)).catch((err: unknown) => {
+      log.error('next handler failed', { url: req.url, err: String(err) });
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const io = createIo(http);
+  if (nextApp) {
+    http.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/_next/')) void nextApp.upgrade(req, socket, head);
+    });
+  }
+
+  const pool = createScoringPool({ workers: opts.scoringWorkers ?? 1, dataDir });
+  const scoring = createScoringService({
+    db,
+    pool,
+    dataDir,
+    log,
+    events: {
+      result: (playerId, result) => io.to(playerRoom(playerId)).emit('submission:result', result),
+      leaderboard: (view) => io.to(leaderboardRoom(view.challengeId)).emit('leaderboard:update', view),
+    },
+  });
+  const ctx: HandlerContext = {
+    io,
+    db,
+    scoring,
+    log,
+    submitLimiter: createLimiter(opts.submitLimit ?? SUBMIT_LIMIT),
+    registerLimiter: createLimiter(opts.registerLimit ?? REGISTER_LIMIT),
+    now: Date.now,
+  };
+  attachHandlers(ctx);
+
+  await new Promise<void>((ok, fail) => {
+    http.once('error', fail);
+    http.listen(opts.port, opts.host ?? '0.0.0.0', () => ok());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = !opts.host || opts.host === '0.0.0.0' ? 'localhost' : opts.host;
+
+  // A crash between accepting and scoring loses nothing: whatever is still queued is scored now.
+  const requeued = queuedSubmissionIds(db);
+  for (const id of requeued) scoring.enqueue(id);
+  if (requeued.length > 0) log.info('re-queued accepted submissions', { count: requeued.length });
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      (closed ??= (async () => {
+        await new Promise<void>((ok) => io.close(() => ok()));
+        await scoring.close();
+        await nextApp?.close();
+        db.$client.close();
+      })()),
+  };
+}

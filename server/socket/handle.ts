@@ -1,0 +1,56 @@
+/**
+ * Wraps a socket handler: finds the ack (if the client sent one), checks the payload with zod,
+ * and turns anything thrown into an error ack. A handler never throws out to socket.io.
+ */
+import type { z } from 'zod';
+import type { ApiError, Result } from '../protocol';
+import type { ArenaSocket, HandlerContext } from './context';
+
+export type Reply = (result: Result<unknown>) => void;
+
+export const refuse = (code: string, message: string, issues?: ApiError['issues']): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
+
+function zodIssues(error: z.ZodError): NonNullable<ApiError['issues']> {
+  return error.issues.slice(0, 20).map((i) => {
+    const path = i.path.map(String).join('.') || '(root)';
+    return { path, message: `${path}: ${i.message}` };
+  });
+}
+
+export function handle<S extends z.ZodType>(
+  ctx: HandlerContext,
+  socket: ArenaSocket,
+  event: string,
+  schema: S,
+  fn: (payload: z.infer<S>, reply: Reply) => void | Promise<void>,
+): void {
+  const on = socket.on.bind(socket) as unknown as (e: string, cb: (...args: unknown[]) => void) => void;
+  on(event, (...args: unknown[]) => {
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (last as Reply) : undefined;
+    const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
+    let replied = false;
+    const reply: Reply = (result) => {
+      if (replied) return;
+      replied = true;
+      if (!result.ok) {
+        ctx.log.warn('refused', { event, socket: socket.id, player: socket.data.playerId, code: result.error.code });
+      }
+      ack?.(result);
+    };
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      reply(refuse('payload/invalid', `malformed ${event} payload`, zodIssues(parsed.error)));
+      return;
+    }
+    Promise.resolve()
+      .then(() => fn(parsed.data, reply))
+      .catch((err: unknown) => {
+        ctx.log.error('handler crashed', { event, err: err instanceof Error ? err.stack : String(err) });
+        reply(refuse('server/internal', 'the server could not handle this request'));
+      });
+  });
+}

@@ -1,0 +1,47 @@
+/** socket.io on the shared HTTP server: handshake auth, then one small handler per event. */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { MAX_SOCKET_PAYLOAD_BYTES } from '../protocol';
+import { findPlayerByTokenHash } from '../store';
+import { playerRoom, type ArenaServer, type HandlerContext } from './context';
+import { onLeaderboard } from './leaderboard';
+import { hashToken, onRegister } from './register';
+import { onSubmit } from './submit';
+import { onWhoami } from './whoami';
+
+/** Longest token we bother hashing (ours are 43 characters). */
+const MAX_TOKEN_CHARS = 200;
+
+export function createIo(http: HttpServer): ArenaServer {
+  return new Server(http, {
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    // Other upgrade requests (Next's dev HMR) share this server: do not close them.
+    destroyUpgrade: false,
+    serveClient: false,
+  });
+}
+
+export function attachHandlers(ctx: HandlerContext): void {
+  const { io, db, log } = ctx;
+  // An unknown or missing token still connects (the client can register); it is just anonymous.
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    if (typeof token === 'string' && token.length > 0 && token.length <= MAX_TOKEN_CHARS) {
+      const player = findPlayerByTokenHash(db, hashToken(token));
+      if (player) {
+        socket.data.playerId = player.id;
+        socket.data.nickname = player.nickname;
+      } else {
+        log.warn('unknown token in handshake', { socket: socket.id });
+      }
+    }
+    next();
+  });
+  io.on('connection', (socket) => {
+    if (socket.data.playerId) void socket.join(playerRoom(socket.data.playerId));
+    onRegister(ctx, socket);
+    onWhoami(ctx, socket);
+    onLeaderboard(ctx, socket);
+    onSubmit(ctx, socket);
+  });
+}

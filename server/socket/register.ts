@@ -1,0 +1,28 @@
+/** 'player:register': a new player with a secret token; only the token's sha256 is stored. */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { normalizeNickname } from '../../game/nickname';
+import { registerPayload } from '../protocol';
+import { createPlayer } from '../store';
+import { playerRoom, type ArenaSocket, type HandlerContext } from './context';
+import { handle, refuse } from './handle';
+import { limited } from './limits';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function onRegister(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'player:register', registerPayload, async ({ nickname: raw }, reply) => {
+    const nick = normalizeNickname(raw);
+    if (!nick.ok) return reply(refuse(nick.code, nick.message));
+    const blocked = await limited(ctx.registerLimiter, socket.handshake.address, 'registrations');
+    if (blocked) return reply(blocked);
+    const token = randomBytes(32).toString('base64url');
+    const playerId = randomUUID();
+    createPlayer(ctx.db, { id: playerId, nickname: nick.nickname, tokenHash: hashToken(token), now: ctx.now() });
+    if (socket.data.playerId) await socket.leave(playerRoom(socket.data.playerId));
+    socket.data.playerId = playerId;
+    socket.data.nickname = nick.nickname;
+    await socket.join(playerRoom(playerId));
+    ctx.log.info('player registered', { playerId });
+    reply({ ok: true, data: { playerId, nickname: nick.nickname, token } });
+  });
+}
