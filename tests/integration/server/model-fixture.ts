@@ -1,7 +1,10 @@
 /**
- * A real model for submissions: a small dense network trained in this process for a few epochs on
- * a slice of the training split (tfjs WASM backend, like the scoring worker), plus the score the
- * test expects, computed locally on the test split with the same weights.
+ * A real model for submissions: a dense softmax classifier trained in this process on a slice of
+ * the training split (tfjs WASM backend, like the scoring worker), plus the score the test expects,
+ * computed locally on the test split with the same weights.
+ * Random initialisation made a quick run land anywhere from chance to ~0.4, so the weights start
+ * from the nearest-class-mean classifier (kernel = class means, bias = -|mean|^2/2; ~0.6 on test)
+ * and a few unshuffled epochs of adam fine-tune it: deterministic, and well above chance.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -24,19 +27,18 @@ export const SMALL_SPEC: ModelSpec = {
   version: 1,
   layers: [
     { type: 'flatten' },
-    { type: 'dense', units: 16, activation: 'relu' },
     { type: 'dense', units: 10, activation: 'softmax' },
   ],
   training: {
     loss: 'categoricalCrossentropy',
-    optimizer: { type: 'adam', learningRate: 0.003 },
+    optimizer: { type: 'adam', learningRate: 0.001 },
     batchSize: 32,
-    epochs: 8,
+    epochs: 4,
     seed: 7,
   },
 };
-/** 4096*16 + 16 + 16*10 + 10. */
-export const SMALL_PARAMS = 65_722;
+/** 4096*10 + 10. */
+export const SMALL_PARAMS = 40_970;
 
 export interface TrainedModel {
   spec: ModelSpec;
@@ -59,7 +61,15 @@ export async function trainSmallModel(): Promise<TrainedModel> {
   const model = buildModel(SMALL_SPEC, opts);
   model.compile({ optimizer: createOptimizer(SMALL_SPEC.training.optimizer), loss: 'categoricalCrossentropy' });
   const train = splitToTensors(slice(loadSplitFromDisk(DATA, 'train').data, TRAIN_IMAGES), challenge.numClasses);
-  await model.fit(train.xs, train.ys, { epochs: SMALL_SPEC.training.epochs, batchSize: 32, shuffle: false, verbose: 0 });
+  const init = tf.tidy(() => {
+    const flat = train.xs.reshape([TRAIN_IMAGES, -1]);
+    const means = tf.matMul(train.ys, flat, true, false).div(train.ys.sum(0).expandDims(1));
+    return [means.transpose(), means.square().sum(1).mul(-0.5)];
+  });
+  model.setWeights(init);
+  tf.dispose(init);
+  const { epochs, batchSize } = SMALL_SPEC.training;
+  await model.fit(train.xs, train.ys, { epochs, batchSize, shuffle: false, verbose: 0 });
   tf.dispose([train.xs, train.ys]);
 
   const testSplit = loadSplitFromDisk(DATA, 'test').data;
