@@ -76,7 +76,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   }
 
-  const pool = createScoringPool({ workers: opts.scoringWorkers ?? 1, dataDir });
+  const pool = createScoringPool({
+    workers: opts.scoringWorkers ?? 1,
+    dataDir,
+    onError: (err) => log.error('scoring worker error', { err: String(err) }),
+  });
   const scoring = createScoringService({
     db,
     pool,

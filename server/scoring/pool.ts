@@ -19,7 +19,7 @@ function workerExecArgv(): string[] {
   return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
 }
 
-export function createScoringPool(opts: { workers: number; dataDir: string }): ScoringPool {
+export function createScoringPool(opts: { workers: number; dataDir: string; onError?: (err: unknown) => void }): ScoringPool {
   const workerData: ScoringWorkerData = { dataDir: opts.dataDir };
   const pool = new Piscina<ScoringJob, ScoringOutput>({
     filename: new URL('./worker.ts', import.meta.url).href,
@@ -30,6 +30,9 @@ export function createScoringPool(opts: { workers: number; dataDir: string }): S
     execArgv: workerExecArgv(),
     workerData,
   });
+  // A worker that dies outside a task (e.g. fails to load) is replaced by piscina; without a
+  // listener the 'error' event would crash the whole server.
+  pool.on('error', (err: unknown) => opts.onError?.(err));
   return {
     async score(job) {
       try {
