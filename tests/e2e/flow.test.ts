@@ -1,0 +1,100 @@
+/**
+ * The first slice as a student plays it, in Debian's Chromium: nickname → train a small model in
+ * the browser → submit → the server scores it → a second student's leaderboard updates live.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
+
+const TRAIN_TIMEOUT_MS = 180_000;
+
+describe('sign digits, end to end in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('train in the browser, submit, and the leaderboard of another player updates live', async () => {
+    const viewerCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const studentCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const viewer = await viewerCtx.newPage();
+    const student = await studentCtx.newPage();
+
+    await registerNickname(viewer, app.url, 'Viewer');
+    await viewer.goto(`${app.url}/leaderboard/sign-digits`);
+    await viewer.getByTestId('leaderboard-table').waitFor();
+    assert.equal(await viewer.getByTestId('leaderboard-row').count(), 0, 'a fresh database has no rows');
+
+    await registerNickname(student, app.url, 'Ada');
+    await student.goto(`${app.url}/challenges/sign-digits?preset=tiny&backend=wasm`);
+    await student.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
+    await student.getByTestId('train-button').click();
+
+    const valAcc = student.getByTestId('val-accuracy');
+    await valAcc.waitFor({ timeout: TRAIN_TIMEOUT_MS });
+    const badge = student.getByTestId('backend-badge');
+    assert.equal(await badge.getAttribute('data-backend'), 'wasm');
+    const acc = Number(await valAcc.getAttribute('data-value'));
+    assert.ok(acc > 0.2 && acc <= 1, `validation accuracy after one epoch of the tiny model: ${acc}`);
+    assert.equal(await student.getByTestId('confusion-matrix').isVisible(), true);
+    await screenshot(student, 'challenge-trained');
+
+    await student.getByTestId('submit-button').click();
+    await student.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+    const score = Number(await student.getByTestId('submission-score').getAttribute('data-value'));
+    assert.ok(score > 0.2 && score <= 1, `server score ${score}`);
+
+    // The viewer never reloaded: the row arrives over socket.io.
+    const row = viewer.getByTestId('leaderboard-row').filter({ hasText: 'Ada' });
+    await row.waitFor({ timeout: 15_000 });
+    const shown = await row.getByTestId('lb-score').innerText();
+    assert.ok(shown.includes((score * 100).toFixed(1)), `leaderboard shows ${shown} for score ${score}`);
+    await screenshot(viewer, 'leaderboard-live');
+
+    await student.goto(`${app.url}/leaderboard/sign-digits`);
+    const mine = student.locator('[data-testid="leaderboard-row"][data-me="true"]');
+    await mine.waitFor();
+    assert.match(await mine.innerText(), /Ada/);
+    await screenshot(student, 'leaderboard-own-row');
+
+    await viewerCtx.close();
+    await studentCtx.close();
+  });
+
+  test('the WebGPU path trains on the software adapter, and Stop ends training within a batch', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await registerNickname(page, app.url, 'Gpu');
+    await page.goto(`${app.url}/challenges/sign-digits?preset=tiny&backend=webgpu`);
+    await page.getByTestId('train-button').click();
+    const badge = page.locator('[data-testid="backend-badge"][data-backend="webgpu"]');
+    await badge.waitFor({ timeout: 60_000 });
+    assert.match((await badge.innerText()) + ((await badge.getAttribute('title')) ?? ''), /WebGPU/);
+
+    const progress = page.getByTestId('progress-bar');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="progress-bar"]')?.getAttribute('aria-valuenow') ?? 0) > 0,
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.getByTestId('stop-button').click();
+    const atStop = Number(await progress.getAttribute('aria-valuenow'));
+    await page.getByTestId('train-button').and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+    const afterStop = Number(await progress.getAttribute('aria-valuenow'));
+    const max = Number(await progress.getAttribute('aria-valuemax'));
+    assert.ok(afterStop < max, `training stopped before the end (${afterStop}/${max})`);
+    // aria-valuenow counts samples: at most one more batch (tiny preset: 32) after Stop was pressed.
+    assert.ok(afterStop - atStop <= 64, `stopped within one batch: ${atStop} → ${afterStop}`);
+    await screenshot(page, 'challenge-webgpu-stopped');
+    await ctx.close();
+  });
+});
