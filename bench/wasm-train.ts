@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmGradKernels } from '../models/wasm-kernels.ts';
+import { registerWasmGradKernels } from '../models/wasm-kernels';
 
 const SAMPLES = 320;
 const BATCH = 32;
