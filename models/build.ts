@@ -1,0 +1,100 @@
+/**
+ * The one builder that turns a validated spec into a tfjs model, in the browser and on the server.
+ * Pure: it checks shapes first (models/shapes.ts) and returns an uncompiled model; training lives
+ * in models/train.ts.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { inferShapes } from './shapes';
+import type { LayerSpec, ModelSpec, OptimizerSpec, SpecIssue, TrainingSpec } from './spec';
+
+/** Thrown by buildModel for a spec whose layers do not fit together; `issues` name the layer. */
+export class SpecError extends Error {
+  constructor(readonly issues: SpecIssue[]) {
+    super(issues.map((i) => i.message).join('; '));
+    this.name = 'SpecError';
+  }
+}
+
+export interface BuildOptions {
+  /** Shape of one example, without the batch dimension. */
+  inputShape: readonly number[];
+  numClasses: number;
+}
+
+const DEFAULT_MOMENTUM = 0.9;
+
+function makeLayer(layer: LayerSpec, seed: number, inputShape?: number[]): tf.layers.Layer {
+  const input = inputShape ? { inputShape } : {};
+  // A seeded initialiser per layer makes the starting weights a function of the spec alone.
+  const init = { kernelInitializer: tf.initializers.glorotUniform({ seed }), biasInitializer: 'zeros' as const };
+  switch (layer.type) {
+    case 'dense':
+      return tf.layers.dense({ ...input, ...init, units: layer.units, activation: layer.activation });
+    case 'conv2d':
+      return tf.layers.conv2d({
+        ...input,
+        ...init,
+        filters: layer.filters,
+        kernelSize: layer.kernelSize,
+        strides: layer.strides,
+        padding: layer.padding,
+        activation: layer.activation,
+      });
+    case 'maxPooling2d':
+      return tf.layers.maxPooling2d({ ...input, poolSize: layer.poolSize, strides: layer.poolSize, padding: 'valid' });
+    case 'flatten':
+      return tf.layers.flatten(input);
+    case 'dropout':
+      // Not seeded on purpose: tfjs reuses a seeded mask on every step, which is no dropout at all.
+      return tf.layers.dropout({ ...input, rate: layer.rate });
+    default: {
+      const never: never = layer;
+      throw new Error(`unknown layer type ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function buildModel(spec: ModelSpec, opts: BuildOptions): tf.Sequential {
+  const shapes = inferShapes(spec, opts.inputShape, opts.numClasses);
+  if (!shapes.ok) throw new SpecError(shapes.issues);
+  const model = tf.sequential();
+  spec.layers.forEach((layer, i) => {
+    model.add(makeLayer(layer, spec.training.seed + i, i === 0 ? [...opts.inputShape] : undefined));
+  });
+  return model;
+}
+
+export function createOptimizer(o: OptimizerSpec): tf.Optimizer {
+  switch (o.type) {
+    case 'sgd':
+      return tf.train.sgd(o.learningRate);
+    case 'momentum':
+      return tf.train.momentum(o.learningRate, o.momentum ?? DEFAULT_MOMENTUM);
+    case 'adagrad':
+      return tf.train.adagrad(o.learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(o.learningRate);
+    case 'adam':
+      return tf.train.adam(o.learningRate);
+    default: {
+      const never: never = o.type;
+      throw new Error(`unknown optimizer ${String(never)}`);
+    }
+  }
+}
+
+export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+
+/** Per-example loss for the spec's loss name. */
+export function lossFunction(loss: TrainingSpec['loss']): LossFn {
+  switch (loss) {
+    case 'categoricalCrossentropy':
+      return (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred);
+    case 'meanSquaredError':
+      return (yTrue, yPred) => tf.metrics.meanSquaredError(yTrue, yPred);
+    default: {
+      const never: never = loss;
+      throw new Error(`unknown loss ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/** Turns decoded data set splits into tensors for training and evaluation. */
+import * as tf from '@tensorflow/tfjs';
+import type { SplitData } from './dataset';
+
+export interface XY {
+  /** Images [N, H, W, C], float32 in 0..1. */
+  xs: tf.Tensor4D;
+  /** One-hot labels [N, numClasses]. */
+  ys: tf.Tensor2D;
+}
+
+export function splitToTensors(split: SplitData, numClasses: number): XY {
+  return tf.tidy(() => {
+    const pixels = tf.tensor4d(split.images, [split.count, split.height, split.width, split.channels], 'int32');
+    const xs = pixels.toFloat().div(255) as tf.Tensor4D;
+    const ys = tf.oneHot(tf.tensor1d(split.labels, 'int32'), numClasses).toFloat() as tf.Tensor2D;
+    return { xs, ys };
+  });
+}
