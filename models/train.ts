@@ -1,0 +1,147 @@
+/**
+ * The training loop used in the browser worker and in Node. A custom loop rather than model.fit:
+ * the data order comes from the spec's seed, Stop takes effect after the batch in flight, and the
+ * per-batch readback doubles as the point where the thread yields to other work.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mulberry32, shuffled } from '../game/random';
+import { createOptimizer, lossFunction } from './build';
+import { evaluateLossAccuracy } from './evaluate';
+import type { ModelSpec } from './spec';
+import type { XY } from './tensors';
+
+export interface BatchProgress {
+  /** 0-based epoch index. */
+  epoch: number;
+  /** 0-based batch index within the epoch. */
+  batch: number;
+  batchesPerEpoch: number;
+  /** Training examples processed so far, over all epochs. */
+  samplesSeen: number;
+  /** Training examples the whole run will process. */
+  totalSamples: number;
+  /** Mean loss of this batch. */
+  loss: number;
+  /** Accuracy of this batch (dropout active). */
+  acc: number;
+  elapsedMs: number;
+}
+
+export interface EpochLog {
+  epoch: number;
+  /** Mean training loss over the epoch's batches. */
+  loss: number;
+  acc: number;
+  valLoss?: number;
+  valAcc?: number;
+  elapsedMs: number;
+}
+
+export interface TrainCallbacks {
+  onBatchEnd?: (p: BatchProgress) => void | Promise<void>;
+  onEpochEnd?: (log: EpochLog) => void | Promise<void>;
+}
+
+export interface TrainResult {
+  history: EpochLog[];
+  /** True when the signal aborted the run before its last batch. */
+  stopped: boolean;
+  elapsedMs: number;
+  samplesPerSecond: number;
+}
+
+/** Lets queued messages (a Stop, a paint) run between batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Distinct, reproducible data order per epoch. */
+const EPOCH_SEED_STRIDE = 7919;
+
+function epochOrder(n: number, seed: number, epoch: number): tf.Tensor1D {
+  const indices = Array.from({ length: n }, (_, i) => i);
+  return tf.tensor1d(shuffled(indices, mulberry32(seed + epoch * EPOCH_SEED_STRIDE)), 'int32');
+}
+
+async function trainBatch(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  lossFn: ReturnType<typeof lossFunction>,
+  data: XY,
+  indices: tf.Tensor1D,
+): Promise<{ loss: number; acc: number }> {
+  const xb = tf.gather(data.xs, indices);
+  const yb = tf.gather(data.ys, indices);
+  let accT: tf.Tensor | undefined;
+  const lossT = optimizer.minimize(() => {
+    const pred = model.apply(xb, { training: true }) as tf.Tensor;
+    // minimize() disposes everything made in here except what is kept.
+    accT = tf.keep(tf.metrics.categoricalAccuracy(yb, pred).mean());
+    return lossFn(yb, pred).mean() as tf.Scalar;
+  }, true) as tf.Scalar;
+  tf.dispose([xb, yb]);
+  const [loss, acc] = await Promise.all([lossT.data(), (accT as tf.Tensor).data()]);
+  tf.dispose([lossT, accT as tf.Tensor]);
+  return { loss: loss[0] ?? NaN, acc: acc[0] ?? NaN };
+}
+
+export async function trainModel(
+  model: tf.LayersModel,
+  spec: ModelSpec,
+  train: XY,
+  val: XY | undefined,
+  callbacks: TrainCallbacks = {},
+  signal?: AbortSignal,
+  now: () => number = () => performance.now(),
+): Promise<TrainResult> {
+  const { epochs, seed } = spec.training;
+  const n = train.xs.shape[0];
+  const batchSize = Math.min(spec.training.batchSize, n);
+  const batchesPerEpoch = Math.ceil(n / batchSize);
+  const optimizer = createOptimizer(spec.training.optimizer);
+  const lossFn = lossFunction(spec.training.loss);
+  const started = now();
+  const history: EpochLog[] = [];
+  let samplesSeen = 0;
+  let stopped = false;
+  try {
+    for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
+      const order = epochOrder(n, seed, epoch);
+      let lossSum = 0;
+      let accSum = 0;
+      let seen = 0;
+      try {
+        for (let batch = 0; batch < batchesPerEpoch; batch++) {
+          if (signal?.aborted) {
+            stopped = true;
+            break;
+          }
+          const size = Math.min(batchSize, n - batch * batchSize);
+          const indices = order.slice(batch * batchSize, size);
+          const { loss, acc } = await trainBatch(model, optimizer, lossFn, train, indices).finally(() => indices.dispose());
+          lossSum += loss * size;
+          accSum += acc * size;
+          seen += size;
+          samplesSeen += size;
+          const progress = { epoch, batch, batchesPerEpoch, samplesSeen, totalSamples: n * epochs, loss, acc };
+          await callbacks.onBatchEnd?.({ ...progress, elapsedMs: now() - started });
+          await yieldToEventLoop();
+        }
+      } finally {
+        order.dispose();
+      }
+      if (seen === 0) break;
+      const log: EpochLog = { epoch, loss: lossSum / seen, acc: accSum / seen, elapsedMs: 0 };
+      if (val) {
+        const v = await evaluateLossAccuracy(model, lossFn, val.xs, val.ys);
+        log.valLoss = v.loss;
+        log.valAcc = v.acc;
+      }
+      log.elapsedMs = now() - started;
+      history.push(log);
+      await callbacks.onEpochEnd?.(log);
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  const elapsedMs = now() - started;
+  return { history, stopped, elapsedMs, samplesPerSecond: elapsedMs > 0 ? (samplesSeen * 1000) / elapsedMs : 0 };
+}
