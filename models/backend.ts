@@ -7,8 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmGradKernels } from './wasm-kernels';
 
-export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_NAMES)[number];
+import { BACKEND_LABELS as LABEL, type BackendName } from './backend-names';
+
+export { BACKEND_NAMES, type BackendName } from './backend-names';
 
 export interface BackendProbe {
   webgpu: { available: boolean; fallbackAdapter?: boolean; reason?: string };
@@ -24,7 +25,6 @@ export interface BackendChoice {
   reasons: string[];
 }
 
-const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
 
 export function isSoftwareRenderer(renderer: string | undefined): boolean {

@@ -1,0 +1,24 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { imageAt, indicesByClass, type SplitData } from '../../../models/dataset';
+import { DigitCanvas } from './DigitCanvas';
+
+const PER_CLASS = 3;
+
+/** A few training images of each class, so students see what the model will see. */
+export function SampleGrid({ train }: { train: SplitData }) {
+  const t = useTranslations('train');
+  const byClass = indicesByClass(train, 10);
+  return (
+    <div data-testid="sample-grid" className="grid grid-cols-5 gap-3 sm:grid-cols-10">
+      {byClass.map((indices, label) => (
+        <figure key={label} className="flex flex-col items-center gap-1">
+          {indices.slice(0, PER_CLASS).map((i) => (
+            <DigitCanvas key={i} pixels={imageAt(train, i)} width={train.width} height={train.height} label={t('sampleAlt', { label })} size={48} />
+          ))}
+          <figcaption className="text-sm font-semibold">{label}</figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
+import { validateSubmission } from '../../../game/submission';
+import type { BackendName } from '../../../models/backend-names';
+import { defaultSpec, tinySpec } from '../../../models/presets';
+import { inferShapes } from '../../../models/shapes';
+import type { ModelSpec } from '../../../models/spec';
+import { HyperParams } from './HyperParams';
+import { LayerEditor } from './LayerEditor';
+import { Results } from './Results';
+import { SampleGrid } from './SampleGrid';
+import { SubmitPanel } from './SubmitPanel';
+import { TrainingPanel } from './TrainingPanel';
+import { useDataset } from './useDataset';
+import { useTrainer } from './useTrainer';
+
+/** Groups spec problems by layer index so each shows under its row; others go under the editor. */
+function issuesByLayer(messages: { path: string; message: string }[]): { byLayer: Map<number, string[]>; other: string[] } {
+  const byLayer = new Map<number, string[]>();
+  const other: string[] = [];
+  for (const { path, message } of messages) {
+    const m = /^layers\.(\d+)/.exec(path);
+    if (m) byLayer.set(Number(m[1]), [...(byLayer.get(Number(m[1])) ?? []), message]);
+    else other.push(message);
+  }
+  return { byLayer, other };
+}
+
+export function Studio({ challengeId, prefer, preset }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny' }) {
+  const t = useTranslations('train');
+  const challenge = CHALLENGES[challengeId];
+  const [spec, setSpec] = useState<ModelSpec>(() => (preset === 'tiny' ? tinySpec(challengeId) : defaultSpec(challengeId)));
+  const { data, error: dataError } = useDataset(challenge.dataset);
+  const { state, start, stop } = useTrainer();
+
+  const check = useMemo(() => validateSubmission(challenge, spec), [challenge, spec]);
+  const shapes = useMemo(() => {
+    const s = inferShapes(spec, challenge.inputShape, challenge.numClasses);
+    return s.ok ? s : null;
+  }, [spec, challenge]);
+  const problems = issuesByLayer(check.ok ? [] : check.error.issues ?? [{ path: '', message: check.error.message }]);
+  const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
+  const params = shapes?.totalParams ?? null;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('intro', { goal: Math.round(challenge.goalAccuracy * 100) })}</p>
+      </header>
+
+      <section aria-labelledby="samples" className="flex flex-col gap-2">
+        <h2 id="samples" className="text-lg font-semibold">{t('samplesTitle')}</h2>
+        {data ? <SampleGrid train={data.train} /> : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}
+        {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
+      </section>
+
+      <section aria-labelledby="model" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-baseline gap-3">
+          <h2 id="model" className="text-lg font-semibold">{t('modelTitle')}</h2>
+          <span data-testid="param-count" className={`text-sm tabular-nums ${params !== null && params > challenge.budget.maxParams ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
+            {t('paramCount', { params: params?.toLocaleString('en-US') ?? '—', budget: challenge.budget.maxParams.toLocaleString('en-US') })}
+          </span>
+          <button type="button" disabled={busy} onClick={() => setSpec(defaultSpec(challengeId))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
+        </div>
+        <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} issues={problems.byLayer} disabled={busy} onChange={(layers) => setSpec({ ...spec, layers })} />
+        <HyperParams training={spec.training} disabled={busy} onChange={(training) => setSpec({ ...spec, training })} />
+        {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
+      </section>
+
+      <section aria-labelledby="training" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="training" className="text-lg font-semibold">{t('trainingTitle')}</h2>
+          <button
+            type="button"
+            data-testid="train-button"
+            disabled={!data || !check.ok || busy}
+            onClick={() => data && start(spec, data, challenge.inputShape, challenge.numClasses, prefer)}
+            className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
+          >
+            {state.phase === 'done' ? t('trainAgain') : t('train')}
+          </button>
+          <button type="button" data-testid="stop-button" disabled={state.phase !== 'training' && state.phase !== 'starting'} onClick={stop} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-40">
+            {state.phase === 'stopping' ? t('stopping') : t('stop')}
+          </button>
+        </div>
+        {state.phase !== 'idle' && <TrainingPanel state={state} />}
+      </section>
+
+      {state.result && data && state.trainedSpec && (
+        <>
+          <section aria-labelledby="results" className="flex flex-col gap-2">
+            <h2 id="results" className="text-lg font-semibold">{t('resultsTitle')}</h2>
+            {state.result.stopped && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
+            <Results val={data.val} predictions={state.result.valPredictions} />
+          </section>
+          <section aria-labelledby="submit" className="flex flex-col gap-2">
+            <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
+            <SubmitPanel challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

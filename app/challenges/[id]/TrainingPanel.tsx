@@ -1,0 +1,75 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { BACKEND_LABELS } from '../../../models/backend-names';
+import { CurveChart } from './CurveChart';
+import type { TrainerState } from './useTrainer';
+
+function BackendBadge({ state }: { state: TrainerState }) {
+  const t = useTranslations('train');
+  const choice = state.backend;
+  if (!choice) return <span className="text-sm text-slate-500">{state.phase === 'starting' ? t('choosingBackend') : ''}</span>;
+  const reasons = choice.reasons.join('\n');
+  return (
+    <span data-testid="backend-badge" data-backend={choice.backend} title={reasons} className="inline-flex flex-col gap-1 text-sm">
+      <span className={`w-fit rounded-full px-3 py-1 font-semibold ${choice.software ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>
+        {BACKEND_LABELS[choice.backend]} {choice.software ? `· ${t('software')}` : ''}
+      </span>
+      {choice.reasons.length > 0 && (
+        <ul className="text-xs text-slate-500">
+          {choice.reasons.map((r) => <li key={r}>{r}</li>)}
+        </ul>
+      )}
+    </span>
+  );
+}
+
+function formatSeconds(s: number): string {
+  const m = Math.floor(s / 60);
+  const sec = Math.round(s % 60);
+  return m > 0 ? `${m}:${String(sec).padStart(2, '0')}` : `${sec}s`;
+}
+
+export function TrainingPanel({ state }: { state: TrainerState }) {
+  const t = useTranslations('train');
+  const p = state.progress;
+  const rate = p && p.elapsedMs > 0 ? (p.samplesSeen * 1000) / p.elapsedMs : 0;
+  const etaS = p && rate > 0 ? (p.totalSamples - p.samplesSeen) / rate : null;
+  const x = useMemo(() => state.curve.map((c) => c.x), [state.curve]);
+  const lossSeries = useMemo(() => [
+    { label: t('trainLoss'), color: '#4f46e5', values: state.curve.map((c) => c.loss) },
+    { label: t('valLoss'), color: '#dc2626', values: state.curve.map((c) => c.valLoss) },
+  ], [state.curve, t]);
+  const accSeries = useMemo(() => [
+    { label: t('trainAcc'), color: '#4f46e5', values: state.curve.map((c) => c.acc) },
+    { label: t('valAcc'), color: '#dc2626', values: state.curve.map((c) => c.valAcc) },
+  ], [state.curve, t]);
+  return (
+    <section className="flex flex-col gap-3" aria-live="polite">
+      <BackendBadge state={state} />
+      <div className="flex flex-col gap-1">
+        <div
+          data-testid="progress-bar"
+          role="progressbar"
+          aria-label={t('progress')}
+          aria-valuemin={0}
+          aria-valuemax={p?.totalSamples ?? 1}
+          aria-valuenow={p?.samplesSeen ?? 0}
+          className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+        >
+          <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${p ? (100 * p.samplesSeen) / p.totalSamples : 0}%` }} />
+        </div>
+        <div className="flex flex-wrap gap-4 text-xs text-slate-600 tabular-nums">
+          {p && <span>{t('epochOf', { epoch: p.epoch + 1, epochs: state.trainedSpec?.training.epochs ?? 0 })}</span>}
+          {rate > 0 && <span>{t('samplesPerSecond', { rate: rate.toFixed(1) })}</span>}
+          <span data-testid="eta">{etaS !== null && state.phase === 'training' ? t('eta', { time: formatSeconds(etaS) }) : ''}</span>
+        </div>
+      </div>
+      <div className="grid gap-3 md:grid-cols-2">
+        <CurveChart testId="loss-chart" title={t('lossChart')} x={x} series={lossSeries} />
+        <CurveChart testId="accuracy-chart" title={t('accuracyChart')} x={x} series={accSeries} yRange={[0, 1]} />
+      </div>
+      {state.error && <p role="alert" className="text-sm text-red-700">{t('trainingFailed', { message: state.error })}</p>}
+    </section>
+  );
+}
