@@ -27,7 +27,7 @@ export default async function HomePage() {
         <article data-testid="challenge-card-sign-digits" className="flex flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 md:max-w-2xl">
           <h3 className="text-lg font-semibold">{t('signDigitsTitle')}</h3>
           <p className="text-slate-700">{t('signDigitsBody')}</p>
-          <dl className="grid grid-cols-2 gap-2 text-sm">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
             <dt className="text-slate-500">{t('goal')}</dt>
             <dd className="font-medium">{t('goalValue', { percent: Math.round(c.goalAccuracy * 100) })}</dd>
             <dt className="text-slate-500">{t('budget')}</dt>

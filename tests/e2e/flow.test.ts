@@ -103,4 +103,26 @@ describe('sign digits, end to end in Chromium', () => {
     await screenshot(page, 'challenge-webgpu-stopped');
     await ctx.close();
   });
+
+  test('Korean for a Korean browser, English on request, and the choice is remembered', async () => {
+    const ctx = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await page.goto(`${app.url}/`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+    assert.match(await page.locator('h1').innerText(), /딥러닝/);
+    await screenshot(page, 'home-ko');
+    await page.getByTestId('locale-switch').click();
+    await page.locator('html[lang="en"]').waitFor();
+    assert.match(await page.locator('h1').innerText(), /deep learning/i);
+    await page.reload();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await ctx.close();
+  });
+
+  test('the browser can fetch training and validation data but never the test split', async () => {
+    for (const [file, status] of [['train.bin', 200], ['val.bin', 200], ['manifest.json', 200], ['test.bin', 404]] as const) {
+      const res = await fetch(`${app.url}/datasets/sign-digits/${file}`);
+      assert.equal(res.status, status, file);
+    }
+  });
 });
