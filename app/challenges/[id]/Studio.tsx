@@ -98,7 +98,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
           </section>
           <section aria-labelledby="submit" className="flex flex-col gap-2">
             <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
-            <SubmitPanel challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} />
+            <SubmitPanel key={state.runId} challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} />
           </section>
         </>
       )}

@@ -20,6 +20,8 @@ export interface CurvePoint {
 }
 
 export interface TrainerState {
+  /** Increments with every run, so views of an older run can reset. */
+  runId: number;
   phase: Phase;
   backend: BackendChoice | null;
   progress: BatchProgress | null;
@@ -33,12 +35,12 @@ export interface TrainerState {
 
 type Action = { type: 'start'; spec: ModelSpec } | { type: 'stop' } | FromWorker;
 
-const INITIAL: TrainerState = { phase: 'idle', backend: null, progress: null, epochs: [], curve: [], result: null, trainedSpec: null, error: null };
+const INITIAL: TrainerState = { runId: 0, phase: 'idle', backend: null, progress: null, epochs: [], curve: [], result: null, trainedSpec: null, error: null };
 
 function reduce(state: TrainerState, action: Action): TrainerState {
   switch (action.type) {
     case 'start':
-      return { ...INITIAL, phase: 'starting', trainedSpec: action.spec };
+      return { ...INITIAL, runId: state.runId + 1, phase: 'starting', trainedSpec: action.spec };
     case 'stop':
       return state.phase === 'training' || state.phase === 'starting' ? { ...state, phase: 'stopping' } : state;
     case 'backend':
