@@ -13,7 +13,7 @@ export interface Series {
 }
 
 /** A small live line chart (uPlot): x is the fractional epoch. */
-export function CurveChart({ title, x, series, testId, yRange }: { title: string; x: number[]; series: Series[]; testId: string; yRange?: [number, number] }) {
+export function CurveChart({ title, xLabel, x, series, testId, yRange }: { title: string; xLabel: string; x: number[]; series: Series[]; testId: string; yRange?: [number, number] }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const lastDraw = useRef(0);
@@ -28,7 +28,7 @@ export function CurveChart({ title, x, series, testId, yRange }: { title: string
       height: 200,
       legend: { show: true },
       scales: { x: { time: false }, ...(yRange ? { y: { range: yRange } } : {}) },
-      axes: [{ label: 'epoch' }, {}],
+      axes: [{ label: xLabel }, {}],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: false } }))],
     };
     plot.current = new uPlot(opts, [[], ...series.map(() => [])], el);
@@ -41,7 +41,7 @@ export function CurveChart({ title, x, series, testId, yRange }: { title: string
     };
     // Rebuild only when the set of series changes, not on every new point.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [labels]);
+  }, [labels, xLabel]);
 
   useEffect(() => {
     const draw = () => {

@@ -66,8 +66,8 @@ export function TrainingPanel({ state }: { state: TrainerState }) {
         </div>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        <CurveChart testId="loss-chart" title={t('lossChart')} x={x} series={lossSeries} />
-        <CurveChart testId="accuracy-chart" title={t('accuracyChart')} x={x} series={accSeries} yRange={[0, 1]} />
+        <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} />
+        <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} />
       </div>
       {state.error && <p role="alert" className="text-sm text-red-700">{t('trainingFailed', { message: state.error })}</p>}
     </section>
