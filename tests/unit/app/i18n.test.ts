@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { pickLocale } from '../../../app/i18n/config';
+import { NAMESPACES, pickLocale } from '../../../app/i18n/config';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const catalogue = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'app', 'i18n', 'messages', `${locale}.json`), 'utf8')) as unknown;
+/** The merged catalogue of a locale, as app/i18n/request.ts builds it. */
+const catalogue = (locale: string): unknown =>
+  Object.fromEntries(
+    NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(join(ROOT, 'app', 'i18n', 'messages', locale, `${ns}.json`), 'utf8'))]),
+  );
 
 function keys(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
