@@ -1,8 +1,9 @@
+import type { AbstractIntlMessages } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { cookies, headers } from 'next/headers';
 import { LOCALE_COOKIE, NAMESPACES, pickLocale, type Locale } from './config';
 
-type Messages = Record<string, unknown>;
+type Messages = AbstractIntlMessages;
 
 /** One catalogue per namespace and locale, so each UI area edits its own file. */
 async function loadMessages(locale: Locale): Promise<Messages> {

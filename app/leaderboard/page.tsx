@@ -1,22 +1,32 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { CHALLENGES } from '../../game/challenges';
 
-export async function generateMetadata() {
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('leaderboard');
   return { title: t('title') };
 }
 
 export default async function LeaderboardIndex() {
   const t = await getTranslations('leaderboard');
+  const format = await getFormatter();
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <ul className="flex flex-col gap-2">
+    <div className="flex max-w-4xl flex-col gap-5">
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="text-slate-700">{t('indexIntro')}</p>
+      <ul className="grid gap-3 sm:grid-cols-2">
         {Object.values(CHALLENGES).map((c) => (
           <li key={c.id}>
-            <Link href={`/leaderboard/${c.id}`} className="text-indigo-700 underline">
-              {t(`challengeName.${c.id}`)}
+            <Link
+              href={`/leaderboard/${c.id}`}
+              data-testid={`leaderboard-link-${c.id}`}
+              className="flex h-full flex-col gap-1 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400"
+            >
+              <span className="text-lg font-semibold text-indigo-800">{t(`challengeName.${c.id}`)}</span>
+              <span className="text-sm text-slate-700">
+                {t('challengeSummary', { percent: format.number(c.goalAccuracy * 100), params: format.number(c.budget.maxParams) })}
+              </span>
             </Link>
           </li>
         ))}

@@ -1,15 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../server/protocol';
+import { NICKNAME_MAX_LENGTH } from '../../../server/protocol';
 import { usePlayer } from '../providers/PlayerProvider';
 
+/** Error codes the form explains in the reader's language; others show the server's text alone. */
+const KNOWN_ERRORS = ['nickname/invalid', 'rate/limited', 'client/timeout', 'client/not_ready'] as const;
+type KnownError = (typeof KNOWN_ERRORS)[number];
+const isKnown = (code: string): code is KnownError => (KNOWN_ERRORS as readonly string[]).includes(code);
+
 /** Asks for a nickname once; the server answers with an identity kept in this browser. */
-export function NicknameForm({ compact = false }: { compact?: boolean }) {
+export function NicknameForm() {
   const t = useTranslations('common');
   const { player, ready, register } = usePlayer();
   const [nickname, setNickname] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const inputId = useId();
   if (!ready || player) return null;
 
   async function submit(e: FormEvent) {
@@ -18,35 +26,49 @@ export function NicknameForm({ compact = false }: { compact?: boolean }) {
     setError(null);
     const res = await register(nickname);
     setBusy(false);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) setError(res.error);
   }
 
   return (
-    <form onSubmit={submit} className={`flex flex-wrap items-end gap-2 ${compact ? '' : 'rounded-xl border border-indigo-200 bg-indigo-50 p-4'}`}>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-medium">{t('nicknameLabel')}</span>
+    <form
+      onSubmit={submit}
+      aria-labelledby={`${inputId}-title`}
+      className="flex flex-col gap-3 rounded-2xl border border-indigo-200 bg-indigo-50 p-4 sm:p-5"
+    >
+      <h2 id={`${inputId}-title`} className="text-lg font-semibold text-indigo-950">
+        {t('nicknameTitle')}
+      </h2>
+      <div className="flex flex-wrap items-end gap-2">
+        <label htmlFor={inputId} className="sr-only">
+          {t('nicknameLabel')}
+        </label>
         <input
+          id={inputId}
           data-testid="nickname-input"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
-          maxLength={20}
-          required
-          className="w-56 rounded-md border border-slate-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-indigo-500"
+          autoComplete="nickname"
+          aria-describedby={`${inputId}-help`}
+          aria-invalid={error ? true : undefined}
+          className="w-full max-w-xs rounded-lg border border-slate-400 bg-white px-3 py-2 text-base"
           placeholder={t('nicknamePlaceholder')}
         />
-      </label>
-      <button
-        data-testid="nickname-submit"
-        type="submit"
-        disabled={busy || nickname.trim().length === 0}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-      >
-        {t('nicknameSubmit')}
-      </button>
-      <p className="w-full text-xs text-slate-600">{t('nicknameHelp')}</p>
+        <button
+          data-testid="nickname-submit"
+          type="submit"
+          disabled={busy || nickname.trim().length === 0}
+          className="rounded-lg bg-indigo-700 px-4 py-2 font-medium text-white shadow-sm hover:bg-indigo-800 disabled:cursor-not-allowed disabled:bg-indigo-300 disabled:text-indigo-50"
+        >
+          {busy ? t('nicknameBusy') : t('nicknameSubmit')}
+        </button>
+      </div>
+      <p id={`${inputId}-help`} className="text-sm text-slate-700">
+        {t('nicknameHelp', { max: NICKNAME_MAX_LENGTH })}
+      </p>
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
+        <p role="alert" data-testid="nickname-error" data-code={error.code} className="rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          {isKnown(error.code) ? `${t(`nicknameError.${error.code.replace('/', '_')}`)} ` : ''}
+          <span className="text-red-700">({error.message})</span>
         </p>
       )}
     </form>
