@@ -10,8 +10,11 @@ const KNOWN_ERRORS = ['nickname/invalid', 'rate/limited', 'client/timeout', 'cli
 type KnownError = (typeof KNOWN_ERRORS)[number];
 const isKnown = (code: string): code is KnownError => (KNOWN_ERRORS as readonly string[]).includes(code);
 
-/** Asks for a nickname once; the server answers with an identity kept in this browser. */
-export function NicknameForm() {
+/**
+ * Asks for a nickname once; the server answers with an identity kept in this browser.
+ * `compact` drops the heading and the card, for pages that embed the form in their own panel.
+ */
+export function NicknameForm({ compact = false }: { compact?: boolean }) {
   const t = useTranslations('common');
   const { player, ready, register } = usePlayer();
   const [nickname, setNickname] = useState('');
@@ -32,12 +35,15 @@ export function NicknameForm() {
   return (
     <form
       onSubmit={submit}
-      aria-labelledby={`${inputId}-title`}
-      className="flex flex-col gap-3 rounded-2xl border border-indigo-200 bg-indigo-50 p-4 sm:p-5"
+      aria-labelledby={compact ? undefined : `${inputId}-title`}
+      aria-label={compact ? t('nicknameTitle') : undefined}
+      className={`flex flex-col gap-3 ${compact ? '' : 'rounded-2xl border border-indigo-200 bg-indigo-50 p-4 sm:p-5'}`}
     >
-      <h2 id={`${inputId}-title`} className="text-lg font-semibold text-indigo-950">
-        {t('nicknameTitle')}
-      </h2>
+      {!compact && (
+        <h2 id={`${inputId}-title`} className="text-lg font-semibold text-indigo-950">
+          {t('nicknameTitle')}
+        </h2>
+      )}
       <div className="flex flex-wrap items-end gap-2">
         <label htmlFor={inputId} className="sr-only">
           {t('nicknameLabel')}
