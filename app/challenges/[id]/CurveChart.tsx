@@ -5,11 +5,14 @@ import 'uplot/dist/uPlot.min.css';
 
 /** Redraws at most this often while points stream in. */
 const REDRAW_INTERVAL_MS = 250;
+const CHART_HEIGHT_PX = 200;
 
 export interface Series {
   label: string;
   color: string;
   values: (number | null)[];
+  /** Only a few points carry values (one per epoch): draw markers on them. */
+  sparse?: boolean;
 }
 
 /** A small live line chart (uPlot): x is the fractional epoch. */
@@ -19,23 +22,37 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange }: { title
   const lastDraw = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const labels = series.map((s) => s.label).join('|');
+  // The throttled draw reads the newest data, not the data of the render that scheduled it.
+  const latest = useRef({ x, series });
+  latest.current = { x, series };
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
     const opts: uPlot.Options = {
       width: el.clientWidth || 400,
-      height: 200,
-      legend: { show: true },
+      height: CHART_HEIGHT_PX,
+      // No hover read-out: the legend names the lines (values would read '--' until hovered).
+      legend: { show: true, live: false },
       scales: { x: { time: false }, ...(yRange ? { y: { range: yRange } } : {}) },
       axes: [{ label: xLabel }, {}],
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: false } }))],
+      // Validation values exist only at epoch ends: draw their points so a single epoch still shows.
+      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: s.sparse ?? false, size: 7, fill: s.color } }))],
     };
-    plot.current = new uPlot(opts, [[], ...series.map(() => [])], el);
-    const resize = () => plot.current?.setSize({ width: el.clientWidth, height: 200 });
-    window.addEventListener('resize', resize);
+    const { x: xs, series: ss } = latest.current;
+    plot.current = new uPlot(opts, [xs, ...ss.map((s) => s.values)] as uPlot.AlignedData, el);
+    // The chart follows its box (grid columns change with the page width, not only on window resize).
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth > 0) plot.current?.setSize({ width: el.clientWidth, height: CHART_HEIGHT_PX });
+    });
+    observer.observe(el);
+    // A lost and restored canvas comes back blank; setSize repaints everything (see DigitCanvas).
+    const canvas = plot.current.ctx.canvas;
+    const repaint = () => plot.current?.setSize({ width: plot.current.width, height: plot.current.height });
+    canvas.addEventListener('contextrestored', repaint);
     return () => {
-      window.removeEventListener('resize', resize);
+      canvas.removeEventListener('contextrestored', repaint);
+      observer.disconnect();
       plot.current?.destroy();
       plot.current = null;
     };
@@ -47,7 +64,8 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange }: { title
     const draw = () => {
       pending.current = null;
       lastDraw.current = performance.now();
-      plot.current?.setData([x, ...series.map((s) => s.values)] as uPlot.AlignedData);
+      const { x: xs, series: ss } = latest.current;
+      plot.current?.setData([xs, ...ss.map((s) => s.values)] as uPlot.AlignedData);
     };
     const wait = REDRAW_INTERVAL_MS - (performance.now() - lastDraw.current);
     if (wait <= 0) draw();

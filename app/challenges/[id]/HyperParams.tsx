@@ -1,50 +1,61 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { LOSSES, OPTIMIZERS, type TrainingSpec } from '../../../models/spec';
+import type { ReactNode } from 'react';
+import { LOSSES, OPTIMIZERS, SPEC_LIMITS, type OptimizerSpec, type TrainingSpec } from '../../../models/spec';
 
-const field = 'flex flex-col gap-1 text-sm';
-const input = 'rounded border border-slate-300 px-2 py-1';
+/** Momentum shown is momentum used: switching to it writes its default into the spec. */
+const DEFAULT_MOMENTUM = 0.9;
+function withType(opt: OptimizerSpec, type: OptimizerSpec['type']): OptimizerSpec {
+  return type === 'momentum' ? { ...opt, type, momentum: opt.momentum ?? DEFAULT_MOMENTUM } : { ...opt, type };
+}
+
+const input = 'rounded border border-slate-300 bg-white px-2 py-1';
+
+/** One labelled control with its plain-words explanation underneath. */
+function Field({ label, help, children }: { label: string; help: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      {children}
+      <span className="text-xs leading-snug text-slate-500">{help}</span>
+    </label>
+  );
+}
 
 export function HyperParams({ training, disabled, onChange }: { training: TrainingSpec; disabled: boolean; onChange: (t: TrainingSpec) => void }) {
   const t = useTranslations('train');
   const opt = training.optimizer;
   const num = (v: number) => (Number.isFinite(v) ? v : '');
   return (
-    <fieldset disabled={disabled} className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-      <label className={field} title={t('help.loss')}>
-        {t('field.loss')}
+    <fieldset disabled={disabled} className="grid min-w-0 grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+      <legend className="mb-2 text-base font-semibold">{t('hyperTitle')}</legend>
+      <Field label={t('field.loss')} help={t('help.loss')}>
         <select data-testid="loss-select" value={training.loss} onChange={(e) => onChange({ ...training, loss: e.target.value as TrainingSpec['loss'] })} className={input}>
           {LOSSES.map((l) => <option key={l} value={l}>{t(`loss.${l}`)}</option>)}
         </select>
-      </label>
-      <label className={field} title={t('help.optimizer')}>
-        {t('field.optimizer')}
-        <select data-testid="optimizer-select" value={opt.type} onChange={(e) => onChange({ ...training, optimizer: { ...opt, type: e.target.value as typeof opt.type } })} className={input}>
+      </Field>
+      <Field label={t('field.optimizer')} help={t(`optimizerHelp.${opt.type}`)}>
+        <select data-testid="optimizer-select" value={opt.type} onChange={(e) => onChange({ ...training, optimizer: withType(opt, e.target.value as OptimizerSpec['type']) })} className={input}>
           {OPTIMIZERS.map((o) => <option key={o} value={o}>{t(`optimizer.${o}`)}</option>)}
         </select>
-      </label>
-      <label className={field} title={t('help.learningRate')}>
-        {t('field.learningRate')}
-        <input data-testid="learning-rate-input" type="number" step="0.0001" value={num(opt.learningRate)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, learningRate: e.target.valueAsNumber } })} className={input} />
-      </label>
+      </Field>
+      <Field label={t('field.learningRate')} help={t('help.learningRate')}>
+        <input data-testid="learning-rate-input" type="number" min={SPEC_LIMITS.minLearningRate} max={SPEC_LIMITS.maxLearningRate} step="0.0001" value={num(opt.learningRate)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, learningRate: e.target.valueAsNumber } })} className={input} />
+      </Field>
       {opt.type === 'momentum' && (
-        <label className={field} title={t('help.momentum')}>
-          {t('field.momentum')}
-          <input type="number" step="0.05" value={num(opt.momentum ?? 0.9)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, momentum: e.target.valueAsNumber } })} className={input} />
-        </label>
+        <Field label={t('field.momentum')} help={t('help.momentum')}>
+          <input data-testid="momentum-input" type="number" min={0} max={0.999} step="0.05" value={num(opt.momentum ?? DEFAULT_MOMENTUM)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, momentum: e.target.valueAsNumber } })} className={input} />
+        </Field>
       )}
-      <label className={field} title={t('help.batchSize')}>
-        {t('field.batchSize')}
-        <input data-testid="batch-size-input" type="number" value={num(training.batchSize)} onChange={(e) => onChange({ ...training, batchSize: e.target.valueAsNumber })} className={input} />
-      </label>
-      <label className={field} title={t('help.epochs')}>
-        {t('field.epochs')}
-        <input data-testid="epochs-input" type="number" value={num(training.epochs)} onChange={(e) => onChange({ ...training, epochs: e.target.valueAsNumber })} className={input} />
-      </label>
-      <label className={field} title={t('help.seed')}>
-        {t('field.seed')}
-        <input type="number" value={num(training.seed)} onChange={(e) => onChange({ ...training, seed: e.target.valueAsNumber })} className={input} />
-      </label>
+      <Field label={t('field.batchSize')} help={t('help.batchSize')}>
+        <input data-testid="batch-size-input" type="number" min={1} max={SPEC_LIMITS.maxBatchSize} value={num(training.batchSize)} onChange={(e) => onChange({ ...training, batchSize: e.target.valueAsNumber })} className={input} />
+      </Field>
+      <Field label={t('field.epochs')} help={t('help.epochs')}>
+        <input data-testid="epochs-input" type="number" min={1} max={SPEC_LIMITS.maxEpochs} value={num(training.epochs)} onChange={(e) => onChange({ ...training, epochs: e.target.valueAsNumber })} className={input} />
+      </Field>
+      <Field label={t('field.seed')} help={t('help.seed')}>
+        <input data-testid="seed-input" type="number" min={0} max={SPEC_LIMITS.maxSeed} value={num(training.seed)} onChange={(e) => onChange({ ...training, seed: e.target.valueAsNumber })} className={input} />
+      </Field>
     </fieldset>
   );
 }

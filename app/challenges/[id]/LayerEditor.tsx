@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { LayerInfo } from '../../../models/shapes';
-import { ACTIVATIONS, LAYER_TYPES, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
+import { ACTIVATIONS, LAYER_TYPES, SPEC_LIMITS, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
 
 const NEW_LAYER: Record<LayerType, LayerSpec> = {
   dense: { type: 'dense', units: 32, activation: 'relu' },
@@ -12,13 +12,17 @@ const NEW_LAYER: Record<LayerType, LayerSpec> = {
   dropout: { type: 'dropout', rate: 0.3 },
 };
 
-const inputCls = 'w-20 rounded border border-slate-300 px-2 py-1 text-sm';
+const inputCls = 'w-16 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
+const labelCls = 'flex items-center gap-1 text-xs text-slate-600';
+const helpCls = 'cursor-help underline decoration-slate-300 decoration-dotted underline-offset-2';
 
-function NumberField({ label, value, step, onChange }: { label: string; value: number; step?: number; onChange: (v: number) => void }) {
+function NumberField({ label, help, value, min, max, step, onChange }: {
+  label: string; help: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void;
+}) {
   return (
-    <label className="flex items-center gap-1 text-xs text-slate-600">
-      {label}
-      <input type="number" step={step ?? 1} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} className={inputCls} />
+    <label className={labelCls} title={help}>
+      <span className={helpCls}>{label}</span>
+      <input type="number" min={min} max={max} step={step ?? 1} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} className={inputCls} />
     </label>
   );
 }
@@ -26,27 +30,30 @@ function NumberField({ label, value, step, onChange }: { label: string; value: n
 function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
   const t = useTranslations('train');
   const activation = 'activation' in layer && (
-    <label className="flex items-center gap-1 text-xs text-slate-600">
-      {t('field.activation')}
-      <select value={layer.activation} onChange={(e) => onChange({ ...layer, activation: e.target.value as Activation })} className="rounded border border-slate-300 px-1 py-1 text-sm">
-        {ACTIVATIONS.map((a) => (
-          <option key={a} value={a}>{a}</option>
-        ))}
+    <label className={labelCls} title={t('fieldHelp.activation')}>
+      <span className={helpCls}>{t('field.activation')}</span>
+      <select value={layer.activation} onChange={(e) => onChange({ ...layer, activation: e.target.value as Activation })} className="rounded border border-slate-300 bg-white px-1 py-1 text-sm">
+        {ACTIVATIONS.map((a) => <option key={a} value={a}>{a}</option>)}
       </select>
     </label>
   );
   switch (layer.type) {
     case 'dense':
-      return <>{<NumberField label={t('field.units')} value={layer.units} onChange={(units) => onChange({ ...layer, units })} />}{activation}</>;
+      return (
+        <>
+          <NumberField label={t('field.units')} help={t('fieldHelp.units')} value={layer.units} min={1} max={SPEC_LIMITS.maxUnits} onChange={(units) => onChange({ ...layer, units })} />
+          {activation}
+        </>
+      );
     case 'conv2d':
       return (
         <>
-          <NumberField label={t('field.filters')} value={layer.filters} onChange={(filters) => onChange({ ...layer, filters })} />
-          <NumberField label={t('field.kernelSize')} value={layer.kernelSize} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
-          <NumberField label={t('field.strides')} value={layer.strides} onChange={(strides) => onChange({ ...layer, strides })} />
-          <label className="flex items-center gap-1 text-xs text-slate-600">
-            {t('field.padding')}
-            <select value={layer.padding} onChange={(e) => onChange({ ...layer, padding: e.target.value as 'same' | 'valid' })} className="rounded border border-slate-300 px-1 py-1 text-sm">
+          <NumberField label={t('field.filters')} help={t('fieldHelp.filters')} value={layer.filters} min={1} max={SPEC_LIMITS.maxFilters} onChange={(filters) => onChange({ ...layer, filters })} />
+          <NumberField label={t('field.kernelSize')} help={t('fieldHelp.kernelSize')} value={layer.kernelSize} min={1} max={SPEC_LIMITS.maxKernelSize} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
+          <NumberField label={t('field.strides')} help={t('fieldHelp.strides')} value={layer.strides} min={1} max={SPEC_LIMITS.maxStrides} onChange={(strides) => onChange({ ...layer, strides })} />
+          <label className={labelCls} title={t('fieldHelp.padding')}>
+            <span className={helpCls}>{t('field.padding')}</span>
+            <select value={layer.padding} onChange={(e) => onChange({ ...layer, padding: e.target.value as 'same' | 'valid' })} className="rounded border border-slate-300 bg-white px-1 py-1 text-sm">
               <option value="same">same</option>
               <option value="valid">valid</option>
             </select>
@@ -55,18 +62,38 @@ function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: Laye
         </>
       );
     case 'maxPooling2d':
-      return <NumberField label={t('field.poolSize')} value={layer.poolSize} onChange={(poolSize) => onChange({ ...layer, poolSize })} />;
+      return <NumberField label={t('field.poolSize')} help={t('fieldHelp.poolSize')} value={layer.poolSize} min={2} max={SPEC_LIMITS.maxPoolSize} onChange={(poolSize) => onChange({ ...layer, poolSize })} />;
     case 'dropout':
-      return <NumberField label={t('field.rate')} value={layer.rate} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
+      return <NumberField label={t('field.rate')} help={t('fieldHelp.rate')} value={layer.rate} min={0} max={SPEC_LIMITS.maxDropoutRate} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
     case 'flatten':
       return null;
   }
 }
 
-export function LayerEditor({ layers, infos, issues, disabled, onChange }: {
+/** Output shape and parameter count of one layer, or nothing while the stack does not fit together. */
+function ShapeCell({ info }: { info: LayerInfo | undefined }) {
+  const t = useTranslations('train');
+  if (!info) return <span className="ml-auto font-mono text-xs text-slate-400">—</span>;
+  return (
+    <span className="ml-auto flex flex-col items-end font-mono text-xs leading-tight text-slate-600">
+      <span title={t('outputShapeHelp')}>→ {info.outputShape.join('×')}</span>
+      <span className="text-slate-400">{t('layerParams', { params: info.params.toLocaleString('en-US') })}</span>
+    </span>
+  );
+}
+
+/** New layers go above a final softmax layer (the output), where they almost always belong. */
+function insertAt(layers: LayerSpec[]): number {
+  const last = layers.at(-1);
+  return last?.type === 'dense' && last.activation === 'softmax' ? layers.length - 1 : layers.length;
+}
+
+export function LayerEditor({ layers, infos, inputShape, issues, disabled, onChange }: {
   layers: LayerSpec[];
   /** Per-layer shapes when the whole stack is valid. */
   infos: LayerInfo[] | null;
+  /** The challenge's input shape, shown as row 0. */
+  inputShape: readonly number[];
   /** Problems keyed by layer index. */
   issues: Map<number, string[]>;
   disabled: boolean;
@@ -81,22 +108,30 @@ export function LayerEditor({ layers, infos, issues, disabled, onChange }: {
     if (l) next.splice(i + d, 0, l);
     onChange(next);
   };
+  const add = () => {
+    const next = layers.slice();
+    next.splice(insertAt(layers), 0, structuredClone(NEW_LAYER[newType]));
+    onChange(next);
+  };
   return (
-    <fieldset data-testid="layer-editor" disabled={disabled} className="flex flex-col gap-2">
+    <fieldset data-testid="layer-editor" disabled={disabled} className="flex min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm text-slate-600">{t('editorHelp')}</legend>
+      <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
+        <span className="w-6 text-xs text-slate-400">0</span>
+        <span className="font-semibold">{t('inputLayer')}</span>
+        <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
+      </div>
       <ol className="flex flex-col gap-2">
         {layers.map((layer, i) => (
-          <li key={i} data-testid="layer-row" className="flex flex-wrap items-center gap-2 rounded-lg bg-white px-3 py-2 ring-1 ring-slate-200">
+          <li key={i} data-testid="layer-row" data-layer-type={layer.type} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${issues.has(i) ? 'ring-red-300' : 'ring-slate-200'}`}>
             <span className="w-6 text-xs text-slate-400">{i + 1}</span>
-            <span className="w-28 font-mono text-sm font-semibold" title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
+            <span className={`w-32 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
             <LayerFields layer={layer} onChange={(l) => update(i, l)} />
-            <span className="ml-auto font-mono text-xs text-slate-500">
-              {infos?.[i] ? `${infos[i].outputShape.join('×')} · ${infos[i].params.toLocaleString('en-US')}` : ''}
-            </span>
+            <ShapeCell info={infos?.[i]} />
             <span className="flex gap-1">
-              <button type="button" aria-label={t('moveUp')} disabled={i === 0} onClick={() => move(i, -1)} className="rounded px-1 hover:bg-slate-100 disabled:opacity-30">↑</button>
-              <button type="button" aria-label={t('moveDown')} disabled={i === layers.length - 1} onClick={() => move(i, 1)} className="rounded px-1 hover:bg-slate-100 disabled:opacity-30">↓</button>
-              <button type="button" aria-label={t('remove')} disabled={layers.length === 1} onClick={() => onChange(layers.filter((_, j) => j !== i))} className="rounded px-1 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
+              <button type="button" aria-label={t('moveUp')} title={t('moveUp')} disabled={i === 0} onClick={() => move(i, -1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↑</button>
+              <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={i === layers.length - 1} onClick={() => move(i, 1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↓</button>
+              <button type="button" aria-label={t('remove')} title={t('remove')} disabled={layers.length === 1} onClick={() => onChange(layers.filter((_, j) => j !== i))} className="rounded px-1.5 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
             </span>
             {issues.get(i)?.map((m) => (
               <p key={m} data-testid="spec-error" role="alert" className="w-full text-xs text-red-700">{m}</p>
@@ -104,15 +139,14 @@ export function LayerEditor({ layers, infos, issues, disabled, onChange }: {
           </li>
         ))}
       </ol>
-      <div className="flex items-center gap-2">
-        <select aria-label={t('layerType')} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)} className="rounded border border-slate-300 px-2 py-1 text-sm">
-          {LAYER_TYPES.map((type) => (
-            <option key={type} value={type}>{t(`layer.${type}`)}</option>
-          ))}
+      <div className="flex flex-wrap items-center gap-2">
+        <select aria-label={t('layerType')} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+          {LAYER_TYPES.map((type) => <option key={type} value={type}>{t(`layer.${type}`)}</option>)}
         </select>
-        <button type="button" data-testid="add-layer" onClick={() => onChange([...layers, NEW_LAYER[newType]])} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+        <button type="button" data-testid="add-layer" onClick={add} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
           + {t('addLayer')}
         </button>
+        <span className="text-xs text-slate-500">{t('addLayerHelp')}</span>
       </div>
     </fieldset>
   );

@@ -4,6 +4,7 @@ import { imageAt, type SplitData } from '../../../models/dataset';
 import { accuracy, confusionMatrix, misclassified } from '../../../models/metrics';
 import { DigitCanvas } from './DigitCanvas';
 
+/** Misclassified validation images shown at most. */
 const GALLERY_MAX = 24;
 
 export function Results({ val, predictions }: { val: SplitData; predictions: Int32Array }) {
@@ -20,13 +21,14 @@ export function Results({ val, predictions }: { val: SplitData; predictions: Int
         <span className="text-sm text-slate-500">({val.count - wrong.length}/{val.count})</span>
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <figure className="overflow-x-auto">
+        <figure className="min-w-0 overflow-x-auto">
           <figcaption className="mb-1 text-sm font-medium">{t('confusionTitle')}</figcaption>
+          <p className="mb-2 text-xs text-slate-500">{t('confusionHelp')}</p>
           <table data-testid="confusion-matrix" className="border-collapse text-xs tabular-nums">
             <thead>
               <tr>
                 <th className="p-1 text-slate-500">{t('trueVsPredicted')}</th>
-                {matrix.map((_, c) => <th key={c} scope="col" className="w-7 p-1">{c}</th>)}
+                {matrix.map((_, c) => <th key={c} scope="col" className="w-8 p-1">{c}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -36,7 +38,7 @@ export function Results({ val, predictions }: { val: SplitData; predictions: Int
                   {row.map((n, c) => {
                     const share = n / (rowMax[r] ?? 1);
                     const bg = r === c ? `rgba(16,185,129,${share})` : n > 0 ? `rgba(220,38,38,${0.15 + 0.6 * share})` : 'transparent';
-                    return <td key={c} className="h-7 w-7 border border-slate-100 text-center" style={{ background: bg }}>{n || ''}</td>;
+                    return <td key={c} title={t('cellHelp', { truth: r, predicted: c, count: n })} className="h-8 w-8 border border-slate-100 text-center" style={{ background: bg }}>{n || ''}</td>;
                   })}
                 </tr>
               ))}
@@ -44,7 +46,10 @@ export function Results({ val, predictions }: { val: SplitData; predictions: Int
           </table>
         </figure>
         <figure>
-          <figcaption className="mb-1 text-sm font-medium">{t('misclassifiedTitle', { count: wrong.length })}</figcaption>
+          <figcaption className="mb-1 text-sm font-medium">
+            {t('misclassifiedTitle', { count: wrong.length })}
+            {wrong.length > GALLERY_MAX && <span className="ml-1 font-normal text-slate-500">{t('misclassifiedShowing', { shown: GALLERY_MAX })}</span>}
+          </figcaption>
           <div data-testid="misclassified-gallery" className="flex flex-wrap gap-2">
             {wrong.slice(0, GALLERY_MAX).map((i) => (
               <div key={i} className="flex flex-col items-center text-xs">

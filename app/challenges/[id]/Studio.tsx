@@ -65,7 +65,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
           </span>
           <button type="button" disabled={busy} onClick={() => setSpec(defaultSpec(challengeId))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
         </div>
-        <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} issues={problems.byLayer} disabled={busy} onChange={(layers) => setSpec({ ...spec, layers })} />
+        <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => setSpec({ ...spec, layers })} />
         <HyperParams training={spec.training} disabled={busy} onChange={(training) => setSpec({ ...spec, training })} />
         {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
       </section>
@@ -86,7 +86,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
             {state.phase === 'stopping' ? t('stopping') : t('stop')}
           </button>
         </div>
-        {state.phase !== 'idle' && <TrainingPanel state={state} />}
+        {state.phase !== 'idle' && <TrainingPanel state={state} prefer={prefer} />}
       </section>
 
       {state.result && data && state.trainedSpec && (

@@ -1,27 +1,71 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ModelSpec } from '../../../models/spec';
 import type { ApiError, SubmissionResult } from '../../../server/protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
-import { useSocket } from '../../components/providers/SocketProvider';
+import { useConnected, useSocket } from '../../components/providers/SocketProvider';
 import { NicknameForm } from '../../components/shell/NicknameForm';
 
 const SUBMIT_TIMEOUT_MS = 30_000;
 
+/** Server error codes explained in the reader's language (catalogue key: code with '/' → '_'). */
+const KNOWN_ERRORS = [
+  'spec/invalid', 'submission/over_budget', 'submission/too_many_layers', 'weights/wrong_length', 'weights/too_large',
+  'weights/not_finite', 'weights/invalid', 'payload/invalid', 'challenge/unknown', 'auth/required', 'auth/unknown_player',
+  'rate/limited', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
+] as const;
+
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'queued'; id: string } | { kind: 'done'; result: SubmissionResult } | { kind: 'error'; error: ApiError };
 
+function ErrorText({ error }: { error: ApiError }) {
+  const t = useTranslations('train');
+  const known = (KNOWN_ERRORS as readonly string[]).includes(error.code);
+  return (
+    <div role="alert" className="flex flex-col gap-1 text-red-800">
+      <p className="font-semibold">{t('submitFailed')}: {known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.server_internal') : t('errors.unknown')}</p>
+      <p className="text-xs text-red-700">
+        {t('errorDetail')} <code>{error.code}</code> · {error.message}
+      </p>
+      {error.issues && error.issues.length > 0 && (
+        <ul className="list-disc pl-5 text-xs">
+          {error.issues.slice(0, 8).map((i) => <li key={`${i.path}:${i.message}`}>{i.path ? `${i.path}: ` : ''}{i.message}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ScoredText({ result }: { result: SubmissionResult }) {
+  const t = useTranslations('train');
+  return (
+    <p>
+      {t('scoredAs')}{' '}
+      <strong data-testid="submission-score" data-value={result.score} className="text-lg tabular-nums">{((result.score ?? 0) * 100).toFixed(1)}%</strong>{' '}
+      <span className="text-slate-600">({result.correct}/{result.total})</span> · {t('rank')}{' '}
+      <strong data-testid="submission-rank" className="tabular-nums">{result.rank}</strong>
+      {result.improved ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold"> {t('newBest')}</span> : <span className="ml-2 text-slate-500"> {t('notBest')}</span>}
+    </p>
+  );
+}
+
+/** Sends the trained spec + weights over socket.io and follows that submission until it is scored. */
 export function SubmitPanel({ challengeId, spec, weights }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer }) {
   const t = useTranslations('train');
   const socket = useSocket();
+  const connected = useConnected();
   const { player } = usePlayer();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // A result can in principle overtake the ack; keep it until the ack names its submission.
+  const early = useRef(new Map<string, SubmissionResult>());
 
   useEffect(() => {
     if (!socket) return;
-    const onResult = (result: SubmissionResult) =>
+    const onResult = (result: SubmissionResult) => {
+      early.current.set(result.submissionId, result);
       setStatus((s) => (s.kind === 'queued' && s.id === result.submissionId ? { kind: 'done', result } : s));
+    };
     socket.on('submission:result', onResult);
     return () => {
       socket.off('submission:result', onResult);
@@ -38,43 +82,41 @@ export function SubmitPanel({ challengeId, spec, weights }: { challengeId: strin
   }
 
   async function submit() {
-    if (!socket) return;
+    if (!socket || !socket.connected) {
+      setStatus({ kind: 'error', error: { code: 'client/offline', message: 'socket not connected' } });
+      return;
+    }
     setStatus({ kind: 'sending' });
     try {
       const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', { challengeId, spec, weights });
-      setStatus(res.ok ? { kind: 'queued', id: res.data.submissionId } : { kind: 'error', error: res.error });
+      if (!res.ok) return setStatus({ kind: 'error', error: res.error });
+      const id = res.data.submissionId;
+      const already = early.current.get(id);
+      setStatus(already && already.status !== 'queued' ? { kind: 'done', result: already } : { kind: 'queued', id });
     } catch {
-      setStatus({ kind: 'error', error: { code: 'client/timeout', message: t('timeout') } });
+      setStatus({ kind: 'error', error: { code: 'client/timeout', message: `no answer within ${SUBMIT_TIMEOUT_MS / 1000} s` } });
     }
   }
 
   const result = status.kind === 'done' ? status.result : null;
-  const dataStatus = status.kind === 'queued' || status.kind === 'sending' ? 'queued' : result?.status ?? (status.kind === 'error' ? 'failed' : undefined);
+  const error = status.kind === 'error' ? status.error : result?.status === 'failed' ? result.error ?? { code: 'scoring/failed', message: 'scoring failed' } : null;
+  const dataStatus = status.kind === 'queued' || status.kind === 'sending' ? 'queued' : error ? 'failed' : result?.status;
+  const busy = status.kind === 'sending' || status.kind === 'queued';
   return (
     <section className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" data-testid="submit-button" onClick={submit} disabled={status.kind === 'sending' || status.kind === 'queued'} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
-          {t('submit')}
+        <button type="button" data-testid="submit-button" onClick={submit} disabled={busy || !connected} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
+          {busy ? t('submitting') : status.kind === 'idle' ? t('submit') : t('submitAgain')}
         </button>
-        <Link href={`/leaderboard/${challengeId}`} className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>
+        <Link href={`/leaderboard/${challengeId}`} data-testid="open-leaderboard" className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>
+        {!connected && <span className="text-xs text-amber-800">{t('offline')}</span>}
       </div>
-      <p className="text-xs text-slate-500">{t('submitHelp')}</p>
+      <p className="text-xs text-slate-500">{t('submitHelp', { nickname: player.nickname })}</p>
       {dataStatus && (
-        <div data-testid="submission-status" data-status={dataStatus} role="status" className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
-          {dataStatus === 'queued' && t('scoring')}
-          {result?.status === 'scored' && (
-            <p>
-              {t('scoredAs')}{' '}
-              <strong data-testid="submission-score" data-value={result.score} className="text-lg tabular-nums">{((result.score ?? 0) * 100).toFixed(1)}%</strong>{' '}
-              ({result.correct}/{result.total}) · {t('rank')} <strong data-testid="submission-rank">{result.rank}</strong>
-              {result.improved && <span className="ml-2 rounded bg-amber-200 px-1">{t('newBest')}</span>}
-            </p>
-          )}
-          {(result?.status === 'failed' || status.kind === 'error') && (
-            <p role="alert" className="text-red-700">
-              {t('submitFailed')}: {(result?.error ?? (status.kind === 'error' ? status.error : undefined))?.message}
-            </p>
-          )}
+        <div data-testid="submission-status" data-status={dataStatus} role="status" className={`rounded-lg p-3 text-sm ring-1 ${error ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}>
+          {dataStatus === 'queued' && <p className="animate-pulse">{status.kind === 'sending' ? t('sending') : t('scoring')}</p>}
+          {result?.status === 'scored' && <ScoredText result={result} />}
+          {error && <ErrorText error={error} />}
         </div>
       )}
     </section>

@@ -1,26 +1,35 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { BACKEND_LABELS } from '../../../models/backend-names';
+import { BACKEND_LABELS, type BackendName } from '../../../models/backend-names';
 import { CurveChart } from './CurveChart';
 import type { TrainerState } from './useTrainer';
 
-function BackendBadge({ state }: { state: TrainerState }) {
+function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
   const t = useTranslations('train');
   const choice = state.backend;
   if (!choice) return <span className="text-sm text-slate-500">{state.phase === 'starting' ? t('choosingBackend') : ''}</span>;
-  const reasons = choice.reasons.join('\n');
+  const label = BACKEND_LABELS[choice.backend];
+  const notes = [
+    ...(prefer && prefer === choice.backend ? [t('backendForced', { name: label })] : []),
+    ...(prefer && prefer !== choice.backend ? [t('backendForcedFailed', { wanted: BACKEND_LABELS[prefer], name: label })] : []),
+    ...choice.reasons,
+  ];
   return (
-    <span data-testid="backend-badge" data-backend={choice.backend} title={reasons} className="inline-flex flex-col gap-1 text-sm">
+    <div data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} title={notes.join('\n')} className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
       <span className={`w-fit rounded-full px-3 py-1 font-semibold ${choice.software ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>
-        {BACKEND_LABELS[choice.backend]} {choice.software ? `· ${t('software')}` : ''}
+        {t('backendRuns', { name: label })}{choice.software ? ` · ${t('software')}` : ''}
       </span>
-      {choice.reasons.length > 0 && (
-        <ul className="text-xs text-slate-500">
-          {choice.reasons.map((r) => <li key={r}>{r}</li>)}
-        </ul>
+      <span className="text-xs text-slate-600">{t(`backendHelp.${choice.backend}`)}</span>
+      {notes.length > 0 && (
+        <details open className="w-full text-xs text-slate-500">
+          <summary className="cursor-pointer">{t('backendWhy')}</summary>
+          <ul className="list-disc pl-5">
+            {notes.map((r) => <li key={r}>{r}</li>)}
+          </ul>
+        </details>
       )}
-    </span>
+    </div>
   );
 }
 
@@ -30,23 +39,27 @@ function formatSeconds(s: number): string {
   return m > 0 ? `${m}:${String(sec).padStart(2, '0')}` : `${sec}s`;
 }
 
-export function TrainingPanel({ state }: { state: TrainerState }) {
+export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
   const t = useTranslations('train');
   const p = state.progress;
   const rate = p && p.elapsedMs > 0 ? (p.samplesSeen * 1000) / p.elapsedMs : 0;
   const etaS = p && rate > 0 ? (p.totalSamples - p.samplesSeen) / rate : null;
+  const etaText = () => {
+    if (state.result) return t('finishedIn', { time: formatSeconds(state.result.elapsedMs / 1000) });
+    return etaS !== null && state.phase === 'training' ? t('eta', { time: formatSeconds(etaS) }) : '';
+  };
   const x = useMemo(() => state.curve.map((c) => c.x), [state.curve]);
   const lossSeries = useMemo(() => [
     { label: t('trainLoss'), color: '#4f46e5', values: state.curve.map((c) => c.loss) },
-    { label: t('valLoss'), color: '#dc2626', values: state.curve.map((c) => c.valLoss) },
+    { label: t('valLoss'), color: '#dc2626', values: state.curve.map((c) => c.valLoss), sparse: true },
   ], [state.curve, t]);
   const accSeries = useMemo(() => [
     { label: t('trainAcc'), color: '#4f46e5', values: state.curve.map((c) => c.acc) },
-    { label: t('valAcc'), color: '#dc2626', values: state.curve.map((c) => c.valAcc) },
+    { label: t('valAcc'), color: '#dc2626', values: state.curve.map((c) => c.valAcc), sparse: true },
   ], [state.curve, t]);
   return (
     <section className="flex flex-col gap-3" aria-live="polite">
-      <BackendBadge state={state} />
+      <BackendBadge state={state} prefer={prefer} />
       <div className="flex flex-col gap-1">
         <div
           data-testid="progress-bar"
@@ -62,7 +75,7 @@ export function TrainingPanel({ state }: { state: TrainerState }) {
         <div className="flex flex-wrap gap-4 text-xs text-slate-600 tabular-nums">
           {p && <span>{t('epochOf', { epoch: p.epoch + 1, epochs: state.trainedSpec?.training.epochs ?? 0 })}</span>}
           {rate > 0 && <span>{t('samplesPerSecond', { rate: rate.toFixed(1) })}</span>}
-          <span data-testid="eta">{etaS !== null && state.phase === 'training' ? t('eta', { time: formatSeconds(etaS) }) : ''}</span>
+          <span data-testid="eta">{etaText()}</span>
         </div>
       </div>
       <div className="grid gap-3 md:grid-cols-2">

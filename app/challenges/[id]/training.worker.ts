@@ -21,10 +21,15 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   controller = new AbortController();
   const choice = await selectBackend({ prefer: msg.prefer });
   post({ type: 'backend', choice });
-  const train = splitToTensors(msg.train, msg.numClasses);
-  const val = splitToTensors(msg.val, msg.numClasses);
-  const model = buildModel(msg.spec, { inputShape: msg.inputShape, numClasses: msg.numClasses });
+  // Everything allocated below is released in `finally`, even when building the model throws.
+  let model: tf.Sequential | null = null;
+  const tensors: tf.Tensor[] = [];
   try {
+    const train = splitToTensors(msg.train, msg.numClasses);
+    tensors.push(train.xs, train.ys);
+    const val = splitToTensors(msg.val, msg.numClasses);
+    tensors.push(val.xs, val.ys);
+    model = buildModel(msg.spec, { inputShape: msg.inputShape, numClasses: msg.numClasses });
     const result = await trainModel(model, msg.spec, train, val, {
       onBatchEnd: (progress) => post({ type: 'batch', progress }),
       onEpochEnd: (log) => post({ type: 'epoch', log }),
@@ -36,8 +41,8 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       [valPredictions.buffer, weights],
     );
   } finally {
-    model.dispose();
-    tf.dispose([train.xs, train.ys, val.xs, val.ys]);
+    model?.dispose();
+    tf.dispose(tensors);
     controller = null;
   }
 }

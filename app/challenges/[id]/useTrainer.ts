@@ -76,7 +76,12 @@ export function useTrainer() {
     if (!worker.current) {
       worker.current = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
       worker.current.onmessage = (e: MessageEvent<FromWorker>) => dispatch(e.data);
-      worker.current.onerror = (e) => dispatch({ type: 'error', message: e.message || 'the training worker failed' });
+      worker.current.onerror = (e) => {
+        // A worker that failed to load or crashed is not reused: the next run starts a fresh one.
+        worker.current?.terminate();
+        worker.current = null;
+        dispatch({ type: 'error', message: e.message || 'the training worker failed' });
+      };
     }
     dispatch({ type: 'start', spec });
     const msg: ToWorker = { type: 'start', spec, prefer, inputShape: [...inputShape], numClasses, train: data.train, val: data.val };
