@@ -125,7 +125,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
         {layers.map((layer, i) => (
           <li key={i} data-testid="layer-row" data-layer-type={layer.type} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${issues.has(i) ? 'ring-red-300' : 'ring-slate-200'}`}>
             <span className="w-6 text-xs text-slate-400">{i + 1}</span>
-            <span className={`w-32 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
+            <span className={`w-40 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
             <LayerFields layer={layer} onChange={(l) => update(i, l)} />
             <ShapeCell info={infos?.[i]} />
             <span className="flex gap-1">

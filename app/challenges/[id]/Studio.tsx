@@ -2,31 +2,19 @@
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
-import { validateSubmission } from '../../../game/submission';
 import type { BackendName } from '../../../models/backend-names';
 import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 import type { ModelSpec } from '../../../models/spec';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
+import { collectProblems } from './problems';
 import { Results } from './Results';
 import { SampleGrid } from './SampleGrid';
 import { SubmitPanel } from './SubmitPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { useDataset } from './useDataset';
 import { useTrainer } from './useTrainer';
-
-/** Groups spec problems by layer index so each shows under its row; others go under the editor. */
-function issuesByLayer(messages: { path: string; message: string }[]): { byLayer: Map<number, string[]>; other: string[] } {
-  const byLayer = new Map<number, string[]>();
-  const other: string[] = [];
-  for (const { path, message } of messages) {
-    const m = /^layers\.(\d+)/.exec(path);
-    if (m) byLayer.set(Number(m[1]), [...(byLayer.get(Number(m[1])) ?? []), message]);
-    else other.push(message);
-  }
-  return { byLayer, other };
-}
 
 export function Studio({ challengeId, prefer, preset }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny' }) {
   const t = useTranslations('train');
@@ -35,12 +23,11 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
   const { data, error: dataError } = useDataset(challenge.dataset);
   const { state, start, stop } = useTrainer();
 
-  const check = useMemo(() => validateSubmission(challenge, spec), [challenge, spec]);
+  const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
   const shapes = useMemo(() => {
     const s = inferShapes(spec, challenge.inputShape, challenge.numClasses);
     return s.ok ? s : null;
   }, [spec, challenge]);
-  const problems = issuesByLayer(check.ok ? [] : check.error.issues ?? [{ path: '', message: check.error.message }]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
   const params = shapes?.totalParams ?? null;
 
@@ -66,8 +53,8 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
           <button type="button" disabled={busy} onClick={() => setSpec(defaultSpec(challengeId))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
         </div>
         <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => setSpec({ ...spec, layers })} />
-        <HyperParams training={spec.training} disabled={busy} onChange={(training) => setSpec({ ...spec, training })} />
         {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
+        <HyperParams training={spec.training} problems={problems.byField} disabled={busy} onChange={(training) => setSpec({ ...spec, training })} />
       </section>
 
       <section aria-labelledby="training" className="flex flex-col gap-3">
@@ -76,7 +63,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
           <button
             type="button"
             data-testid="train-button"
-            disabled={!data || !check.ok || busy}
+            disabled={!data || !problems.valid || busy}
             onClick={() => data && start(spec, data, challenge.inputShape, challenge.numClasses, prefer)}
             className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
           >
@@ -85,6 +72,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
           <button type="button" data-testid="stop-button" disabled={state.phase !== 'training' && state.phase !== 'starting'} onClick={stop} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-40">
             {state.phase === 'stopping' ? t('stopping') : t('stop')}
           </button>
+          {!problems.valid && <span className="text-sm text-red-700">{t('fixFirst')}</span>}
         </div>
         {state.phase !== 'idle' && <TrainingPanel state={state} prefer={prefer} />}
       </section>

@@ -1,0 +1,101 @@
+/**
+ * Turns spec problems (zod issues from parseModelSpec, shape issues from inferShapes, the challenge
+ * budget) into short sentences in the reader's language, placed where they belong: under a layer,
+ * under a hyperparameter, or under the editor. The English originals stay the fallback.
+ */
+import type { ChallengeDef } from '../../../game/challenges';
+import { validateSubmission } from '../../../game/submission';
+import { inferShapes } from '../../../models/shapes';
+import { parseModelSpec, type ModelSpec, type SpecIssue } from '../../../models/spec';
+
+/** The page's translator for the 'train' namespace, loosened to plain strings. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export interface Problems {
+  /** True when the spec can be trained and submitted. */
+  valid: boolean;
+  /** Messages keyed by layer index. */
+  byLayer: Map<number, string[]>;
+  /** Messages keyed by hyperparameter field (learningRate, batchSize, …). */
+  byField: Map<string, string[]>;
+  /** Everything else (budget, whole-spec problems). */
+  other: string[];
+}
+
+const shape = (s: string) => s.replaceAll('x', '×');
+
+/** Zod messages look like "path: Too small: expected number to be >=1, got 0". */
+function describeValue(message: string, t: Translate): string {
+  if (/received NaN|got null|got nothing|expected number, received/i.test(message)) return t('problem.notNumber');
+  if (/expected int/i.test(message)) return t('problem.integer');
+  const small = /too small.*?>=?\s*(-?[\d.e+-]+)/i.exec(message);
+  if (small?.[1]) return t('problem.min', { min: Number(small[1]) });
+  const big = /too big.*?<=?\s*(-?[\d.e+-]+)/i.exec(message);
+  if (big?.[1]) return t('problem.max', { max: Number(big[1]) });
+  return message.replace(/^[\w.]+: /, '');
+}
+
+const SHAPE_MESSAGES: Array<[RegExp, (m: RegExpExecArray, t: Translate) => string]> = [
+  [/dense needs a flat input.*\(input is (.+)\)/, (m, t) => t('problem.denseNeedsFlat', { shape: shape(m[1] ?? '') })],
+  [/conv2d needs an image input.*got (.+)$/, (m, t) => t('problem.convNeedsImage', { shape: shape(m[1] ?? '') })],
+  [/conv2d kernelSize (\d+) is larger than its (\S+) input/, (m, t) => t('problem.kernelTooLarge', { size: m[1] ?? '', shape: shape(m[2] ?? '') })],
+  [/maxPooling2d needs an image input, got (.+)$/, (m, t) => t('problem.poolNeedsImage', { shape: shape(m[1] ?? '') })],
+  [/maxPooling2d poolSize (\d+) is larger than its (\S+) input/, (m, t) => t('problem.poolTooLarge', { size: m[1] ?? '', shape: shape(m[2] ?? '') })],
+  [/the last layer must output (\d+) values.*got (.+)$/, (m, t) => t('problem.lastLayer', { classes: m[1] ?? '', shape: shape(m[2] ?? '') })],
+];
+
+function describeShape(message: string, t: Translate): string {
+  for (const [re, say] of SHAPE_MESSAGES) {
+    const m = re.exec(message);
+    if (m) return say(m, t);
+  }
+  return message.replace(/^[\w.]+: /, '');
+}
+
+const LAYER_FIELDS = new Set(['units', 'activation', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'rate']);
+
+function place(issue: SpecIssue, t: Translate, out: Problems): void {
+  const push = <K>(map: Map<K, string[]>, key: K, text: string) => map.set(key, [...(map.get(key) ?? []), text]);
+  const parts = issue.path.split('.');
+  if (parts[0] === 'layers' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+    const field = parts[2];
+    const text = field === undefined
+      ? describeShape(issue.message, t)
+      : `${LAYER_FIELDS.has(field) ? t(`field.${field}`) : field}: ${describeValue(issue.message, t)}`;
+    push(out.byLayer, Number(parts[1]), text);
+    return;
+  }
+  if (parts[0] === 'training' && parts.length > 1) {
+    const field = parts.at(-1) === 'type' ? 'optimizer' : (parts.at(-1) ?? '');
+    push(out.byField, field, describeValue(issue.message, t));
+    return;
+  }
+  out.other.push(issue.message);
+}
+
+export function collectProblems(challenge: ChallengeDef, spec: ModelSpec, t: Translate): Problems {
+  const out: Problems = { valid: false, byLayer: new Map(), byField: new Map(), other: [] };
+  const parsed = parseModelSpec(spec);
+  const issues = parsed.ok ? [] : parsed.issues.slice();
+  // Shapes can be checked whenever the layers themselves parse, even if a hyperparameter does not.
+  if (!issues.some((i) => i.path.startsWith('layers'))) {
+    const shapes = inferShapes(spec, challenge.inputShape, challenge.numClasses);
+    if (!shapes.ok) issues.push(...shapes.issues);
+    else if (shapes.totalParams > challenge.budget.maxParams) {
+      out.other.push(t('problem.overBudget', { params: shapes.totalParams.toLocaleString('en-US'), max: challenge.budget.maxParams.toLocaleString('en-US') }));
+    }
+    if (spec.layers.length > challenge.budget.maxLayers) {
+      out.other.push(t('problem.tooManyLayers', { layers: spec.layers.length, max: challenge.budget.maxLayers }));
+    }
+  }
+  for (const issue of issues) {
+    if (issue.path === 'layers' && spec.layers.length > challenge.budget.maxLayers) {
+      out.other.push(t('problem.tooManyLayers', { layers: spec.layers.length, max: challenge.budget.maxLayers }));
+    } else place(issue, t, out);
+  }
+  const check = validateSubmission(challenge, spec);
+  // The game's rules are the authority; a problem they find that the above missed still blocks.
+  if (!check.ok && issues.length === 0 && out.other.length === 0) out.other.push(check.error.message);
+  out.valid = check.ok && issues.length === 0 && out.other.length === 0;
+  return out;
+}
