@@ -16,10 +16,17 @@ import { TrainingPanel } from './TrainingPanel';
 import { useDataset } from './useDataset';
 import { useTrainer } from './useTrainer';
 
+/** ?preset=tiny is for quick checks and tests: the tiny model, always a single epoch. */
+function initialSpec(challengeId: ChallengeId, preset: 'default' | 'tiny'): ModelSpec {
+  if (preset === 'default') return defaultSpec(challengeId);
+  const tiny = tinySpec(challengeId);
+  return { ...tiny, training: { ...tiny.training, epochs: 1 } };
+}
+
 export function Studio({ challengeId, prefer, preset }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny' }) {
   const t = useTranslations('train');
   const challenge = CHALLENGES[challengeId];
-  const [spec, setSpec] = useState<ModelSpec>(() => (preset === 'tiny' ? tinySpec(challengeId) : defaultSpec(challengeId)));
+  const [spec, setSpec] = useState<ModelSpec>(() => initialSpec(challengeId, preset));
   const { data, error: dataError } = useDataset(challenge.dataset);
   const { state, start, stop } = useTrainer();
 

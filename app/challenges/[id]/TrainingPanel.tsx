@@ -18,7 +18,7 @@ function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: Backend
   return (
     <div data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} title={notes.join('\n')} className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
       <span className={`w-fit rounded-full px-3 py-1 font-semibold ${choice.software ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>
-        {t('backendRuns', { name: label })}{choice.software ? ` · ${t('software')}` : ''}
+        {t(state.phase === 'done' || state.phase === 'error' ? 'backendRan' : 'backendRuns', { name: label })}{choice.software ? ` · ${t('software')}` : ''}
       </span>
       <span className="text-xs text-slate-600">{t(`backendHelp.${choice.backend}`)}</span>
       {notes.length > 0 && (
