@@ -16,7 +16,16 @@ export interface Series {
 }
 
 /** A small live line chart (uPlot): x is the fractional epoch. */
-export function CurveChart({ title, xLabel, x, series, testId, yRange }: { title: string; xLabel: string; x: number[]; series: Series[]; testId: string; yRange?: [number, number] }) {
+export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax }: {
+  title: string;
+  xLabel: string;
+  x: number[];
+  series: Series[];
+  testId: string;
+  yRange?: [number, number];
+  /** The x axis spans 0..xMax (the run's epochs), so the curve fills the chart as training goes. */
+  xMax?: number;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const lastDraw = useRef(0);
@@ -34,7 +43,7 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange }: { title
       height: CHART_HEIGHT_PX,
       // No hover read-out: the legend names the lines (values would read '--' until hovered).
       legend: { show: true, live: false },
-      scales: { x: { time: false }, ...(yRange ? { y: { range: yRange } } : {}) },
+      scales: { x: { time: false, ...(xMax ? { range: [0, xMax] as uPlot.Range.MinMax } : {}) }, ...(yRange ? { y: { range: yRange } } : {}) },
       axes: [{ label: xLabel }, {}],
       // Validation values exist only at epoch ends: draw their points so a single epoch still shows.
       series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: s.sparse ?? false, size: 7, fill: s.color } }))],
@@ -58,7 +67,7 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange }: { title
     };
     // Rebuild only when the set of series changes, not on every new point.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [labels, xLabel]);
+  }, [labels, xLabel, xMax]);
 
   useEffect(() => {
     const draw = () => {

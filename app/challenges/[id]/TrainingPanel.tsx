@@ -33,10 +33,11 @@ function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: Backend
   );
 }
 
-function formatSeconds(s: number): string {
-  const m = Math.floor(s / 60);
-  const sec = Math.round(s % 60);
-  return m > 0 ? `${m}:${String(sec).padStart(2, '0')}` : `${sec}s`;
+/** A duration in the reader's language: '42 s' / '42초', '3 min 5 s' / '3분 5초'. */
+function formatSeconds(seconds: number, t: ReturnType<typeof useTranslations<'train'>>): string {
+  const total = Math.max(0, Math.round(seconds));
+  const m = Math.floor(total / 60);
+  return m > 0 ? t('durationMin', { m, s: total % 60 }) : t('durationSec', { s: total });
 }
 
 export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
@@ -45,8 +46,8 @@ export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?:
   const rate = p && p.elapsedMs > 0 ? (p.samplesSeen * 1000) / p.elapsedMs : 0;
   const etaS = p && rate > 0 ? (p.totalSamples - p.samplesSeen) / rate : null;
   const etaText = () => {
-    if (state.result) return t('finishedIn', { time: formatSeconds(state.result.elapsedMs / 1000) });
-    return etaS !== null && state.phase === 'training' ? t('eta', { time: formatSeconds(etaS) }) : '';
+    if (state.result) return t('finishedIn', { time: formatSeconds(state.result.elapsedMs / 1000, t) });
+    return etaS !== null && state.phase === 'training' ? t('eta', { time: formatSeconds(etaS, t) }) : '';
   };
   const x = useMemo(() => state.curve.map((c) => c.x), [state.curve]);
   const lossSeries = useMemo(() => [
@@ -79,8 +80,8 @@ export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?:
         </div>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} />
-        <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} />
+        <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} xMax={state.trainedSpec?.training.epochs} />
+        <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} xMax={state.trainedSpec?.training.epochs} />
       </div>
       {state.error && <p role="alert" className="text-sm text-red-700">{t('trainingFailed', { message: state.error })}</p>}
     </section>
