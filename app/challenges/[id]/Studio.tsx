@@ -1,14 +1,14 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
+import { CHALLENGES, type ChallengeDef, type ChallengeId } from '../../../game/challenges';
 import type { BackendName } from '../../../models/backend-names';
 import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 import type { ModelSpec } from '../../../models/spec';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
-import { collectProblems } from './problems';
+import { collectProblems, type Problems } from './problems';
 import { Results } from './Results';
 import { SampleGrid } from './SampleGrid';
 import { SubmitPanel } from './SubmitPanel';
@@ -23,6 +23,36 @@ function initialSpec(challengeId: ChallengeId, preset: 'default' | 'tiny'): Mode
   return { ...tiny, training: { ...tiny.training, epochs: 1 } };
 }
 
+/** The layer editor, the parameter count against the budget, and the hyperparameters. */
+function ModelSection({ challenge, spec, problems, busy, onChange }: {
+  challenge: ChallengeDef;
+  spec: ModelSpec;
+  problems: Problems;
+  busy: boolean;
+  onChange: (spec: ModelSpec) => void;
+}) {
+  const t = useTranslations('train');
+  const shapes = useMemo(() => {
+    const s = inferShapes(spec, challenge.inputShape, challenge.numClasses);
+    return s.ok ? s : null;
+  }, [spec, challenge]);
+  const params = shapes?.totalParams ?? null;
+  return (
+    <section aria-labelledby="model" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 id="model" className="text-lg font-semibold">{t('modelTitle')}</h2>
+        <span data-testid="param-count" className={`text-sm tabular-nums ${params !== null && params > challenge.budget.maxParams ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
+          {t('paramCount', { params: params?.toLocaleString('en-US') ?? '—', budget: challenge.budget.maxParams.toLocaleString('en-US') })}
+        </span>
+        <button type="button" disabled={busy} onClick={() => onChange(defaultSpec(challenge.id))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
+      </div>
+      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => onChange({ ...spec, layers })} />
+      {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
+      <HyperParams training={spec.training} problems={problems.byField} disabled={busy} onChange={(training) => onChange({ ...spec, training })} />
+    </section>
+  );
+}
+
 export function Studio({ challengeId, prefer, preset }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny' }) {
   const t = useTranslations('train');
   const challenge = CHALLENGES[challengeId];
@@ -31,12 +61,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
   const { state, start, stop } = useTrainer();
 
   const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
-  const shapes = useMemo(() => {
-    const s = inferShapes(spec, challenge.inputShape, challenge.numClasses);
-    return s.ok ? s : null;
-  }, [spec, challenge]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
-  const params = shapes?.totalParams ?? null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -51,18 +76,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
         {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
       </section>
 
-      <section aria-labelledby="model" className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-baseline gap-3">
-          <h2 id="model" className="text-lg font-semibold">{t('modelTitle')}</h2>
-          <span data-testid="param-count" className={`text-sm tabular-nums ${params !== null && params > challenge.budget.maxParams ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
-            {t('paramCount', { params: params?.toLocaleString('en-US') ?? '—', budget: challenge.budget.maxParams.toLocaleString('en-US') })}
-          </span>
-          <button type="button" disabled={busy} onClick={() => setSpec(defaultSpec(challengeId))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
-        </div>
-        <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => setSpec({ ...spec, layers })} />
-        {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
-        <HyperParams training={spec.training} problems={problems.byField} disabled={busy} onChange={(training) => setSpec({ ...spec, training })} />
-      </section>
+      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} onChange={setSpec} />
 
       <section aria-labelledby="training" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center gap-3">
