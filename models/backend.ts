@@ -145,7 +145,3 @@ export async function selectBackend(
   }
   throw new Error(`no TensorFlow.js backend could start: ${reasons.join('; ')}`);
 }
-
-export function backendLabel(name: BackendName): string {
-  return LABEL[name];
-}
