@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { SpecIssue } from '../models/spec';
+import type { RoomClientEvents, RoomServerEvents } from './room-protocol';
 
 /** Largest accepted weight payload, in bytes (budget 250k params x 4 bytes, plus headroom). */
 export const MAX_WEIGHTS_BYTES = 1_200_000;
@@ -64,21 +65,26 @@ export interface SubmissionResult {
   improved?: boolean;
   paramCount: number;
   error?: ApiError;
+  /** Set for a submission made in a room round. */
+  room?: { code: string; round: number };
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends RoomClientEvents {
   'player:register': (payload: { nickname: string }, ack: Ack<PlayerIdentity>) => void;
   'player:whoami': (payload: Record<string, never>, ack: Ack<Omit<PlayerIdentity, 'token'>>) => void;
   'leaderboard:subscribe': (payload: { challengeId: string }, ack: Ack<LeaderboardView>) => void;
   'leaderboard:unsubscribe': (payload: { challengeId: string }) => void;
-  /** `weights`: float32 little-endian, concatenated in tfjs `model.getWeights()` order. */
+  /**
+   * `weights`: float32 little-endian, concatenated in tfjs `model.getWeights()` order.
+   * `roomCode`: submit to that room's running round (its limits, deadline and locked settings apply).
+   */
   'submission:submit': (
-    payload: { challengeId: string; spec: unknown; weights: ArrayBuffer | Uint8Array },
+    payload: { challengeId: string; spec: unknown; weights: ArrayBuffer | Uint8Array; roomCode?: string },
     ack: Ack<{ submissionId: string; status: 'queued'; paramCount: number }>,
   ) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends RoomServerEvents {
   'submission:result': (result: SubmissionResult) => void;
   'leaderboard:update': (view: LeaderboardView) => void;
 }
@@ -105,4 +111,5 @@ export const submitPayload = z.strictObject({
   challengeId: z.string().min(1).max(64),
   spec: z.unknown(),
   weights: binary,
+  roomCode: z.string().min(1).max(40).optional(),
 });

@@ -1,0 +1,168 @@
+/**
+ * What each side may see of a room (secrets stripped before every emit), the round's ranking, the
+ * podium, the CSV rows, and the downsampled training curves of the class wall.
+ */
+import { compareEntries } from '../ranking';
+import type { PlayerActivity, RoomPhase, RoomState, Round, RoundBest } from './types';
+import type { RoundSettings } from './settings';
+
+export interface RoundStanding {
+  rank: number;
+  playerId: string;
+  nickname: string;
+  /** Best server-computed score of the round, 0..1. */
+  score: number;
+  paramCount: number;
+  /** Epoch ms the best submission was accepted. */
+  bestAt: number;
+  submissions: number;
+}
+
+/** Players with a scored submission in the round, best first (ties: the earlier one). */
+export function roundStandings(state: RoomState, round: Round | null = state.round): RoundStanding[] {
+  if (!round) return [];
+  const nick = new Map(state.players.map((p) => [p.playerId, p.nickname]));
+  const rows = Object.entries(round.entries)
+    .filter((kv): kv is [string, typeof kv[1] & { best: RoundBest }] => kv[1].best !== null)
+    .map(([playerId, e]) => ({ playerId, score: e.best.score, submittedAt: e.best.submittedAt, paramCount: e.best.paramCount, submissions: e.submissions }));
+  return rows
+    .sort(compareEntries)
+    // A kicked player's row stays (the score was earned) under the name they had; '—' if unknown.
+    .map((r, i) => ({ rank: i + 1, playerId: r.playerId, nickname: nick.get(r.playerId) ?? '—', score: r.score, paramCount: r.paramCount, bestAt: r.submittedAt, submissions: r.submissions }));
+}
+
+/** Fields every viewer of the room may see. */
+export interface PublicRoundView {
+  number: number;
+  settings: RoundSettings;
+  startedAt: number;
+  endsAt: number;
+  endedAt: number | null;
+  /** Submissions still being scored (the podium waits for them). */
+  pending: number;
+}
+
+export interface RoomPlayerView {
+  playerId: string;
+  nickname: string;
+  connected: boolean;
+}
+
+export interface PlayerRoomView {
+  code: string;
+  phase: RoomPhase;
+  locked: boolean;
+  players: RoomPlayerView[];
+  round: PublicRoundView | null;
+  /** Null while the round hides its leaderboard; always present once it ended. */
+  standings: RoundStanding[] | null;
+}
+
+/** The viewer's own standing in the current round (sent even when the leaderboard is hidden). */
+export interface MyRoundView {
+  submissions: number;
+  maxSubmissions: number;
+  pending: number;
+  best: RoundBest | null;
+  /** Rank among scored players; null without a score or while the leaderboard is hidden. */
+  rank: number | null;
+}
+
+export interface WallPlayer extends RoomPlayerView {
+  activity: PlayerActivity;
+  backend: string | null;
+  joinedAt: number;
+  submissions: number;
+  best: number | null;
+}
+
+/** The host's view: everything a teacher needs, still without other secrets (tokens, weights). */
+export interface HostRoomView extends Omit<PlayerRoomView, 'players' | 'standings'> {
+  players: WallPlayer[];
+  standings: RoundStanding[];
+  kickedCount: number;
+}
+
+function publicRound(round: Round | null): PublicRoundView | null {
+  if (!round) return null;
+  const pending = Object.values(round.entries).reduce((n, e) => n + e.pending, 0);
+  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending };
+}
+
+export const leaderboardShown = (state: RoomState) => state.phase !== 'running' || state.round?.settings.leaderboardVisible === true;
+
+/** One view for every player (broadcast once): no activity, backends, or hidden standings. */
+export function playerRoomView(state: RoomState): PlayerRoomView {
+  return {
+    code: state.code,
+    phase: state.phase,
+    locked: state.locked,
+    players: state.players.map((p) => ({ playerId: p.playerId, nickname: p.nickname, connected: p.connected })),
+    round: publicRound(state.round),
+    standings: leaderboardShown(state) ? roundStandings(state) : null,
+  };
+}
+
+export function myRoundView(state: RoomState, playerId: string): MyRoundView | null {
+  const round = state.round;
+  if (!round) return null;
+  const entry = round.entries[playerId];
+  const rank = leaderboardShown(state) ? roundStandings(state).find((s) => s.playerId === playerId)?.rank ?? null : null;
+  return { submissions: entry?.submissions ?? 0, maxSubmissions: round.settings.maxSubmissions, pending: entry?.pending ?? 0, best: entry?.best ?? null, rank };
+}
+
+export function hostRoomView(state: RoomState): HostRoomView {
+  const entries = state.round?.entries ?? {};
+  return {
+    code: state.code,
+    phase: state.phase,
+    locked: state.locked,
+    round: publicRound(state.round),
+    standings: roundStandings(state),
+    kickedCount: state.kicked.length,
+    players: state.players.map((p) => ({
+      playerId: p.playerId,
+      nickname: p.nickname,
+      connected: p.connected,
+      activity: p.activity,
+      backend: p.backend,
+      joinedAt: p.joinedAt,
+      submissions: entries[p.playerId]?.submissions ?? 0,
+      best: entries[p.playerId]?.best?.score ?? null,
+    })),
+  };
+}
+
+/** The top three, for the podium (fewer when fewer scored). */
+export const podium = (standings: readonly RoundStanding[]) => standings.slice(0, 3);
+
+export const CSV_HEADER = ['rank', 'nickname', 'best_score', 'submissions', 'model_params', 'time_of_best'] as const;
+
+/** Rows for the results CSV: every player who submitted, ranked; score as a percentage; ISO time. */
+export function resultRows(standings: readonly RoundStanding[]): (string | number)[][] {
+  return standings.map((s) => [s.rank, s.nickname, (s.score * 100).toFixed(2), s.submissions, s.paramCount, new Date(s.bestAt).toISOString()]);
+}
+
+/** One point of a student's live training curve. */
+export interface CurvePoint {
+  /** Fractional epoch (epoch + batch/batches). */
+  x: number;
+  loss: number;
+  /** Training accuracy 0..1, when known. */
+  acc: number | null;
+}
+
+/** Most points kept per student; the wall draws tiny sparklines. */
+export const WALL_CURVE_POINTS = 64;
+
+/**
+ * Appends `point`, keeping at most `max` points: when full, every other point is dropped, so the
+ * curve keeps its whole span at half the resolution. Out-of-order points (x going back) start anew.
+ */
+export function appendCurvePoint(curve: readonly CurvePoint[], point: CurvePoint, max = WALL_CURVE_POINTS): CurvePoint[] {
+  const last = curve.at(-1);
+  if (last && point.x < last.x) return [point];
+  const next = [...curve, point];
+  if (next.length <= max) return next;
+  return next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
+}

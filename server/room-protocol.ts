@@ -1,0 +1,113 @@
+/**
+ * The room part of the socket.io message catalogue (merged into protocol.ts), shared by server and
+ * browser. Host events carry the host token; the server checks it, then the room reducer decides.
+ */
+import { z } from 'zod';
+import { roundSettingsSchema } from '../game/room/settings';
+import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, RoundStanding } from '../game/room/views';
+import type { PlayerActivity } from '../game/room/types';
+import type { Ack } from './protocol';
+
+export type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, RoundStanding };
+
+/** What creating a room hands the teacher's browser; `hostPin` is shown once, to take the room back. */
+export interface HostCredentials {
+  code: string;
+  /** Secret; kept in this browser's localStorage under `gradient-arena.host.<code>`. */
+  hostToken: string;
+  /** Secret recovery PIN (shown once): with the code, it gets a new host token on another device. */
+  hostPin: string;
+}
+
+/** Server time with every room message, so clients count down on the server's clock. */
+export interface Stamped {
+  serverNow: number;
+}
+
+export interface RoomWallUpdate {
+  code: string;
+  playerId: string;
+  activity: PlayerActivity;
+  backend: string | null;
+  /** The student's whole downsampled curve (at most WALL_CURVE_POINTS points). */
+  curve: CurvePoint[];
+}
+
+export interface FinishedRoundSummary {
+  code: string;
+  round: number;
+  challengeId: string;
+  endedAt: number;
+  players: number;
+  /** The podium (top 3). */
+  top: RoundStanding[];
+}
+
+export interface RoomClientEvents {
+  'room:create': (payload: Record<string, never>, ack: Ack<HostCredentials>) => void;
+  /** Attach this socket as the room's host (after a reload too); answers the host view. */
+  'room:host': (payload: { code: string; hostToken: string }, ack: Ack<HostRoomView & Stamped>) => void;
+  /** New device or lost storage: code + PIN → a fresh host token (the old one stops working). */
+  'room:reclaim': (payload: { code: string; hostPin: string }, ack: Ack<HostCredentials>) => void;
+  /** Needs a registered player (token in the handshake). Rejoining keeps nickname and scores. */
+  'room:join': (payload: { code: string; nickname: string }, ack: Ack<{ view: PlayerRoomView & Stamped; me: MyRoundView | null; nickname: string; playerId: string }>) => void;
+  'room:leave': (payload: { code: string }, ack: Ack<null>) => void;
+  'room:kick': (payload: { code: string; hostToken: string; playerId: string }, ack: Ack<null>) => void;
+  'room:lock': (payload: { code: string; hostToken: string; locked: boolean }, ack: Ack<null>) => void;
+  'room:rename': (payload: { code: string; hostToken: string; playerId: string; nickname: string }, ack: Ack<{ nickname: string }>) => void;
+  'room:start': (payload: { code: string; hostToken: string; settings: z.infer<typeof roundSettingsSchema> }, ack: Ack<{ round: number; endsAt: number }>) => void;
+  'room:end': (payload: { code: string; hostToken: string }, ack: Ack<null>) => void;
+  /** Results of a round (default: the current/last) as CSV text; host only. */
+  'room:export': (payload: { code: string; hostToken: string; round?: number }, ack: Ack<{ filename: string; csv: string }>) => void;
+  /** A student's status for the class wall; no ack, rate-limited, the curve point optional. */
+  'room:activity': (payload: { code: string; activity: PlayerActivity; backend?: string; point?: CurvePoint }) => void;
+  /** NTP-style: the client sends its clock, the server answers with its own. */
+  'clock:sync': (payload: { clientNow: number }, ack: Ack<{ clientNow: number; serverNow: number }>) => void;
+  /** Leaderboard browsing: recent finished rounds of all rooms. */
+  'rooms:finished': (payload: { limit?: number }, ack: Ack<FinishedRoundSummary[]>) => void;
+  /** Final standings of one finished round (public, like every leaderboard). */
+  'room:results': (payload: { code: string; round: number }, ack: Ack<FinishedRoundSummary & { standings: RoundStanding[] }>) => void;
+}
+
+export interface RoomServerEvents {
+  /** To every player socket in the room after each change (one broadcast). */
+  'room:state': (view: PlayerRoomView & Stamped) => void;
+  /** To one player: their own round standing (sent even while the leaderboard is hidden). */
+  'room:me': (payload: { code: string; me: MyRoundView | null }) => void;
+  /** To the host's sockets after each change. */
+  'room:host-state': (view: HostRoomView & Stamped) => void;
+  /** To the host's sockets: one student's wall tile changed (throttled per student). */
+  'room:wall': (update: RoomWallUpdate) => void;
+  /** To a kicked player's sockets; the client leaves the room page and says why. */
+  'room:kicked': (payload: { code: string }) => void;
+  /** To the old host sockets when someone reclaimed the room with the PIN. */
+  'room:host-revoked': (payload: { code: string }) => void;
+}
+
+const code = z.string().min(1).max(40);
+const hostToken = z.string().min(1).max(200);
+const playerId = z.string().min(1).max(64);
+const finite = z.number().finite();
+
+export const roomPayloads = {
+  create: z.union([z.strictObject({}), z.undefined()]),
+  host: z.strictObject({ code, hostToken }),
+  reclaim: z.strictObject({ code, hostPin: z.string().min(1).max(40) }),
+  join: z.strictObject({ code, nickname: z.string().max(200) }),
+  leave: z.strictObject({ code }),
+  kick: z.strictObject({ code, hostToken, playerId }),
+  lock: z.strictObject({ code, hostToken, locked: z.boolean() }),
+  rename: z.strictObject({ code, hostToken, playerId, nickname: z.string().max(200) }),
+  start: z.strictObject({ code, hostToken, settings: roundSettingsSchema }),
+  end: z.strictObject({ code, hostToken }),
+  export: z.strictObject({ code, hostToken, round: z.number().int().min(1).max(10_000).optional() }),
+  activity: z.strictObject({
+    code,
+    activity: z.enum(['idle', 'building', 'training', 'submitted']),
+    backend: z.enum(['webgpu', 'webgl', 'wasm', 'cpu']).optional(),
+    point: z.strictObject({ x: finite.min(0).max(10_000), loss: finite.min(0).max(1e6), acc: finite.min(0).max(1).nullable() }).optional(),
+  }),
+  clock: z.strictObject({ clientNow: finite }),
+  finished: z.union([z.strictObject({ limit: z.number().int().min(1).max(100).optional() }), z.undefined()]),
+  results: z.strictObject({ code, round: z.number().int().min(1).max(10_000) }),
+};
