@@ -38,8 +38,16 @@ export const submissions = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** Epoch milliseconds; null until scored or failed. */
     scoredAt: integer('scored_at'),
+    /** The room whose round this submission was made in; null outside rooms. */
+    roomCode: text('room_code').references(() => rooms.code),
+    /** The round number within `roomCode`; null outside rooms. */
+    roundNumber: integer('round_number'),
   },
-  (t) => [index('submissions_status_idx').on(t.status), index('submissions_player_idx').on(t.playerId)],
+  (t) => [
+    index('submissions_status_idx').on(t.status),
+    index('submissions_player_idx').on(t.playerId),
+    index('submissions_room_round_idx').on(t.roomCode, t.roundNumber),
+  ],
 );
 
 export const leaderboardEntries = sqliteTable(
@@ -64,6 +72,54 @@ export const leaderboardEntries = sqliteTable(
   ],
 );
 
+/** A teacher-hosted room; `state_json` is the whole game/room RoomState, the source of truth at start-up. */
+export const rooms = sqliteTable(
+  'rooms',
+  {
+    /** The join code (game/room/code.ts). */
+    code: text('code').primaryKey(),
+    /** sha256 (hex) of the host token; the token itself is never stored. */
+    hostTokenHash: text('host_token_hash').notNull(),
+    /** sha256 (hex) of `<code>:<PIN>`; the recovery PIN itself is never stored. */
+    hostPinHash: text('host_pin_hash').notNull(),
+    /** Copy of state.phase, for start-up loading and expiry queries. */
+    phase: text('phase', { enum: ['lobby', 'running', 'ended', 'closed'] }).notNull(),
+    /** RoomState as JSON. */
+    stateJson: text('state_json').notNull(),
+    /** Epoch milliseconds. */
+    createdAt: integer('created_at').notNull(),
+    /** Epoch milliseconds; copy of state.lastActivityAt. */
+    lastActivityAt: integer('last_activity_at').notNull(),
+  },
+  (t) => [index('rooms_phase_activity_idx').on(t.phase, t.lastActivityAt)],
+);
+
+/** Every round of every room, kept after the room moves on or closes (results, CSV, history). */
+export const roomRounds = sqliteTable(
+  'room_rounds',
+  {
+    roomCode: text('room_code')
+      .notNull()
+      .references(() => rooms.code),
+    /** 1-based within the room. */
+    number: integer('number').notNull(),
+    challengeId: text('challenge_id').notNull(),
+    /** RoundSettings as JSON. */
+    settingsJson: text('settings_json').notNull(),
+    /** Epoch milliseconds. */
+    startedAt: integer('started_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    /** Null while the round runs. */
+    endedAt: integer('ended_at'),
+    endedBy: text('ended_by', { enum: ['time', 'host'] }),
+    /** RoundStanding[] as JSON, rewritten on every change of the round. */
+    standingsJson: text('standings_json').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roomCode, t.number] }), index('room_rounds_ended_idx').on(t.endedAt)],
+);
+
 export type PlayerRow = typeof players.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type LeaderboardEntryRow = typeof leaderboardEntries.$inferSelect;
+export type RoomRow = typeof rooms.$inferSelect;
+export type RoomRoundRow = typeof roomRounds.$inferSelect;
