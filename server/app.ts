@@ -5,14 +5,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { realClock, type Clock } from './clock';
 import { openDb } from './db';
 import { isDatasetPath, serveDataset } from './http/datasets';
 import { consoleLogger, type Logger } from './log';
 import { createScoringPool } from './scoring/pool';
 import { createScoringService } from './scoring/service';
+import { createPresence } from './rooms/presence';
+import { createRoomOutput } from './rooms/publish';
+import { createRoomService } from './rooms/service';
+import { createWall } from './rooms/wall';
 import { leaderboardRoom, playerRoom, type HandlerContext } from './socket/context';
 import { attachHandlers, createIo } from './socket/index';
-import { createLimiter, REGISTER_LIMIT, SUBMIT_LIMIT, type RateLimit } from './socket/limits';
+import { createLimiter, createRoomLimiters, REGISTER_LIMIT, ROOM_LIMITS, SUBMIT_LIMIT, type RateLimit, type RoomLimits } from './socket/limits';
 import { queuedSubmissionIds } from './store';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -32,6 +37,11 @@ export interface ServerOptions {
   scoringWorkers?: number;
   submitLimit?: RateLimit;
   registerLimit?: RateLimit;
+  roomLimits?: Partial<RoomLimits>;
+  /** Time source for rooms, submissions and timers (default: the real clock); tests move it forward. */
+  clock?: Clock;
+  /** How often every loaded room is ticked (grace periods, idle expiry); default ROOM_SWEEP_MS. */
+  roomSweepMs?: number;
   log?: Logger;
 }
 
@@ -76,6 +86,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   }
 
+  const clock = opts.clock ?? realClock;
+  const presence = createPresence();
+  const wall = createWall(io, clock);
+  const roomOutput = createRoomOutput(io, clock, presence, wall);
+  const rooms = createRoomService({ db, clock, log, output: roomOutput, sweepMs: opts.roomSweepMs });
+
   const pool = createScoringPool({
     workers: opts.scoringWorkers ?? 1,
     dataDir,
@@ -86,6 +102,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     pool,
     dataDir,
     log,
+    now: () => clock.now(),
+    rooms,
     events: {
       result: (playerId, result) => io.to(playerRoom(playerId)).emit('submission:result', result),
       leaderboard: (view) => io.to(leaderboardRoom(view.challengeId)).emit('leaderboard:update', view),
@@ -98,9 +116,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     log,
     submitLimiter: createLimiter(opts.submitLimit ?? SUBMIT_LIMIT),
     registerLimiter: createLimiter(opts.registerLimit ?? REGISTER_LIMIT),
-    now: Date.now,
+    now: () => clock.now(),
+    clock,
+    rooms,
+    roomOutput,
+    presence,
+    wall,
+    roomLimiters: createRoomLimiters({ ...ROOM_LIMITS, ...opts.roomLimits }),
   };
   attachHandlers(ctx);
+  // Before listening: rooms come back in their phase with their deadlines before any client returns.
+  rooms.start();
 
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
@@ -121,7 +147,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     close: () =>
       (closed ??= (async () => {
         await new Promise<void>((ok) => io.close(() => ok()));
+        // Scoring first: a result being applied still goes through its (open) room.
         await scoring.close();
+        await rooms.close();
         await nextApp?.close();
         db.$client.close();
       })()),

@@ -32,8 +32,11 @@ export interface NewSubmission {
   weights: Buffer;
   paramCount: number;
   now: number;
+  /** Set for a submission to a room's round. */
+  room?: { code: string; round: number };
 }
 
+/** `db` may be a transaction (a room submission is written with its room's state). */
 export function insertSubmission(db: Db, s: NewSubmission): void {
   db.transaction((tx) => {
     tx.insert(submissions)
@@ -46,6 +49,8 @@ export function insertSubmission(db: Db, s: NewSubmission): void {
         paramCount: s.paramCount,
         status: 'queued',
         createdAt: s.now,
+        roomCode: s.room?.code ?? null,
+        roundNumber: s.room?.round ?? null,
       })
       .run();
   });

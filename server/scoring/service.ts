@@ -6,7 +6,8 @@
 import PQueue from 'p-queue';
 import type { Db } from '../db';
 import { getChallenge } from '../../game/challenges';
-import { scoreFromPredictions } from '../../game/scoring';
+import { scoreFromPredictions, type Score } from '../../game/scoring';
+import type { SubmissionRow } from '../../drizzle/schema';
 import type { ApiError, LeaderboardView, SubmissionResult } from '../protocol';
 import type { Logger } from '../log';
 import { getSubmission, leaderboardView, recordFailure, recordScore } from '../store';
@@ -17,6 +18,14 @@ import type { ScoringOutput } from './types';
 export interface ScoringEvents {
   result(playerId: string, result: SubmissionResult): void;
   leaderboard(view: LeaderboardView): void;
+}
+
+/**
+ * Applies a room submission's outcome (a score, or null for a failure) in its room's queue; `write`
+ * (the submission's own rows) runs in the same transaction as the room's new state.
+ */
+export interface RoomSettler {
+  settle<T>(sub: SubmissionRow, score: Score | null, write: (tx: Db) => T): Promise<T>;
 }
 
 export interface ScoringService {
@@ -35,6 +44,8 @@ export function createScoringService(deps: {
   events: ScoringEvents;
   log: Logger;
   now?: () => number;
+  /** Room submissions settle through their room (absent: everything is written directly). */
+  rooms?: RoomSettler;
 }): ScoringService {
   const { db, pool, events, log } = deps;
   const now = deps.now ?? Date.now;
@@ -58,23 +69,30 @@ export function createScoringService(deps: {
     return q;
   };
 
-  function fail(submissionId: string, playerId: string, base: Omit<SubmissionResult, 'status'>, error: ApiError) {
-    recordFailure(db, submissionId, error, now());
-    log.warn('submission failed', { submissionId, code: error.code, message: error.message });
-    events.result(playerId, { ...base, status: 'failed', error });
+  /** Writes through the submission's room when it has one, so the room's state changes with it. */
+  function commit<T>(sub: SubmissionRow, score: Score | null, write: (tx: Db) => T): Promise<T> {
+    if (sub.roomCode && deps.rooms) return deps.rooms.settle(sub, score, write);
+    return Promise.resolve(write(db));
   }
 
-  /** Synchronous: one transaction, then the events. */
-  function apply(submissionId: string, output: ScoringOutput): void {
+  async function fail(sub: SubmissionRow, base: Omit<SubmissionResult, 'status'>, error: ApiError) {
+    await commit(sub, null, (tx) => recordFailure(tx, sub.id, error, now()));
+    log.warn('submission failed', { submissionId: sub.id, code: error.code, message: error.message });
+    events.result(sub.playerId, { ...base, status: 'failed', error });
+  }
+
+  /** One transaction (through the room's queue for a room submission), then the events. */
+  async function apply(submissionId: string, output: ScoringOutput): Promise<void> {
     const sub = getSubmission(db, submissionId);
     if (!sub || sub.status !== 'queued') return;
-    const base = { submissionId, challengeId: sub.challengeId, paramCount: sub.paramCount };
-    if (!output.ok) return fail(submissionId, sub.playerId, base, output.error);
+    const room = sub.roomCode && sub.roundNumber !== null ? { room: { code: sub.roomCode, round: sub.roundNumber } } : {};
+    const base = { submissionId, challengeId: sub.challengeId, paramCount: sub.paramCount, ...room };
+    if (!output.ok) return fail(sub, base, output.error);
     const challenge = getChallenge(sub.challengeId);
-    if (!challenge) return fail(submissionId, sub.playerId, base, { code: 'challenge/unknown', message: sub.challengeId });
+    if (!challenge) return fail(sub, base, { code: 'challenge/unknown', message: sub.challengeId });
     const scored = scoreFromPredictions(output.predictions, labelsFor(challenge.dataset));
-    if (!scored.ok) return fail(submissionId, sub.playerId, base, { code: scored.code, message: scored.message });
-    const { improved, rank } = recordScore(db, sub, scored.value, now());
+    if (!scored.ok) return fail(sub, base, { code: scored.code, message: scored.message });
+    const { improved, rank } = await commit(sub, scored.value, (tx) => recordScore(tx, sub, scored.value, now()));
     log.info('submission scored', { submissionId, score: scored.value.score, workerMs: Math.round(output.workerMs) });
     events.result(sub.playerId, { ...base, status: 'scored', ...scored.value, improved, ...(rank ? { rank } : {}) });
     if (improved) events.leaderboard(leaderboardView(db, sub.challengeId));
@@ -87,8 +105,8 @@ export function createScoringService(deps: {
     const output = await pool.score(job);
     // A job cut short by shutdown is not the player's fault: leave it queued for the next start.
     if (closing) return;
-    await queueFor(sub.challengeId).add(() => {
-      if (!closing) apply(submissionId, output);
+    await queueFor(sub.challengeId).add(async () => {
+      if (!closing) await apply(submissionId, output);
     });
   }
 
