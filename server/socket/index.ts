@@ -1,11 +1,13 @@
 /** socket.io on the shared HTTP server: handshake auth, then one small handler per event. */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { RECONNECT_GRACE_MS } from '../../game/room/types';
 import { MAX_SOCKET_PAYLOAD_BYTES } from '../protocol';
 import { findPlayerByTokenHash } from '../store';
 import { playerRoom, type ArenaServer, type HandlerContext } from './context';
 import { onLeaderboard } from './leaderboard';
 import { hashToken, onRegister } from './register';
+import { onRoomEvents } from './rooms/index';
 import { onSubmit } from './submit';
 import { onWhoami } from './whoami';
 
@@ -18,6 +20,9 @@ export function createIo(http: HttpServer): ArenaServer {
     // Other upgrade requests (Next's dev HMR) share this server: do not close them.
     destroyUpgrade: false,
     serveClient: false,
+    // A dropped student's socket comes back with its rooms and missed messages within the grace
+    // period; the client also re-emits room:join on every connect, which the room treats as a rejoin.
+    connectionStateRecovery: { maxDisconnectionDuration: RECONNECT_GRACE_MS, skipMiddlewares: true },
   });
 }
 
@@ -43,5 +48,6 @@ export function attachHandlers(ctx: HandlerContext): void {
     onWhoami(ctx, socket);
     onLeaderboard(ctx, socket);
     onSubmit(ctx, socket);
+    onRoomEvents(ctx, socket);
   });
 }

@@ -9,6 +9,7 @@ import { insertSubmission } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';
 import { limited } from './limits';
+import { submitToRoom } from './rooms/submit';
 
 const asBytes = (w: Uint8Array | ArrayBuffer) => (w instanceof Uint8Array ? w : new Uint8Array(w));
 
@@ -28,7 +29,7 @@ export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
 
     const submissionId = randomUUID();
     const paramCount = checked.shapes.totalParams;
-    insertSubmission(ctx.db, {
+    const row = {
       id: submissionId,
       challengeId: payload.challengeId,
       playerId,
@@ -36,9 +37,14 @@ export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
       // A copy: socket.io's Buffer may be a view into a larger, reused allocation.
       weights: Buffer.from(bytes),
       paramCount,
-      now: ctx.now(),
-    });
-    ctx.log.info('submission accepted', { submissionId, playerId, paramCount });
+    };
+    if (payload.roomCode !== undefined) {
+      const answer = await submitToRoom(ctx, payload.roomCode, { ...row, spec: checked.spec });
+      if (!answer.ok) return reply(answer);
+    } else {
+      insertSubmission(ctx.db, { ...row, now: ctx.now() });
+    }
+    ctx.log.info('submission accepted', { submissionId, playerId, paramCount, room: payload.roomCode });
     reply({ ok: true, data: { submissionId, status: 'queued', paramCount } });
     ctx.scoring.enqueue(submissionId);
   });

@@ -1,0 +1,29 @@
+/**
+ * 'room:activity': a student's status, backend and latest training point for the class wall. No ack.
+ * Over the per-socket limit it is dropped silently (a chatty client is not an error worth a log line).
+ * Only a change of status or backend goes through the room (and the database); curve points stay in
+ * memory and reach the host throttled per student.
+ */
+import { roomPayloads } from '../../room-protocol';
+import type { ArenaSocket, HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { limited } from '../limits';
+import { knownRoom, noRoom } from './common';
+
+export function onActivity(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'room:activity', roomPayloads.activity, async (p, reply) => {
+    if (await limited(ctx.roomLimiters.activity, socket.id, 'activity updates')) return;
+    const code = knownRoom(ctx, p.code);
+    if (!code) return reply(noRoom(p.code));
+    const playerId = ctx.presence.has(code, socket.id);
+    const me = playerId ? ctx.rooms.peek(code)?.players.find((x) => x.playerId === playerId) : undefined;
+    if (!playerId || !me) return reply(refuse('room/not_member', 'join the room first'));
+    const backend = p.backend ?? me.backend;
+    if (me.activity !== p.activity || backend !== me.backend) {
+      const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'activity', playerId, activity: p.activity, backend, now }));
+      if (!out.ok) return reply(refuse(out.error.code, out.error.message));
+    }
+    ctx.wall.report(code, playerId, p.activity, backend, p.point);
+    reply({ ok: true, data: null });
+  });
+}

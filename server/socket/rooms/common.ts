@@ -1,0 +1,35 @@
+/** Helpers shared by the room handlers: the join code, the host check, the refusal log. */
+import { normalizeJoinCode } from '../../../game/room/code';
+import type { Actor } from '../../../game/room/types';
+import type { ApiError, Result } from '../../protocol';
+import type { ArenaSocket, HandlerContext } from '../context';
+import { refuse } from '../handle';
+
+/** The room a client named, when it exists. */
+export function knownRoom(ctx: HandlerContext, raw: string): string | null {
+  const code = normalizeJoinCode(raw);
+  return code && ctx.rooms.exists(code) ? code : null;
+}
+
+export const noRoom = (raw: string): Result<never> => refuse('room/not_found', `no room with the code ${JSON.stringify(raw.slice(0, 40))}`);
+
+/**
+ * The host when the token matches the room's; anyone else is the player they are (or an anonymous
+ * one), so the reducer refuses the event with room/not_host.
+ */
+export function actorFor(ctx: HandlerContext, socket: ArenaSocket, code: string, hostToken: string): Actor {
+  if (ctx.rooms.isHost(code, hostToken)) return { role: 'host' };
+  return { role: 'player', playerId: socket.data.playerId ?? `anonymous:${socket.id}` };
+}
+
+/** Every refused host event is logged with who sent it, for which room. */
+export function logHostRefusal(ctx: HandlerContext, socket: ArenaSocket, event: string, code: string, error: ApiError): void {
+  ctx.log.warn('host event refused', {
+    event,
+    code,
+    socket: socket.id,
+    address: socket.handshake.address,
+    player: socket.data.playerId,
+    error: error.code,
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * 'room:create': a new lobby with a join code read aloud easily, a host token only this browser holds,
+ * and a recovery PIN shown once. Only sha256 hashes of the token and the PIN are stored.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { generateJoinCode, JOIN_CODE_ALPHABET } from '../../../game/room/code';
+import { roomPayloads } from '../../room-protocol';
+import { pinHash, sha256 } from '../../rooms/service';
+import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { limited } from '../limits';
+
+/** Length of the host recovery PIN (19^8 ≈ 1.7e10 values, tried at most 5 times per 10 minutes). */
+export const HOST_PIN_LENGTH = 8;
+/** Fresh codes tried before giving up (19^6 ≈ 47 million codes, so a second try is already rare). */
+const CODE_TRIES = 20;
+const RAND_RANGE = 2 ** 40;
+
+/** Uniform floats in [0, 1) from the OS's random source. */
+const cryptoRandom = () => randomInt(RAND_RANGE) / RAND_RANGE;
+
+export const newHostToken = () => randomBytes(32).toString('base64url');
+
+function newPin(): string {
+  let pin = '';
+  for (let i = 0; i < HOST_PIN_LENGTH; i++) pin += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return pin;
+}
+
+export function onCreate(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'room:create', roomPayloads.create, async (_payload, reply) => {
+    const blocked = await limited(ctx.roomLimiters.create, socket.handshake.address, 'rooms created');
+    if (blocked) return reply(blocked);
+    let code: string | null = null;
+    for (let i = 0; i < CODE_TRIES && !code; i++) {
+      const candidate = generateJoinCode(cryptoRandom);
+      if (!ctx.rooms.exists(candidate)) code = candidate;
+    }
+    if (!code) return reply(refuse('server/busy', 'could not find a free room code; try again'));
+    const hostToken = newHostToken();
+    const hostPin = newPin();
+    ctx.rooms.create(code, sha256(hostToken), pinHash(code, hostPin));
+    await socket.join(roomHostChannel(code));
+    ctx.log.info('room created', { code, socket: socket.id, address: socket.handshake.address });
+    reply({ ok: true, data: { code, hostToken, hostPin } });
+  });
+}

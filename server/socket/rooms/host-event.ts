@@ -1,0 +1,36 @@
+/**
+ * The host events that go through the room reducer (kick, lock, rename, start, end): the token picks
+ * the actor, the reducer decides, a refusal is logged and answered, and nothing is written.
+ */
+import type { z } from 'zod';
+import type { RoomEvent, RoomState } from '../../../game/room/types';
+import type { ArenaSocket, HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { actorFor, knownRoom, logHostRefusal, noRoom } from './common';
+
+type HostPayload = { code: string; hostToken: string };
+
+export function onHostEvent<S extends z.ZodType<HostPayload>, T>(
+  ctx: HandlerContext,
+  socket: ArenaSocket,
+  event: string,
+  schema: S,
+  build: (payload: z.infer<S>, actor: Extract<RoomEvent, { actor: unknown }>['actor'], now: number) => RoomEvent,
+  answer: (state: RoomState, payload: z.infer<S>) => T,
+): void {
+  handle(ctx, socket, event, schema, async (payload, reply) => {
+    const code = knownRoom(ctx, payload.code);
+    if (!code) {
+      const r = noRoom(payload.code);
+      if (!r.ok) logHostRefusal(ctx, socket, event, payload.code.slice(0, 40), r.error);
+      return reply(r);
+    }
+    const actor = actorFor(ctx, socket, code, payload.hostToken);
+    const out = await ctx.rooms.dispatch(code, (now) => build(payload, actor, now));
+    if (!out.ok) {
+      logHostRefusal(ctx, socket, event, code, out.error);
+      return reply(refuse(out.error.code, out.error.message));
+    }
+    reply({ ok: true, data: answer(out.state, payload) });
+  });
+}

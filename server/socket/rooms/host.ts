@@ -1,0 +1,24 @@
+/** 'room:host': attaches this socket as the room's host (after a reload too) and answers its view. */
+import { hostRoomView } from '../../../game/room/views';
+import { roomPayloads } from '../../room-protocol';
+import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { knownRoom, logHostRefusal, noRoom } from './common';
+
+export function onHost(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'room:host', roomPayloads.host, async ({ code: raw, hostToken }, reply) => {
+    const code = knownRoom(ctx, raw);
+    if (!code) return reply(noRoom(raw));
+    if (!ctx.rooms.isHost(code, hostToken)) {
+      const r = refuse('room/not_host', 'this host token does not open this room');
+      if (!r.ok) logHostRefusal(ctx, socket, 'room:host', code, r.error);
+      return reply(r);
+    }
+    await socket.join(roomHostChannel(code));
+    const state = ctx.rooms.peek(code);
+    if (!state) return reply(noRoom(raw));
+    reply({ ok: true, data: { ...hostRoomView(state), serverNow: ctx.clock.now() } });
+    // The wall's curves live in memory only; a host that (re)attaches gets every tile once.
+    for (const tile of ctx.wall.tiles(code)) socket.emit('room:wall', tile);
+  });
+}

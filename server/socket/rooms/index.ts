@@ -1,0 +1,31 @@
+/** Every room handler on one socket, and what a disconnect means for the rooms it was in. */
+import type { ArenaSocket, HandlerContext } from '../context';
+import { onActivity } from './activity';
+import { onClockSync } from './clock';
+import { onCreate } from './create';
+import { onEnd } from './end';
+import { onExport } from './export';
+import { onFinished } from './finished';
+import { onHost } from './host';
+import { onJoin } from './join';
+import { onKick } from './kick';
+import { onLeave } from './leave';
+import { onLock } from './lock';
+import { onReclaim } from './reclaim';
+import { onRename } from './rename';
+import { onResults } from './results';
+import { onStart } from './start';
+
+export function onRoomEvents(ctx: HandlerContext, socket: ArenaSocket): void {
+  for (const attach of [onCreate, onHost, onReclaim, onJoin, onLeave, onKick, onLock, onRename, onStart, onEnd, onExport, onActivity, onClockSync, onFinished, onResults]) {
+    attach(ctx, socket);
+  }
+  // A player is disconnected from a room when their LAST socket in it goes (another tab keeps them).
+  socket.on('disconnect', () => {
+    for (const { code, playerId } of ctx.presence.exit(socket.id)) {
+      ctx.rooms
+        .dispatch(code, (now) => ({ type: 'disconnect', playerId, now }))
+        .catch((err: unknown) => ctx.log.error('room disconnect failed', { code, playerId, err: String(err) }));
+    }
+  });
+}

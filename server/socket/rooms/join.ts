@@ -1,0 +1,33 @@
+/**
+ * 'room:join': a registered player enters (or comes back to) a room. Rate-limited per socket, so a
+ * flood on one code is answered cheaply and the room's queue stays free for real events.
+ */
+import { myRoundView, playerRoomView } from '../../../game/room/views';
+import { roomPayloads } from '../../room-protocol';
+import { roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { limited } from '../limits';
+import { knownRoom, noRoom } from './common';
+
+export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'room:join', roomPayloads.join, async ({ code: raw, nickname }, reply) => {
+    const blocked = await limited(ctx.roomLimiters.join, socket.id, 'join attempts');
+    if (blocked) return reply(blocked);
+    const playerId = socket.data.playerId;
+    if (!playerId) return reply(refuse('auth/required', 'choose a nickname (register) before joining a room'));
+    const code = knownRoom(ctx, raw);
+    if (!code) return reply(noRoom(raw));
+    const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'join', playerId, nickname, now }), {
+      // In the queue, before this join's broadcast: the answer reaches the player before any newer view.
+      applied: ({ state }) => {
+        void socket.join(roomPlayersChannel(code));
+        ctx.presence.enter(code, playerId, socket.id);
+        const me = myRoundView(state, playerId);
+        ctx.roomOutput.rememberMe(code, playerId, JSON.stringify(me));
+        const nick = state.players.find((p) => p.playerId === playerId)?.nickname ?? '';
+        reply({ ok: true, data: { view: { ...playerRoomView(state), serverNow: ctx.clock.now() }, me, nickname: nick, playerId } });
+      },
+    });
+    if (!out.ok) reply(refuse(out.error.code, out.error.message));
+  });
+}

@@ -1,0 +1,22 @@
+/** 'room:leave': the player leaves on purpose (a lobby forgets them; anyone with scores keeps a row). */
+import { roomPayloads } from '../../room-protocol';
+import { playerRoom, roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { knownRoom, noRoom } from './common';
+
+export function onLeave(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'room:leave', roomPayloads.leave, async ({ code: raw }, reply) => {
+    const playerId = socket.data.playerId;
+    if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
+    const code = knownRoom(ctx, raw);
+    if (!code) return reply(noRoom(raw));
+    const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'leave', playerId, now }), {
+      applied: () => {
+        // Every tab of the player leaves: the room now shows them gone.
+        ctx.io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
+        ctx.presence.drop(code, playerId);
+      },
+    });
+    reply(out.ok ? { ok: true, data: null } : refuse(out.error.code, out.error.message));
+  });
+}

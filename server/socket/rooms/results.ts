@@ -1,0 +1,20 @@
+/**
+ * 'room:results': the final standings of one finished round (public, like every leaderboard). A round
+ * still running is not shown: its leaderboard may be hidden from the class.
+ */
+import { normalizeJoinCode } from '../../../game/room/code';
+import { roomPayloads } from '../../room-protocol';
+import { loadRound } from '../../rooms/store';
+import type { ArenaSocket, HandlerContext } from '../context';
+import { handle, refuse } from '../handle';
+import { summary } from './finished';
+
+export function onResults(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'room:results', roomPayloads.results, (p, reply) => {
+    const code = normalizeJoinCode(p.code);
+    const round = code ? loadRound(ctx.db, code, p.round) : undefined;
+    if (!round) return reply(refuse('round/not_found', `no round ${p.round} in room ${p.code.slice(0, 40)}`));
+    if (round.endedAt === null) return reply(refuse('round/not_finished', 'this round is still running'));
+    reply({ ok: true, data: { ...summary(round), standings: round.standings } });
+  });
+}
