@@ -146,9 +146,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port,
     close: () =>
       (closed ??= (async () => {
+        // Scoring stops taking results at once (what is unscored stays queued for the next start);
+        // a result already being applied finishes through its room, which closes after it.
+        const scoringClosed = scoring.close();
         await new Promise<void>((ok) => io.close(() => ok()));
-        // Scoring first: a result being applied still goes through its (open) room.
-        await scoring.close();
+        await scoringClosed;
         await rooms.close();
         await nextApp?.close();
         db.$client.close();
