@@ -1,0 +1,142 @@
+/// <reference lib="webworker" />
+/**
+ * The in-browser benchmark worker, bundled by esbuild (bench/lib/bundle.ts). It trains in a Web
+ * Worker like the app's training.worker.ts, with the same modules: backend choice, builder, data
+ * decoding, tensors and the app's own training loop (models/train.ts). tfjs's plain `model.fit`
+ * runs in the same worker on the same backend, model, data and batch size as the baseline.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend, type BackendName } from '../../models/backend';
+import { buildModel, createOptimizer } from '../../models/build';
+import { decodeSplit, manifestSchema, type SplitData } from '../../models/dataset';
+import type { ModelSpec } from '../../models/spec';
+import { splitToTensors, type XY } from '../../models/tensors';
+import { trainModel, type EpochLog } from '../../models/train';
+import { serializeWeights } from '../../models/weights';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+export type BenchRequest =
+  | { type: 'throughput'; backend: BackendName; spec: ModelSpec; samples: number; epochs: number; rounds: number; warmupBatches: number }
+  | { type: 'accuracy'; backend: BackendName; spec: ModelSpec; epochs: number; capMs: number; stopAt: number };
+
+export interface MethodRun {
+  method: 'app' | 'fit';
+  ms: number;
+  samplesPerSecond: number;
+  /** tf.memory().numTensors at the end of each epoch (app loop only; fit gets no callback). */
+  tensorsByEpoch: number[];
+  tensorsAfter: number;
+}
+
+const INPUT_SHAPE = [64, 64, 1];
+const CLASSES = 10;
+const log = (text: string) => self.postMessage({ type: 'log', text });
+
+async function fetchSplit(name: 'train' | 'val'): Promise<SplitData> {
+  const base = '/datasets/sign-digits';
+  const manifest = manifestSchema.parse(await (await fetch(`${base}/manifest.json`)).json());
+  const bytes = await (await fetch(`${base}/${name}.bin`)).arrayBuffer();
+  return decodeSplit(bytes, manifest, name);
+}
+
+function firstN(split: SplitData, n: number): SplitData {
+  const count = Math.min(n, split.count);
+  const size = split.height * split.width * split.channels;
+  return { ...split, count, images: split.images.subarray(0, count * size), labels: split.labels.subarray(0, count) };
+}
+
+const withEpochs = (spec: ModelSpec, epochs: number): ModelSpec => ({ ...spec, training: { ...spec.training, epochs } });
+
+async function runApp(spec: ModelSpec, data: XY, epochs: number): Promise<MethodRun> {
+  const model = buildModel(spec, { inputShape: INPUT_SHAPE, numClasses: CLASSES });
+  const tensorsByEpoch: number[] = [];
+  const t0 = performance.now();
+  // The app's worker posts every batch to the page; so does this one.
+  const result = await trainModel(model, withEpochs(spec, epochs), data, undefined, {
+    onBatchEnd: (progress) => self.postMessage({ type: 'batch', progress }),
+    onEpochEnd: () => void tensorsByEpoch.push(tf.memory().numTensors),
+  });
+  const ms = performance.now() - t0;
+  model.dispose();
+  const samples = data.xs.shape[0] * result.history.length;
+  return { method: 'app', ms, samplesPerSecond: (samples * 1000) / ms, tensorsByEpoch, tensorsAfter: tf.memory().numTensors };
+}
+
+async function runFit(spec: ModelSpec, data: XY, epochs: number): Promise<MethodRun> {
+  const model = buildModel(spec, { inputShape: INPUT_SHAPE, numClasses: CLASSES });
+  const optimizer = createOptimizer(spec.training.optimizer);
+  model.compile({ optimizer, loss: spec.training.loss, metrics: ['accuracy'] });
+  const t0 = performance.now();
+  // Plain fit: no callbacks (a callback would add tfjs's 125 ms yield), shuffled each epoch.
+  await model.fit(data.xs, data.ys, { epochs, batchSize: spec.training.batchSize, shuffle: true, verbose: 0 });
+  const ms = performance.now() - t0;
+  model.dispose();
+  optimizer.dispose();
+  return { method: 'fit', ms, samplesPerSecond: (data.xs.shape[0] * epochs * 1000) / ms, tensorsByEpoch: [], tensorsAfter: tf.memory().numTensors };
+}
+
+async function throughput(req: Extract<BenchRequest, { type: 'throughput' }>, data: XY, warm: XY) {
+  // Warm-up: kernels, shader programs and WASM code paths get compiled before any timing.
+  await runApp(req.spec, warm, 1);
+  await runFit(req.spec, warm, 1);
+  const runs: MethodRun[] = [];
+  for (let r = 0; r < req.rounds; r++) {
+    // Alternate the order so neither method always runs on a warmer (or hotter) machine.
+    const order = r % 2 === 0 ? [runApp, runFit] : [runFit, runApp];
+    for (const run of order) {
+      const out = await run(req.spec, data, req.epochs);
+      log(`${req.backend} ${out.method} round ${r + 1}: ${out.samplesPerSecond.toFixed(1)} samples/s`);
+      runs.push(out);
+    }
+  }
+  return runs;
+}
+
+async function accuracy(req: Extract<BenchRequest, { type: 'accuracy' }>, train: XY, val: XY) {
+  const model = buildModel(req.spec, { inputShape: INPUT_SHAPE, numClasses: CLASSES });
+  const controller = new AbortController();
+  const cap = setTimeout(() => controller.abort(), req.capMs);
+  const epochs: EpochLog[] = [];
+  try {
+    const result = await trainModel(model, withEpochs(req.spec, req.epochs), train, val, {
+      onBatchEnd: (progress) => self.postMessage({ type: 'batch', progress }),
+      onEpochEnd: (e) => {
+        epochs.push(e);
+        log(`${req.backend} epoch ${e.epoch + 1}: val ${(e.valAcc ?? 0).toFixed(3)} at ${(e.elapsedMs / 1000).toFixed(0)} s`);
+        // Once the highest threshold is reached, the rest of the run would only cost time.
+        if ((e.valAcc ?? 0) >= req.stopAt) controller.abort();
+      },
+    }, controller.signal);
+    const weights = serializeWeights(model);
+    return { epochs, stopped: result.stopped, elapsedMs: result.elapsedMs, weights };
+  } finally {
+    clearTimeout(cap);
+    model.dispose();
+  }
+}
+
+async function handle(req: BenchRequest): Promise<void> {
+  const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/' });
+  if (choice.backend !== req.backend) {
+    self.postMessage({ type: 'result', available: false, backend: choice.backend, reasons: choice.reasons });
+    return;
+  }
+  const trainSplit = await fetchSplit('train');
+  if (req.type === 'throughput') {
+    const data = splitToTensors(firstN(trainSplit, req.samples), CLASSES);
+    const warm = splitToTensors(firstN(trainSplit, req.warmupBatches * req.spec.training.batchSize), CLASSES);
+    const runs = await throughput(req, data, warm);
+    tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
+    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors });
+    return;
+  }
+  const train = splitToTensors(trainSplit, CLASSES);
+  const val = splitToTensors(await fetchSplit('val'), CLASSES);
+  const out = await accuracy(req, train, val);
+  self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, ...out }, [out.weights]);
+}
+
+self.onmessage = (e: MessageEvent<BenchRequest>) => {
+  handle(e.data).catch((err: unknown) => self.postMessage({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) }));
+};

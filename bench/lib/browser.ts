@@ -1,0 +1,48 @@
+/** Runs the bench worker (bench/browser/worker.ts) in headless Chromium from a local origin. */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../tests/e2e/harness';
+import type { BenchRequest } from '../browser/worker';
+import { bundle, ROOT } from './bundle';
+import { startStaticServer, type StaticServer } from './static-server';
+
+export interface BenchBrowser {
+  /** Runs one request in a fresh page and worker, so backends never share a context. */
+  run<T>(req: BenchRequest): Promise<T>;
+  close(): Promise<void>;
+}
+
+const NEVER_SERVED = /test\.bin$/;
+
+export async function openBenchBrowser(quiet = false): Promise<BenchBrowser> {
+  const out = bundle('bench/browser/worker.ts', 'worker');
+  const server: StaticServer = await startStaticServer(
+    {
+      '/bundle/': out,
+      '/datasets/': join(ROOT, 'data'),
+      '/tfjs-wasm/': join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'),
+    },
+    (path) => !NEVER_SERVED.test(path),
+  );
+  const browser: Browser = await launchBrowser();
+  return {
+    async run<T>(req: BenchRequest): Promise<T> {
+      const page: Page = await browser.newPage();
+      if (!quiet) page.on('console', (m) => process.stderr.write(`  [browser] ${m.text()}\n`));
+      try {
+        await page.goto(server.url + '/');
+        await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+        return (await page.evaluate(
+          (r) => (window as unknown as { runWorker(m: unknown): Promise<unknown> }).runWorker(r),
+          req as unknown as Record<string, unknown>,
+        )) as T;
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * A tiny HTTP server for the in-browser benchmarks: the esbuild bundle, a blank page, the training
+ * and validation splits (never the test split) and tfjs's WASM binaries, from one local origin.
+ * It sends no COOP/COEP headers, like the app, so tfjs WASM runs as it does there (SIMD, no threads).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
+};
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
+<script type="module">
+window.runWorker = (msg) => new Promise((ok, fail) => {
+  const w = new Worker('/bundle/worker.js', { type: 'module' });
+  w.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === 'log') console.log(m.text);
+    else if (m.type === 'batch') window.lastBatch = m.progress;
+    else { w.terminate(); m.type === 'error' ? fail(new Error(m.message)) : ok(m); }
+  };
+  w.onerror = (e) => { w.terminate(); fail(new Error('worker: ' + e.message)); };
+  w.postMessage(msg);
+});
+window.benchReady = true;
+</script>`;
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `mounts` (URL prefix → folder) plus the page at `/`. Only the listed files are reachable. */
+export async function startStaticServer(mounts: Record<string, string>, allow: (path: string) => boolean = () => true): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] as string });
+      return void res.end(PAGE);
+    }
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = join(dir, path.slice(prefix.length));
+      if (!file.startsWith(dir) || !allow(path) || !existsSync(file) || !statSync(file).isFile()) break;
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      return void createReadStream(file).pipe(res);
+    }
+    res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}

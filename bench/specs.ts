@@ -1,0 +1,55 @@
+/** The models the benchmarks train, beside the app's presets. */
+import { defaultSpec } from '../models/presets';
+import type { ModelSpec } from '../models/spec';
+
+const TRAINING = defaultSpec('sign-digits').training;
+
+/**
+ * A dense-only model inside the 250,000-parameter budget: flatten → dense 48 relu → dense 10
+ * (197,146 params). Same optimizer, batch size and seed as the default CNN.
+ */
+export const DENSE_SPEC: ModelSpec = {
+  version: 1,
+  layers: [
+    { type: 'flatten' },
+    { type: 'dense', units: 48, activation: 'relu' },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+  training: { ...TRAINING },
+};
+
+/**
+ * The best known-good spec so far (commit 06e03d9, reverted as the default in 33d7cc3 for its cost):
+ * 4 conv blocks (16 5x5, 32, 64, 64) + dropout 0.4, 70,730 params; 93.8 % val after 15 epochs
+ * in one Node run (peak 97.1 %).
+ */
+export const FOUR_BLOCK_SPEC: ModelSpec = {
+  version: 1,
+  layers: [
+    { type: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'flatten' },
+    { type: 'dropout', rate: 0.4 },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+  training: { ...TRAINING },
+};
+
+export const BENCH_SPECS = {
+  cnn: () => defaultSpec('sign-digits'),
+  dense: () => structuredClone(DENSE_SPEC),
+  cnn4: () => structuredClone(FOUR_BLOCK_SPEC),
+} as const;
+
+export type BenchSpecName = keyof typeof BENCH_SPECS;
+
+export function benchSpec(name: string): ModelSpec {
+  if (!Object.hasOwn(BENCH_SPECS, name)) throw new Error(`unknown model ${name}; expected one of ${Object.keys(BENCH_SPECS).join(', ')}`);
+  return BENCH_SPECS[name as BenchSpecName]();
+}

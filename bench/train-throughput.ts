@@ -1,0 +1,90 @@
+/**
+ * Benchmark 1a: training throughput in headless Chromium. For each model and backend, samples/s of
+ * the app's training loop (models/train.ts) vs tfjs's plain model.fit in the same Web Worker, on
+ * the same backend, model, data and batch size; the ratio is the app's overhead (target ≥ 0.95).
+ * Also tf.memory().numTensors after epoch 1 vs the last epoch (target: equal).
+ *
+ * Usage: npm run bench:throughput -- [--models cnn,dense] [--backends wasm,webgl,webgpu,cpu]
+ *        [--batches N] [--epochs N] [--rounds N]   (overrides apply to every backend)
+ */
+import { openBenchBrowser } from './lib/browser';
+import { emit, listArg, machine, numArg, parseArgs, round, table } from './lib/stats';
+import type { MethodRun } from './browser/worker';
+import { benchSpec } from './specs';
+import type { BackendName } from '../models/backend-names';
+
+/** Fast backends train whole batches for a few epochs; slow ones (software GPU, CPU) only a few. */
+const PLAN: Record<BackendName, { batches: number; epochs: number; rounds: number }> = {
+  wasm: { batches: 10, epochs: 3, rounds: 2 },
+  webgl: { batches: 3, epochs: 2, rounds: 1 },
+  webgpu: { batches: 2, epochs: 2, rounds: 1 },
+  cpu: { batches: 2, epochs: 2, rounds: 1 },
+};
+const WARMUP_BATCHES = 2;
+
+interface ThroughputResult {
+  available: boolean;
+  backend: string;
+  software?: boolean;
+  reasons?: string[];
+  runs?: MethodRun[];
+  tensorsAtEnd?: number;
+}
+
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+async function main(): Promise<void> {
+  const args = parseArgs();
+  const models = listArg(args, 'models', ['cnn', 'dense']);
+  const backends = listArg(args, 'backends', ['wasm', 'webgl', 'webgpu', 'cpu']) as BackendName[];
+  const env = machine();
+  console.log(`training throughput in Chromium, ${env.cores} cores (${env.cpu}), load ${env.load}`);
+  const browser = await openBenchBrowser(args.has('quiet'));
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const model of models) {
+      for (const backend of backends) {
+        const plan = PLAN[backend];
+        const batches = numArg(args, 'batches', plan.batches);
+        const epochs = numArg(args, 'epochs', plan.epochs);
+        const rounds = numArg(args, 'rounds', plan.rounds);
+        const spec = benchSpec(model);
+        const samples = batches * spec.training.batchSize;
+        const res = await browser.run<ThroughputResult>({ type: 'throughput', backend, spec, samples, epochs, rounds, warmupBatches: WARMUP_BATCHES });
+        if (!res.available || !res.runs) {
+          rows.push({ model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` });
+          continue;
+        }
+        const app = res.runs.filter((r) => r.method === 'app');
+        const fit = res.runs.filter((r) => r.method === 'fit');
+        const appSps = median(app.map((r) => r.samplesPerSecond));
+        const fitSps = median(fit.map((r) => r.samplesPerSecond));
+        const tensors = app[0]?.tensorsByEpoch ?? [];
+        const row = {
+          model,
+          backend: res.software ? `${backend} (software)` : backend,
+          batches: `${batches}x${epochs} ep x${rounds}`,
+          appSps: round(appSps, 1),
+          fitSps: round(fitSps, 1),
+          ratio: round(appSps / fitSps, 3),
+          tensorsEpoch1: tensors[0],
+          tensorsLast: tensors.at(-1),
+          leakAfterRuns: (res.tensorsAtEnd ?? 0),
+        };
+        rows.push(row);
+        emit('throughput', { ...row, appRuns: app.map((r) => round(r.samplesPerSecond, 1)), fitRuns: fit.map((r) => round(r.samplesPerSecond, 1)), load: env.load });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(table(rows));
+  console.log('batches = training batches per epoch (batch 32) x epochs x rounds; slow backends get few on purpose. ratio = app / fit (target >= 0.95).');
+  console.log('leakAfterRuns = tensors still alive in the worker after every run and the data are disposed (0 = none leaked).');
+}
+
+await main();
