@@ -28,6 +28,8 @@ export function handle<S extends z.ZodType>(
   fn: (payload: z.infer<S>, reply: Reply) => void | Promise<void>,
 ): void {
   const on = socket.on.bind(socket) as unknown as (e: string, cb: (...args: unknown[]) => void) => void;
+  // A flood would write a log line per refused message: the first rate refusal per socket and event is enough.
+  let rateLogged = false;
   on(event, (...args: unknown[]) => {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as Reply) : undefined;
@@ -36,7 +38,8 @@ export function handle<S extends z.ZodType>(
     const reply: Reply = (result) => {
       if (replied) return;
       replied = true;
-      if (!result.ok) {
+      if (!result.ok && !(result.error.code === 'rate/limited' && rateLogged)) {
+        rateLogged ||= result.error.code === 'rate/limited';
         ctx.log.warn('refused', { event, socket: socket.id, player: socket.data.playerId, code: result.error.code });
       }
       ack?.(result);
