@@ -1,0 +1,15 @@
+/**
+ * Room, round and connection error codes explained in the reader's language (catalogue key:
+ * room.errors.<code with '/' → '_'>). Codes not listed show a generic sentence and the server's text.
+ */
+export const ROOM_ERROR_CODES = [
+  'room/closed', 'room/locked', 'room/full', 'room/kicked', 'room/not_member', 'room/not_host', 'room/unknown_player',
+  'room/not_found', 'room/unknown', 'room/bad_pin', 'room/bad_token',
+  'round/not_running', 'round/already_running', 'round/ended', 'round/submission_limit', 'round/scoring_pending',
+  'round/stale', 'round/locked_hyper', 'round/wrong_challenge', 'round/not_found', 'round/not_finished',
+  'nickname/invalid', 'rate/limited', 'auth/required', 'auth/unknown_player', 'payload/invalid',
+  'client/timeout', 'client/offline', 'client/not_ready', 'server/internal',
+] as const;
+
+export const isKnownRoomError = (code: string) => (ROOM_ERROR_CODES as readonly string[]).includes(code);
+export const roomErrorKey = (code: string) => `errors.${isKnownRoomError(code) ? code.replace('/', '_') : 'unknown'}` as 'errors.unknown';
