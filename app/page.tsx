@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { CHALLENGES } from '../game/challenges';
+import { JoinCodeForm } from './components/room/JoinCodeForm';
 import { ChallengeCard } from './components/shell/ChallengeCard';
 import { NicknameForm } from './components/shell/NicknameForm';
 import { Welcome } from './components/shell/Welcome';
@@ -25,6 +27,20 @@ export default async function HomePage() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="class-title" data-testid="home-join" className="flex max-w-4xl flex-col gap-4 rounded-3xl bg-gradient-to-br from-indigo-700 to-indigo-900 p-5 text-white shadow-md sm:flex-row sm:items-end sm:justify-between sm:p-6">
+        <div className="flex flex-col gap-3">
+          <h2 id="class-title" className="text-2xl font-bold">{t('classTitle')}</h2>
+          <div className="rounded-2xl bg-white p-4 text-slate-900">
+            <JoinCodeForm />
+          </div>
+        </div>
+        <div className="flex max-w-xs flex-col gap-2 text-indigo-50">
+          <p className="text-sm">{t('teacherPitch')}</p>
+          <Link href="/host" data-testid="home-host" className="w-fit rounded-xl bg-white/15 px-4 py-2 font-semibold text-white ring-1 ring-white/40 hover:bg-white/25">
+            {t('hostRoom')}
+          </Link>
+        </div>
       </section>
       <section aria-label={t('playerSection')} className="max-w-4xl">
         <NicknameForm />

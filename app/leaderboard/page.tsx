@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CHALLENGES } from '../../game/challenges';
+import { ClassRounds } from './ClassRounds';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('leaderboard');
@@ -31,6 +32,7 @@ export default async function LeaderboardIndex() {
           </li>
         ))}
       </ul>
+      <ClassRounds />
     </div>
   );
 }

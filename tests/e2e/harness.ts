@@ -13,6 +13,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const START_TIMEOUT_MS = 90_000;
+/** Next's build folder, as next.config.ts reads it: engineers sharing a checkout each use their own. */
+export const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 
 export interface App {
   url: string;
@@ -50,8 +52,8 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string)
 
 /** Starts `tsx server/index.ts` in production mode; needs `npm run build` first. */
 export async function startApp(opts: { dbFile?: string } = {}): Promise<App> {
-  if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
-    throw new Error('no production build in .next/: run `npm run build` first (npm test does)');
+  if (!existsSync(join(ROOT, DIST_DIR, 'BUILD_ID'))) {
+    throw new Error(`no production build in ${DIST_DIR}/: run \`npm run build\` first (npm test does)`);
   }
   const port = await freePort();
   const dir = opts.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'arena-e2e-'));
@@ -59,7 +61,7 @@ export async function startApp(opts: { dbFile?: string } = {}): Promise<App> {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_FILE: dbFile },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_FILE: dbFile, NEXT_DIST_DIR: DIST_DIR },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

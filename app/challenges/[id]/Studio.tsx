@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { CHALLENGES, type ChallengeDef, type ChallengeId } from '../../../game/challenges';
+import { applyLocked, type LockedHyper } from '../../../game/room/settings';
 import type { BackendName } from '../../../models/backend-names';
 import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
@@ -11,10 +12,19 @@ import { LayerEditor } from './LayerEditor';
 import { collectProblems, type Problems } from './problems';
 import { Results } from './Results';
 import { SampleGrid } from './SampleGrid';
+import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
 import { SubmitPanel } from './SubmitPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { useDataset } from './useDataset';
-import { useTrainer } from './useTrainer';
+import { useTrainer, type TrainerState } from './useTrainer';
+
+/** The studio inside a room round: the teacher's locks apply and submissions go to the round. */
+export interface RoomMode {
+  code: string;
+  locked: LockedHyper;
+  /** Submissions left in the round. */
+  remaining: number;
+}
 
 /** ?preset=tiny is for quick checks and tests: the tiny model, always a single epoch. */
 function initialSpec(challengeId: ChallengeId, preset: 'default' | 'tiny'): ModelSpec {
@@ -24,11 +34,12 @@ function initialSpec(challengeId: ChallengeId, preset: 'default' | 'tiny'): Mode
 }
 
 /** The layer editor, the parameter count against the budget, and the hyperparameters. */
-function ModelSection({ challenge, spec, problems, busy, onChange }: {
+function ModelSection({ challenge, spec, problems, busy, locked, onChange }: {
   challenge: ChallengeDef;
   spec: ModelSpec;
   problems: Problems;
   busy: boolean;
+  locked?: LockedHyper;
   onChange: (spec: ModelSpec) => void;
 }) {
   const t = useTranslations('train');
@@ -44,21 +55,44 @@ function ModelSection({ challenge, spec, problems, busy, onChange }: {
         <span data-testid="param-count" className={`text-sm tabular-nums ${params !== null && params > challenge.budget.maxParams ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
           {t('paramCount', { params: params?.toLocaleString('en-US') ?? '—', budget: challenge.budget.maxParams.toLocaleString('en-US') })}
         </span>
-        <button type="button" disabled={busy} onClick={() => onChange(defaultSpec(challenge.id))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
+        <button type="button" disabled={busy} onClick={() => onChange(applyLocked(locked ?? {}, defaultSpec(challenge.id)))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
       </div>
       <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => onChange({ ...spec, layers })} />
       {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
-      <HyperParams training={spec.training} problems={problems.byField} disabled={busy} onChange={(training) => onChange({ ...spec, training })} />
+      {locked && Object.keys(locked).length > 0 && <p data-testid="locked-summary" className="rounded-lg bg-indigo-50 p-2 text-sm text-indigo-950 ring-1 ring-indigo-200">{t('lockedSummary')}</p>}
+      <HyperParams training={spec.training} problems={problems.byField} disabled={busy} locked={locked} onChange={(training) => onChange({ ...spec, training })} />
     </section>
   );
 }
 
-export function Studio({ challengeId, prefer, preset }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny' }) {
+/** The class wall's view of this studio: training while a run is on, submitted once this run was. */
+function studioActivity(state: TrainerState, submittedRun: number | null): StudioActivity {
+  const training = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
+  const last = state.curve.at(-1);
+  return {
+    activity: training ? 'training' : submittedRun !== null && submittedRun === state.runId ? 'submitted' : 'building',
+    backend: state.backend?.backend ?? null,
+    point: last ? { x: last.x, loss: last.loss, acc: last.acc } : null,
+  };
+}
+
+export function Studio({ challengeId, prefer, preset, room }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode }) {
   const t = useTranslations('train');
   const challenge = CHALLENGES[challengeId];
-  const [spec, setSpec] = useState<ModelSpec>(() => initialSpec(challengeId, preset));
+  const [spec, setSpec] = useState<ModelSpec>(() => applyLocked(room?.locked ?? {}, initialSpec(challengeId, preset)));
   const { data, error: dataError } = useDataset(challenge.dataset);
   const { state, start, stop } = useTrainer();
+  const [submittedRun, setSubmittedRun] = useState<number | null>(null);
+  const activity = studioActivity(state, submittedRun);
+  const lastPoint = state.curve.at(-1);
+  // Stable between batches, so the reporter only wakes up when something changed.
+  const reported = useMemo<StudioActivity>(
+    () => ({ activity: activity.activity, backend: activity.backend, point: lastPoint ? { x: lastPoint.x, loss: lastPoint.loss, acc: lastPoint.acc } : null }),
+    [activity.activity, activity.backend, lastPoint],
+  );
+  useRoomActivity(room?.code ?? null, reported);
+  const runId = state.runId;
+  const onAccepted = useCallback(() => setSubmittedRun(runId), [runId]);
 
   const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
@@ -76,7 +110,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
         {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
       </section>
 
-      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} onChange={setSpec} />
+      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} onChange={setSpec} />
 
       <section aria-labelledby="training" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center gap-3">
@@ -107,7 +141,7 @@ export function Studio({ challengeId, prefer, preset }: { challengeId: Challenge
           </section>
           <section aria-labelledby="submit" className="flex flex-col gap-2">
             <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
-            <SubmitPanel key={state.runId} challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} />
+            <SubmitPanel key={state.runId} challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted }} />
           </section>
         </>
       )}

@@ -6,6 +6,7 @@ import type { ModelSpec } from '../../../models/spec';
 import type { ApiError, SubmissionResult } from '../../../server/protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected, useSocket } from '../../components/providers/SocketProvider';
+import { isKnownRoomError, roomErrorKey } from '../../components/room/errors';
 import { NicknameForm } from '../../components/shell/NicknameForm';
 
 const SUBMIT_TIMEOUT_MS = 30_000;
@@ -21,10 +22,13 @@ type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'queued'; id: str
 
 function ErrorText({ error }: { error: ApiError }) {
   const t = useTranslations('train');
+  const tr = useTranslations('room');
   const known = (KNOWN_ERRORS as readonly string[]).includes(error.code);
+  // Round and room refusals (deadline, limit, locked settings) are explained by the room catalogue.
+  const text = known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.server_internal') : isKnownRoomError(error.code) ? tr(roomErrorKey(error.code)) : t('errors.unknown');
   return (
-    <div role="alert" className="flex flex-col gap-1 text-red-800">
-      <p className="font-semibold">{t('submitFailed')}: {known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.server_internal') : t('errors.unknown')}</p>
+    <div role="alert" data-testid="submit-error" data-code={error.code} className="flex flex-col gap-1 text-red-800">
+      <p className="font-semibold">{t('submitFailed')}: {text}</p>
       <p className="text-xs text-red-700">
         {t('errorDetail')} <code>{error.code}</code> · {error.message}
       </p>
@@ -43,15 +47,29 @@ function ScoredText({ result }: { result: SubmissionResult }) {
     <p>
       {t('scoredAs')}{' '}
       <strong data-testid="submission-score" data-value={result.score} className="text-lg tabular-nums">{((result.score ?? 0) * 100).toFixed(1)}%</strong>{' '}
-      <span className="text-slate-600">({result.correct}/{result.total})</span> · {t('rank')}{' '}
-      <strong data-testid="submission-rank" className="tabular-nums">{result.rank}</strong>
+      <span className="text-slate-600">({result.correct}/{result.total})</span>
+      {/* In a room the rank shown is the round's, in the room bar; this one is the global leaderboard's. */}
+      {!result.room && result.rank !== undefined && (
+        <>
+          {' '}· {t('rank')} <strong data-testid="submission-rank" className="tabular-nums">{result.rank}</strong>
+        </>
+      )}
       {result.improved ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold"> {t('newBest')}</span> : <span className="ml-2 text-slate-500"> {t('notBest')}</span>}
     </p>
   );
 }
 
+/** In a room round: where the submission goes and how many are left. */
+export interface RoomSubmit {
+  code: string;
+  /** Submissions left in the round; the button stops at 0 (the server counts too). */
+  remaining: number;
+  /** Called once the server accepted a submission (for the class wall's status). */
+  onAccepted: () => void;
+}
+
 /** Sends the trained spec + weights over socket.io and follows that submission until it is scored. */
-export function SubmitPanel({ challengeId, spec, weights }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer }) {
+export function SubmitPanel({ challengeId, spec, weights, room }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit }) {
   const t = useTranslations('train');
   const socket = useSocket();
   const connected = useConnected();
@@ -88,8 +106,10 @@ export function SubmitPanel({ challengeId, spec, weights }: { challengeId: strin
     }
     setStatus({ kind: 'sending' });
     try {
-      const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', { challengeId, spec, weights });
+      const payload = { challengeId, spec, weights, ...(room ? { roomCode: room.code } : {}) };
+      const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', payload);
       if (!res.ok) return setStatus({ kind: 'error', error: res.error });
+      room?.onAccepted();
       const id = res.data.submissionId;
       const already = early.current.get(id);
       setStatus(already && already.status !== 'queued' ? { kind: 'done', result: already } : { kind: 'queued', id });
@@ -102,16 +122,18 @@ export function SubmitPanel({ challengeId, spec, weights }: { challengeId: strin
   const error = status.kind === 'error' ? status.error : result?.status === 'failed' ? result.error ?? { code: 'scoring/failed', message: 'scoring failed' } : null;
   const dataStatus = status.kind === 'queued' || status.kind === 'sending' ? 'queued' : error ? 'failed' : result?.status;
   const busy = status.kind === 'sending' || status.kind === 'queued';
+  const usedUp = room !== undefined && room.remaining <= 0;
   return (
     <section className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" data-testid="submit-button" onClick={submit} disabled={busy || !connected} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
+        <button type="button" data-testid="submit-button" onClick={submit} disabled={busy || !connected || usedUp} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
           {busy ? t('submitting') : status.kind === 'idle' ? t('submit') : t('submitAgain')}
         </button>
-        <Link href={`/leaderboard/${challengeId}`} data-testid="open-leaderboard" className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>
+        {!room && <Link href={`/leaderboard/${challengeId}`} data-testid="open-leaderboard" className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>}
+        {room && <span data-testid="submissions-left" className="text-sm text-slate-700">{t('roomSubmissionsLeft', { count: Math.max(0, room.remaining) })}</span>}
         {!connected && <span className="text-xs text-amber-800">{t('offline')}</span>}
       </div>
-      <p className="text-xs text-slate-500">{t('submitHelp', { nickname: player.nickname })}</p>
+      <p className="text-xs text-slate-500">{room ? t('roomSubmitHelp', { nickname: player.nickname }) : t('submitHelp', { nickname: player.nickname })}</p>
       {dataStatus && (
         <div data-testid="submission-status" data-status={dataStatus} role="status" className={`rounded-lg p-3 text-sm ring-1 ${error ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}>
           {dataStatus === 'queued' && <p className="animate-pulse">{status.kind === 'sending' ? t('sending') : t('scoring')}</p>}

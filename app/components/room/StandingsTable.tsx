@@ -1,0 +1,93 @@
+'use client';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import type { RoundStanding } from '../../../game/room/views';
+import { percentText } from './format';
+import { DEFAULT_DIR, sortStandings, type SortDir, type StandingsKey } from './standings';
+
+const MEDALS = ['bg-amber-300 text-amber-950', 'bg-slate-300 text-slate-900', 'bg-orange-300 text-orange-950'];
+const COLUMNS: { key: StandingsKey; align: string; compact: boolean }[] = [
+  { key: 'rank', align: 'text-right', compact: true },
+  { key: 'nickname', align: 'text-left', compact: true },
+  { key: 'score', align: 'text-right', compact: true },
+  { key: 'submissions', align: 'text-right', compact: false },
+  { key: 'paramCount', align: 'text-right', compact: false },
+  { key: 'bestAt', align: 'text-left', compact: false },
+];
+
+/**
+ * A round's standings. `compact` (live side panels) shows rank, name and score; the full table
+ * (results) sorts by any column: the header buttons say which way, aria-sort tells screen readers.
+ */
+export function StandingsTable({ rows, meId, compact = false, sortable = false, caption }: {
+  rows: readonly RoundStanding[];
+  meId?: string;
+  compact?: boolean;
+  sortable?: boolean;
+  caption: string;
+}) {
+  const t = useTranslations('room');
+  const format = useFormatter();
+  const locale = useLocale();
+  const [sort, setSort] = useState<{ key: StandingsKey; dir: SortDir }>({ key: 'rank', dir: 'asc' });
+  const sorted = useMemo(() => (sortable ? sortStandings(rows, sort.key, sort.dir, locale) : rows), [rows, sort, sortable, locale]);
+  const cols = COLUMNS.filter((c) => !compact || c.compact);
+  const toggle = (key: StandingsKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: DEFAULT_DIR[key] }));
+
+  const cell = (s: RoundStanding, key: StandingsKey) => {
+    switch (key) {
+      case 'rank':
+        return <span className={`inline-flex h-6 min-w-6 items-center justify-center rounded-full px-1.5 ${MEDALS[s.rank - 1] ?? ''}`}>{s.rank}</span>;
+      case 'nickname':
+        return <>{s.nickname}{s.playerId === meId && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">{t('you')}</span>}</>;
+      case 'score':
+        return t('percent', { value: percentText(s.score) });
+      case 'submissions':
+        return format.number(s.submissions);
+      case 'paramCount':
+        return format.number(s.paramCount);
+      case 'bestAt':
+        return <time dateTime={new Date(s.bestAt).toISOString()}>{format.dateTime(new Date(s.bestAt), { timeStyle: 'medium' })}</time>;
+    }
+  };
+
+  return (
+    <div tabIndex={0} role="region" aria-label={caption} className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+      <table data-testid="standings-table" className={`w-full text-left text-sm ${compact ? '' : 'min-w-[36rem]'}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            {cols.map((c) => {
+              const active = sortable && sort.key === c.key;
+              return (
+                <th key={c.key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${c.align}`}>
+                  {sortable ? (
+                    <button type="button" onClick={() => toggle(c.key)} className="inline-flex items-center gap-1 hover:text-indigo-800">
+                      {t(`col.${c.key}`)}
+                      <span aria-hidden="true" className={active ? 'text-indigo-700' : 'text-slate-400'}>{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                    </button>
+                  ) : (
+                    t(`col.${c.key}`)
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody aria-live={compact ? 'polite' : undefined} aria-relevant="text">
+          {sorted.map((s) => (
+            <tr key={s.playerId} data-testid="standings-row" data-player-id={s.playerId} data-rank={s.rank} aria-current={s.playerId === meId ? 'true' : undefined} className={`border-t border-slate-100 ${s.playerId === meId ? 'bg-amber-50 font-semibold' : ''}`}>
+              {cols.map((c) => (
+                <td key={c.key} data-col={c.key} className={`px-3 py-1.5 tabular-nums ${c.align} ${c.key === 'nickname' ? 'max-w-[12rem] truncate' : ''} ${c.key === 'bestAt' ? 'whitespace-nowrap text-slate-700' : ''}`}>
+                  {cell(s, c.key)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p data-testid="standings-empty" className="p-4 text-sm text-slate-600">{t('standings.empty')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import type { ApiError } from '../../../../../server/protocol';
+import type { FinishedRoundSummary, RoundStanding } from '../../../../../server/room-protocol';
+import { usePlayer } from '../../../../components/providers/PlayerProvider';
+import { useSocket } from '../../../../components/providers/SocketProvider';
+import { request } from '../../../../components/room/emit';
+import { RoomError } from '../../../../components/room/errors';
+import { spacedCode } from '../../../../components/room/format';
+import { Podium } from '../../../../components/room/Podium';
+import { StandingsTable } from '../../../../components/room/StandingsTable';
+
+type Results = FinishedRoundSummary & { standings: RoundStanding[] };
+
+/** The final standings of one finished class round (room:results), readable by anyone. */
+export function RoundResults({ code, round }: { code: string; round: number }) {
+  const t = useTranslations('room');
+  const format = useFormatter();
+  const socket = useSocket();
+  const { player } = usePlayer();
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    if (!socket) return;
+    let active = true;
+    const load = async () => {
+      const res = await request(socket, 'room:results', { code, round });
+      if (!active) return;
+      if (res.ok) setResults(res.data);
+      setError(res.ok ? null : res.error);
+    };
+    socket.on('connect', load);
+    if (socket.connected) void load();
+    return () => {
+      active = false;
+      socket.off('connect', load);
+    };
+  }, [socket, code, round]);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-3xl font-bold tracking-tight">{t('history.resultsTitle', { code: spacedCode(code), round })}</h1>
+        {results && (
+          <p className="text-slate-700">
+            {t(`challengeName.${results.challengeId}` as 'challengeName.sign-digits')} · {t('history.players', { count: results.players })} ·{' '}
+            <time dateTime={new Date(results.endedAt).toISOString()}>{format.dateTime(new Date(results.endedAt), { dateStyle: 'long', timeStyle: 'short' })}</time>
+          </p>
+        )}
+      </div>
+      {error && <RoomError error={error} />}
+      {!results && !error && <p role="status" className="text-slate-600">{t('history.loading')}</p>}
+      {results && (
+        <>
+          <Podium standings={results.standings} meId={player?.playerId} />
+          <StandingsTable rows={results.standings} meId={player?.playerId} sortable caption={t('standings.final', { round })} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import type { RoundSettings } from '../../../../game/room/settings';
+import type { ApiError, Result } from '../../../../server/protocol';
+import type { HostRoomView, RoomWallUpdate, Stamped } from '../../../../server/room-protocol';
+import { request } from '../../../components/room/emit';
+import { readHostToken, saveHostToken } from '../../../components/room/storage';
+import { useServerClock, type ServerClock } from '../../../components/room/useServerClock';
+import { useSocket } from '../../../components/providers/SocketProvider';
+
+/** 'missing': this browser holds no token; 'denied': the server refused it; 'revoked': reclaimed elsewhere. */
+export type HostStatus = 'loading' | 'attaching' | 'attached' | 'missing' | 'denied' | 'revoked';
+
+export interface HostRoom {
+  status: HostStatus;
+  view: (HostRoomView & Stamped) | null;
+  /** Class-wall tiles by playerId, from room:wall (curves only arrive this way). */
+  wall: Readonly<Record<string, RoomWallUpdate>>;
+  error: ApiError | null;
+  clock: ServerClock;
+  /** Use a token just obtained (created or reclaimed), then attach with it. */
+  adopt(token: string): void;
+  kick(playerId: string): Promise<Result<null>>;
+  rename(playerId: string, nickname: string): Promise<Result<{ nickname: string }>>;
+  lock(locked: boolean): Promise<Result<null>>;
+  start(settings: RoundSettings): Promise<Result<{ round: number; endsAt: number }>>;
+  end(): Promise<Result<null>>;
+  exportCsv(round?: number): Promise<Result<{ filename: string; csv: string }>>;
+}
+
+/**
+ * The host console's connection: attaches with room:host on every connect (a reload or a dropped
+ * connection re-attaches), follows room:host-state and room:wall, and wraps each host event.
+ */
+export function useHostRoom(code: string): HostRoom {
+  const socket = useSocket();
+  const clock = useServerClock(socket);
+  const { observe } = clock;
+  const [token, setToken] = useState<string | null>(null);
+  const [status, setStatus] = useState<HostStatus>('loading');
+  const [view, setView] = useState<(HostRoomView & Stamped) | null>(null);
+  const [wall, setWall] = useState<Record<string, RoomWallUpdate>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    const stored = readHostToken(code);
+    setToken(stored);
+    setStatus(stored ? 'attaching' : 'missing');
+  }, [code]);
+
+  useEffect(() => {
+    if (!socket || !token) return;
+    let active = true;
+    const attach = async () => {
+      const res = await request(socket, 'room:host', { code, hostToken: token });
+      if (!active) return;
+      if (res.ok) {
+        observe(res.data.serverNow);
+        setView(res.data);
+        setError(null);
+        setStatus('attached');
+      } else if (res.error.code !== 'client/timeout' && res.error.code !== 'client/offline') {
+        setError(res.error);
+        setStatus('denied');
+      } else {
+        setError(res.error);
+      }
+    };
+    const onState = (next: HostRoomView & Stamped) => {
+      if (next.code !== code) return;
+      observe(next.serverNow);
+      setView(next);
+    };
+    const onWall = (u: RoomWallUpdate) => {
+      if (u.code === code) setWall((w) => ({ ...w, [u.playerId]: u }));
+    };
+    const onRevoked = (p: { code: string }) => {
+      if (p.code !== code) return;
+      saveHostToken(code, null);
+      setStatus('revoked');
+    };
+    const onConnect = () => void attach();
+    socket.on('connect', onConnect);
+    socket.on('room:host-state', onState);
+    socket.on('room:wall', onWall);
+    socket.on('room:host-revoked', onRevoked);
+    if (socket.connected) void attach();
+    return () => {
+      active = false;
+      socket.off('connect', onConnect);
+      socket.off('room:host-state', onState);
+      socket.off('room:wall', onWall);
+      socket.off('room:host-revoked', onRevoked);
+    };
+  }, [socket, token, code, observe]);
+
+  const adopt = useCallback((next: string) => {
+    saveHostToken(code, next);
+    setError(null);
+    setStatus('attaching');
+    setToken(next);
+  }, [code]);
+
+  const hostToken = token ?? '';
+  const kick = useCallback((playerId: string) => request(socket, 'room:kick', { code, hostToken, playerId }), [socket, code, hostToken]);
+  const rename = useCallback((playerId: string, nickname: string) => request(socket, 'room:rename', { code, hostToken, playerId, nickname }), [socket, code, hostToken]);
+  const lock = useCallback((locked: boolean) => request(socket, 'room:lock', { code, hostToken, locked }), [socket, code, hostToken]);
+  const start = useCallback((settings: RoundSettings) => request(socket, 'room:start', { code, hostToken, settings }), [socket, code, hostToken]);
+  const end = useCallback(() => request(socket, 'room:end', { code, hostToken }), [socket, code, hostToken]);
+  const exportCsv = useCallback(
+    (round?: number) => request(socket, 'room:export', { code, hostToken, ...(round ? { round } : {}) }),
+    [socket, code, hostToken],
+  );
+
+  return { status, view, wall, error, clock, adopt, kick, rename, lock, start, end, exportCsv };
+}

@@ -1,0 +1,139 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../server/protocol';
+import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import { usePlayer } from '../../components/providers/PlayerProvider';
+import { useSocket } from '../../components/providers/SocketProvider';
+import { request } from '../../components/room/emit';
+import { readJoined, saveJoined } from '../../components/room/storage';
+import { useServerClock, type ServerClock } from '../../components/room/useServerClock';
+
+/** 'form': ask for a nickname; 'joining': waiting for the server; 'kicked': removed by the teacher. */
+export type JoinStatus = 'loading' | 'form' | 'joining' | 'joined' | 'kicked';
+
+export interface PlayerRoom {
+  status: JoinStatus;
+  view: (PlayerRoomView & Stamped) | null;
+  me: MyRoundView | null;
+  /** The nickname the room gave this player (may differ from the one typed: filtered or made unique). */
+  nickname: string | null;
+  playerId: string | null;
+  /** What the player typed, when the room changed it. */
+  typed: string | null;
+  error: ApiError | null;
+  clock: ServerClock;
+  /** One click: register a player if this browser has none, then join. */
+  join(nickname: string): Promise<void>;
+}
+
+/**
+ * A student's membership of one room. A browser that joined before rejoins by itself; every socket
+ * 'connect' re-emits room:join (the server treats it as a rejoin, keeping nickname and scores).
+ */
+export function usePlayerRoom(code: string): PlayerRoom {
+  const socket = useSocket();
+  const { player, ready, register } = usePlayer();
+  const clock = useServerClock(socket);
+  const { observe } = clock;
+  const [status, setStatus] = useState<JoinStatus>('loading');
+  const [view, setView] = useState<(PlayerRoomView & Stamped) | null>(null);
+  const [me, setMe] = useState<MyRoundView | null>(null);
+  const [nickname, setNickname] = useState<string | null>(null);
+  const [playerId, setPlayerId] = useState<string | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  /** The nickname to join with; null while the player has not asked to join. */
+  const intent = useRef<string | null>(null);
+
+  const kicked = useCallback(() => {
+    intent.current = null;
+    saveJoined(code, null);
+    setStatus('kicked');
+  }, [code]);
+
+  const emitJoin = useCallback(async () => {
+    const wanted = intent.current;
+    if (wanted === null || !socket?.connected) return;
+    const res = await request(socket, 'room:join', { code, nickname: wanted });
+    if (intent.current !== wanted) return;
+    if (res.ok) {
+      observe(res.data.view.serverNow);
+      setView(res.data.view);
+      setMe(res.data.me);
+      setNickname(res.data.nickname);
+      setPlayerId(res.data.playerId);
+      setError(null);
+      setStatus('joined');
+      saveJoined(code, wanted);
+      return;
+    }
+    if (res.error.code === 'room/kicked') return kicked();
+    // Offline or silent: the next 'connect' tries again. Anything else needs the player.
+    setError(res.error);
+    if (res.error.code !== 'client/timeout' && res.error.code !== 'client/offline') {
+      intent.current = null;
+      saveJoined(code, null);
+      setStatus('form');
+    }
+  }, [socket, code, observe, kicked]);
+
+  // A browser that joined this room before goes straight back in (reload, new tab).
+  useEffect(() => {
+    if (!ready || intent.current !== null || status !== 'loading') return;
+    const stored = player ? readJoined(code) : null;
+    if (stored) {
+      intent.current = stored;
+      setStatus('joining');
+      void emitJoin();
+    } else {
+      setStatus('form');
+    }
+  }, [ready, player, code, status, emitJoin]);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onConnect = () => void emitJoin();
+    const onState = (v: PlayerRoomView & Stamped) => {
+      if (v.code !== code || intent.current === null) return;
+      observe(v.serverNow);
+      setView(v);
+    };
+    const onMe = (p: { code: string; me: MyRoundView | null }) => {
+      if (p.code === code) setMe(p.me);
+    };
+    const onKicked = (p: { code: string }) => {
+      if (p.code === code) kicked();
+    };
+    socket.on('connect', onConnect);
+    socket.on('room:state', onState);
+    socket.on('room:me', onMe);
+    socket.on('room:kicked', onKicked);
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('room:state', onState);
+      socket.off('room:me', onMe);
+      socket.off('room:kicked', onKicked);
+    };
+  }, [socket, code, observe, emitJoin, kicked]);
+
+  const join = useCallback(async (wanted: string) => {
+    setError(null);
+    setStatus('joining');
+    setTyped(wanted.trim());
+    if (!player) {
+      // Registering reconnects the socket with the new token; its 'connect' sends the join.
+      intent.current = wanted;
+      const res = await register(wanted);
+      if (!res.ok) {
+        intent.current = null;
+        setError(res.error);
+        setStatus('form');
+      }
+      return;
+    }
+    intent.current = wanted;
+    await emitJoin();
+  }, [player, register, emitJoin]);
+
+  return { status, view, me, nickname, playerId, typed, error, clock, join };
+}
