@@ -1,0 +1,223 @@
+/**
+ * Room fan-out. One server process (forked from this file with --serve: socket.io, SQLite, one scoring
+ * worker), a host and N real socket.io-client players in one room, all in this process. Prints JSON:
+ *  (a) host's room:start emit → each player holding room:state with phase 'running' (p50/p99/max);
+ *  (b) a submission scored (submissions.scored_at, written just before the room's views go out) →
+ *      each client holding standings that include it (p50/p99/max over clients × submissions), with
+ *      every player submitting the fixture's small dense model at the same instant;
+ *  (c) server RSS and CPU per connected player: process CPU (the scoring worker included) and the
+ *      main thread's own CPU (socket.io, SQLite, room views; Linux /proc, 10 ms ticks).
+ * The clients share this process, so (a) and (b) include the time the 2nd..Nth client waits for the
+ * event loop here: they are upper bounds of what N separate laptops would see.
+ *
+ * Usage: npm run bench:fanout -- [N]   (N ≤ ROOM_MAX_PLAYERS; default 30)
+ *        FANOUT_PROF=<dir> writes a V8 CPU profile of the server process there.
+ */
+import Database from 'better-sqlite3';
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { ROOM_MAX_PLAYERS } from '../game/room/types';
+import type { ClientToServerEvents, Result, ServerToClientEvents } from '../server/protocol';
+import type { HostCredentials, PlayerRoomView } from '../server/room-protocol';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+interface Usage {
+  rss: number;
+  /** Process CPU (all threads), microseconds. */
+  cpuUs: number;
+  /** CPU time of the main thread alone (event loop: socket.io, SQLite, room views), milliseconds. */
+  mainCpuMs: number;
+}
+
+const IDLE_MS = 5_000;
+
+// ---- server side (child process) ----
+/** Linux: utime + stime of the main thread (its task id is the process id), in clock ticks of 10 ms. */
+function mainThreadCpuMs(): number {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function serve(databaseFile: string): Promise<void> {
+  const { startServer } = await import('../server/app');
+  const { silentLogger } = await import('../server/log');
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseFile,
+    next: false,
+    scoringWorkers: 1,
+    log: silentLogger,
+    // Every bench client comes from one address.
+    registerLimit: { points: 100_000, durationS: 60 },
+  });
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'usage') {
+      const cpu = process.cpuUsage();
+      process.send?.({ type: 'usage', rss: process.memoryUsage().rss, cpuUs: cpu.user + cpu.system, mainCpuMs: mainThreadCpuMs() });
+    } else if (m.type === 'stop') {
+      void server.close().then(() => process.exit(0));
+    }
+  });
+  process.send?.({ type: 'ready', port: server.port });
+}
+
+// ---- bench side ----
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const stats = (xs: number[]) => ({ n: xs.length, p50: r1(pct(xs, 50)), p99: r1(pct(xs, 99)), max: r1(Math.max(...xs)) });
+const epochMs = () => performance.timeOrigin + performance.now();
+
+async function connect(url: string, token?: string): Promise<Client> {
+  const s: Client = io(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+  await new Promise<void>((ok, fail) => {
+    s.once('connect', () => ok());
+    s.once('connect_error', fail);
+  });
+  return s;
+}
+
+async function ask<T>(s: Client, event: string, payload: unknown): Promise<T> {
+  const r = (await (s as unknown as Socket).timeout(60_000).emitWithAck(event, payload)) as Result<T>;
+  if (!r.ok) throw new Error(`${event}: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+async function bench(n: number): Promise<void> {
+  const { trainSmallModel } = await import('../tests/integration/server/model-fixture');
+  const model = await trainSmallModel();
+  const dir = mkdtempSync(join(tmpdir(), 'arena-fanout-'));
+  const dbFile = join(dir, 'arena.db');
+  const child = fork(import.meta.filename, ['--serve', dbFile], { execArgv: ['--import', 'tsx', ...(process.env.FANOUT_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.FANOUT_PROF] : [])], stdio: 'inherit' });
+  const port = await new Promise<number>((ok, fail) => {
+    child.once('message', (m: { port: number }) => ok(m.port));
+    child.once('exit', (c) => fail(new Error(`server exited ${c}`)));
+  });
+  const usage = () =>
+    new Promise<Usage>((ok) => {
+      child.once('message', (m: Usage) => ok(m));
+      child.send({ type: 'usage' });
+    });
+  const url = `http://127.0.0.1:${port}`;
+  const clients: Client[] = [];
+  try {
+    const host = await connect(url);
+    clients.push(host);
+    const creds = await ask<HostCredentials>(host, 'room:create', {});
+    // Warm the scoring worker (tfjs WASM start-up) outside the room, so it is not counted below.
+    const warm = await connect(url);
+    clients.push(warm);
+    await ask(warm, 'player:register', { nickname: 'warm-up' });
+    const warmed = new Promise((ok) => warm.once('submission:result', ok));
+    await ask(warm, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights });
+    await warmed;
+    const base = await usage();
+    const players: { socket: Client; playerId: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = await connect(url);
+      clients.push(s);
+      const { playerId } = await ask<{ playerId: string }>(s, 'player:register', { nickname: `bench ${i}` });
+      await ask(s, 'room:join', { code: creds.code, nickname: `bench ${i}` });
+      players.push({ socket: s, playerId });
+    }
+    const joined = await usage();
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const idle = await usage();
+
+    // (a) start → running on every player.
+    const runningMs: number[] = [];
+    let t0 = 0;
+    const running = players.map(
+      (p) =>
+        new Promise<void>((ok) => {
+          const on = (v: PlayerRoomView) => {
+            if (v.phase !== 'running') return;
+            runningMs.push(performance.now() - t0);
+            p.socket.off('room:state', on);
+            ok();
+          };
+          p.socket.on('room:state', on);
+        }),
+    );
+    const settings = { challengeId: 'sign-digits', durationMs: 30 * 60_000, maxSubmissions: 3, leaderboardVisible: true, locked: {} };
+    t0 = performance.now();
+    const started = ask(host, 'room:start', { code: creds.code, hostToken: creds.hostToken, settings });
+    await Promise.all([started, ...running]);
+    const beforeRound = await usage();
+
+    // (b) every player submits at once; when does each client first hold each submitter's row?
+    const seenAt = new Map<string, number[]>(players.map((p) => [p.playerId, []]));
+    const done = players.map(
+      (p) =>
+        new Promise<void>((ok) => {
+          const seen = new Set<string>();
+          p.socket.on('room:state', (v) => {
+            const at = epochMs();
+            for (const s of v.standings ?? []) {
+              if (seen.has(s.playerId)) continue;
+              seen.add(s.playerId);
+              seenAt.get(s.playerId)?.push(at);
+            }
+            if (seen.size === n) ok();
+          });
+        }),
+    );
+    await Promise.all(players.map((p) => ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code })));
+    await Promise.all(done);
+    const afterRound = await usage();
+
+    const db = new Database(dbFile, { readonly: true });
+    const scoredAt = new Map((db.prepare("select player_id as p, scored_at as t from submissions where status = 'scored' and room_code is not null").all() as { p: string; t: number }[]).map((r) => [r.p, r.t]));
+    db.close();
+    const fanoutMs: number[] = [];
+    for (const [playerId, times] of seenAt) {
+      const t = scoredAt.get(playerId);
+      if (t !== undefined) for (const at of times) fanoutMs.push(at - t);
+    }
+    const mib = (b: number) => r1(b / 2 ** 20);
+    console.log(
+      JSON.stringify(
+        {
+          bench: 'room-fanout',
+          players: n,
+          machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+          startToRunningMs: stats(runningMs),
+          scoredToStandingsMs: { ...stats(fanoutMs), submissions: scoredAt.size, note: 'scored_at has 1 ms resolution' },
+          server: {
+            rssBeforePlayersMiB: mib(base.rss),
+            rssWithPlayersMiB: mib(joined.rss),
+            rssPerPlayerKiB: r1((joined.rss - base.rss) / 1024 / n),
+            joinCpuMsPerPlayer: r1((joined.cpuUs - base.cpuUs) / 1000 / n),
+            joinMainThreadCpuMsPerPlayer: r1((joined.mainCpuMs - base.mainCpuMs) / n),
+            idleCpuPercentPerPlayer: Number((((idle.cpuUs - joined.cpuUs) / 1000 / IDLE_MS) * 100 / n).toFixed(4)),
+            idleMainThreadCpuPercentPerPlayer: Number((((idle.mainCpuMs - joined.mainCpuMs) / IDLE_MS) * 100 / n).toFixed(4)),
+            roundCpuMsPerPlayer: r1((afterRound.cpuUs - beforeRound.cpuUs) / 1000 / n),
+            roundMainThreadCpuMsPerPlayer: r1((afterRound.mainCpuMs - beforeRound.mainCpuMs) / n),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    for (const c of clients) c.disconnect();
+    child.send({ type: 'stop' });
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  await serve(process.argv[3] ?? ':memory:');
+} else {
+  const n = Number(process.argv[2] ?? 30);
+  if (!Number.isInteger(n) || n < 1 || n > ROOM_MAX_PLAYERS) throw new Error(`N must be 1..${ROOM_MAX_PLAYERS} (one room's limit), got ${process.argv[2]}`);
+  await bench(n);
+}
