@@ -24,7 +24,17 @@ window.runWorker = (msg) => new Promise((ok, fail) => {
     const m = e.data;
     if (m.type === 'log') console.log(m.text);
     else if (m.type === 'batch') window.lastBatch = m.progress;
-    else { w.terminate(); m.type === 'error' ? fail(new Error(m.message)) : ok(m); }
+    else {
+      w.terminate();
+      // Playwright returns JSON: trained weights travel back as base64.
+      if (m.weights instanceof ArrayBuffer) {
+        const b = new Uint8Array(m.weights);
+        let s = '';
+        for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
+        m.weights = btoa(s);
+      }
+      m.type === 'error' ? fail(new Error(m.message)) : ok(m);
+    }
   };
   w.onerror = (e) => { w.terminate(); fail(new Error('worker: ' + e.message)); };
   w.postMessage(msg);
