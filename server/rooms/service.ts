@@ -11,10 +11,12 @@ import type { Db } from '../db';
 import type { Logger } from '../log';
 import type { ApiError } from '../protocol';
 import type { RoomSettler } from '../scoring/service';
+import type { SubmissionRow } from '../../drizzle/schema';
+import type { Score } from '../../game/scoring';
 import { createRoom, applyRoomEvent } from '../../game/room/machine';
 import type { RoomEffect, RoomEvent, RoomState } from '../../game/room/types';
 import type { RoomOutput } from './publish';
-import { insertRoom, loadOpenRooms, loadRoom, roomExists, saveRoomState, setHostTokenHash } from './store';
+import { insertRoom, loadOpenRooms, loadRoom, roomExists, saveRoomState, setHostTokenHash, type StoredRoom } from './store';
 
 /** How often every loaded room gets a `tick` (grace periods, idle expiry, a missed deadline). */
 export const ROOM_SWEEP_MS = 30_000;
@@ -67,167 +69,185 @@ export interface RoomService extends RoomSettler {
   close(): Promise<void>;
 }
 
-export function createRoomService(deps: { db: Db; clock: Clock; log: Logger; output: RoomOutput; sweepMs?: number }): RoomService {
-  const { db, clock, log, output } = deps;
-  const cache = new Map<string, LoadedRoom>();
-  let sweepTimer: ClockTimer | null = null;
-  let closing = false;
+/** A room submission's outcome as a room event. */
+function outcomeEvent(sub: SubmissionRow, round: number, score: Score | null, now: number): RoomEvent {
+  const playerId = sub.playerId;
+  if (!score) return { type: 'scoreFailed', playerId, round, now };
+  const best = { submissionId: sub.id, score: score.score, paramCount: sub.paramCount, submittedAt: sub.createdAt };
+  return { type: 'scored', playerId, round, best, now };
+}
 
-  const remember = (stored: { state: RoomState; hostTokenHash: string; hostPinHash: string }): LoadedRoom => {
+class Rooms implements RoomService {
+  private readonly cache = new Map<string, LoadedRoom>();
+  private sweepTimer: ClockTimer | null = null;
+  private closing = false;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; log: Logger; output: RoomOutput; sweepMs?: number }) {}
+
+  private remember(stored: StoredRoom): LoadedRoom {
     const room: LoadedRoom = { ...stored, queue: new PQueue({ concurrency: 1 }), deadline: null };
-    cache.set(stored.state.code, room);
+    this.cache.set(stored.state.code, room);
     return room;
-  };
-  const get = (code: string): LoadedRoom | undefined => {
-    const cached = cache.get(code);
-    if (cached) return cached;
-    const stored = loadRoom(db, code);
-    return stored ? remember(stored) : undefined;
-  };
+  }
 
-  const disarm = (room: LoadedRoom) => {
-    if (room.deadline) clock.clearTimeout(room.deadline);
+  private get(code: string): LoadedRoom | undefined {
+    const cached = this.cache.get(code);
+    if (cached) return cached;
+    const stored = loadRoom(this.deps.db, code);
+    return stored ? this.remember(stored) : undefined;
+  }
+
+  private disarm(room: LoadedRoom): void {
+    if (room.deadline) this.deps.clock.clearTimeout(room.deadline);
     room.deadline = null;
-  };
-  const arm = (room: LoadedRoom) => {
-    disarm(room);
+  }
+
+  /** A timer at the running round's deadline that ticks the room (ending the round on time). */
+  private arm(room: LoadedRoom): void {
+    const { clock, log } = this.deps;
+    this.disarm(room);
     const round = room.state.round;
     if (room.state.phase !== 'running' || !round) return;
     room.deadline = clock.setTimeout(() => {
       room.deadline = null;
       // A timer may fire a hair early; the reducer would then not end the round, so wait again.
-      if (clock.now() < round.endsAt) return arm(room);
-      void service.dispatch(room.state.code, (now) => ({ type: 'tick', now })).catch((err: unknown) => log.error('deadline tick failed', { code: room.state.code, err: String(err) }));
+      if (clock.now() < round.endsAt) return this.arm(room);
+      this.tick(room.state.code, log, 'deadline tick failed');
     }, round.endsAt - clock.now());
-  };
+  }
 
-  function act(room: LoadedRoom, effects: readonly RoomEffect[]): void {
+  private tick(code: string, log: Logger, what: string): void {
+    this.dispatch(code, (now) => ({ type: 'tick', now })).catch((err: unknown) => log.error(what, { code, err: String(err) }));
+  }
+
+  private act(room: LoadedRoom, effects: readonly RoomEffect[]): void {
+    const { output, log } = this.deps;
+    const code = room.state.code;
     for (const e of effects) {
-      if (e.type === 'roundStarted') arm(room);
-      else if (e.type === 'roundEnded') disarm(room);
-      else if (e.type === 'kicked') output.kicked(room.state.code, e.playerId);
-      else if (e.type === 'playerRemoved') output.removed(room.state.code, e.playerId);
-      else if (e.type === 'nicknameReplaced') log.info('room nickname replaced', { code: room.state.code, playerId: e.playerId, nickname: e.nickname });
+      if (e.type === 'roundStarted') this.arm(room);
+      else if (e.type === 'roundEnded') this.disarm(room);
+      else if (e.type === 'kicked') output.kicked(code, e.playerId);
+      else if (e.type === 'playerRemoved') output.removed(code, e.playerId);
+      else if (e.type === 'nicknameReplaced') log.info('room nickname replaced', { code, playerId: e.playerId, nickname: e.nickname });
     }
   }
 
-  function closed(room: LoadedRoom): void {
-    disarm(room);
-    output.closed(room.state.code);
-    log.info('room closed', { code: room.state.code });
+  private closed(room: LoadedRoom): void {
+    this.disarm(room);
+    this.deps.output.closed(room.state.code);
+    this.deps.log.info('room closed', { code: room.state.code });
     // Dropped from memory once nothing is queued, so a later event reloads it (and is refused: closed).
     void room.queue.onIdle().then(() => {
-      if (cache.get(room.state.code) === room) cache.delete(room.state.code);
+      if (this.cache.get(room.state.code) === room) this.cache.delete(room.state.code);
     });
   }
 
   /** One event, synchronously: reducer, guard, transaction, then answers, views and effects. */
-  function apply(room: LoadedRoom, make: RoomEvent | ((now: number) => RoomEvent), opts: DispatchOptions): RoomOutcome {
+  private apply(room: LoadedRoom, make: RoomEvent | ((now: number) => RoomEvent), opts: DispatchOptions): RoomOutcome {
     const prev = room.state;
-    const now = clock.now();
-    const event = typeof make === 'function' ? make(now) : make;
-    const result = applyRoomEvent(prev, event);
+    const now = this.deps.clock.now();
+    const result = applyRoomEvent(prev, typeof make === 'function' ? make(now) : make);
     const a: Applied = { state: result.state, prev, now };
     const error: ApiError | null = result.ok ? (opts.guard?.(a) ?? null) : { code: result.error.code, message: result.error.message };
-    const accepted = error === null;
-    const next = accepted ? result.state : prev;
+    const next = error === null ? result.state : prev;
     if (next !== prev || opts.write) {
-      db.transaction((tx) => {
+      this.deps.db.transaction((tx) => {
         if (next !== prev) saveRoomState(tx as unknown as Db, prev, next);
-        opts.write?.(tx as unknown as Db, accepted, { ...a, state: next });
+        opts.write?.(tx as unknown as Db, error === null, { ...a, state: next });
       });
     }
     room.state = next;
-    if (!accepted || !result.ok) return { ok: false, error: error ?? { code: 'server/internal', message: 'refused' }, state: prev };
+    if (error !== null || !result.ok) return { ok: false, error: error ?? { code: 'server/internal', message: 'refused' }, state: prev };
     opts.applied?.({ ...a, state: next });
-    const isClosing = result.effects.some((e) => e.type === 'closed');
-    act(room, result.effects);
-    if (next !== prev) output.changed(next);
-    if (isClosing) closed(room);
+    this.act(room, result.effects);
+    if (next !== prev) this.deps.output.changed(next);
+    if (result.effects.some((e) => e.type === 'closed')) this.closed(room);
     return { ok: true, state: next, effects: result.effects };
   }
 
-  const service: RoomService = {
-    create(code, hostTokenHash, hostPinHash) {
-      const state = createRoom(code, clock.now());
-      insertRoom(db, { state, hostTokenHash, hostPinHash });
-      remember({ state, hostTokenHash, hostPinHash });
-      return state;
-    },
-    exists: (code) => cache.has(code) || roomExists(db, code),
-    peek: (code) => get(code)?.state,
-    isHost(code, hostToken) {
-      const room = get(code);
-      return room !== undefined && sameHash(room.hostTokenHash, sha256(hostToken));
-    },
-    checkPin(code, pin) {
-      const room = get(code);
-      return room !== undefined && sameHash(room.hostPinHash, pinHash(code, pin));
-    },
-    setHostToken(code, hostToken) {
-      const room = get(code);
-      if (!room) throw new Error(`no room ${code}`);
-      const hash = sha256(hostToken);
-      setHostTokenHash(db, code, hash);
-      room.hostTokenHash = hash;
-    },
-    async dispatch(code, event, opts = {}) {
-      if (closing) return { ok: false, error: { code: 'server/closing', message: 'the server is shutting down' }, state: null };
-      const room = get(code);
-      if (!room) return { ok: false, error: { code: 'room/not_found', message: `no room ${code}` }, state: null };
-      return room.queue.add(() => apply(room, event, opts));
-    },
-    async settle(sub, score, write) {
-      const code = sub.roomCode;
-      const round = sub.roundNumber;
-      let wrote = false;
-      let value: ReturnType<typeof write> | undefined;
-      const run = (tx: Db) => {
-        value = write(tx);
-        wrote = true;
-      };
-      if (code && round !== null) {
-        const playerId = sub.playerId;
-        const out = await service.dispatch(
-          code,
-          (now): RoomEvent =>
-            score
-              ? { type: 'scored', playerId, round, best: { submissionId: sub.id, score: score.score, paramCount: sub.paramCount, submittedAt: sub.createdAt }, now }
-              : { type: 'scoreFailed', playerId, round, now },
-          { write: (tx) => run(tx) },
-        );
-        if (!out.ok) log.warn('room refused a submission outcome', { code, round, submissionId: sub.id, error: out.error.code });
+  create(code: string, hostTokenHash: string, hostPinHash: string): RoomState {
+    const state = createRoom(code, this.deps.clock.now());
+    insertRoom(this.deps.db, { state, hostTokenHash, hostPinHash });
+    this.remember({ state, hostTokenHash, hostPinHash });
+    return state;
+  }
+
+  exists(code: string): boolean {
+    return this.cache.has(code) || roomExists(this.deps.db, code);
+  }
+
+  peek(code: string): RoomState | undefined {
+    return this.get(code)?.state;
+  }
+
+  isHost(code: string, hostToken: string): boolean {
+    const room = this.get(code);
+    return room !== undefined && sameHash(room.hostTokenHash, sha256(hostToken));
+  }
+
+  checkPin(code: string, pin: string): boolean {
+    const room = this.get(code);
+    return room !== undefined && sameHash(room.hostPinHash, pinHash(code, pin));
+  }
+
+  setHostToken(code: string, hostToken: string): void {
+    const room = this.get(code);
+    if (!room) throw new Error(`no room ${code}`);
+    const hash = sha256(hostToken);
+    setHostTokenHash(this.deps.db, code, hash);
+    room.hostTokenHash = hash;
+  }
+
+  async dispatch(code: string, event: RoomEvent | ((now: number) => RoomEvent), opts: DispatchOptions = {}): Promise<RoomOutcome> {
+    if (this.closing) return { ok: false, error: { code: 'server/closing', message: 'the server is shutting down' }, state: null };
+    const room = this.get(code);
+    if (!room) return { ok: false, error: { code: 'room/not_found', message: `no room ${code}` }, state: null };
+    return room.queue.add(() => this.apply(room, event, opts));
+  }
+
+  async settle<T>(sub: SubmissionRow, score: Score | null, write: (tx: Db) => T): Promise<T> {
+    let written: { value: T } | null = null;
+    const code = sub.roomCode;
+    const round = sub.roundNumber;
+    if (code && round !== null) {
+      const out = await this.dispatch(code, (now) => outcomeEvent(sub, round, score, now), { write: (tx) => void (written = { value: write(tx) }) });
+      if (!out.ok) this.deps.log.warn('room refused a submission outcome', { code, round, submissionId: sub.id, error: out.error.code });
+    }
+    // No such room (or a closing service): the submission's own rows are still written.
+    written ??= this.deps.db.transaction((tx) => ({ value: write(tx as unknown as Db) }));
+    return written.value;
+  }
+
+  start(): void {
+    const { db, clock, log } = this.deps;
+    const now = clock.now();
+    for (const stored of loadOpenRooms(db)) {
+      if (this.cache.has(stored.state.code)) continue;
+      const room = this.remember(stored);
+      this.arm(room);
+      // Nobody is connected to a process that just started; clients re-join when they reconnect.
+      for (const p of stored.state.players) {
+        if (!p.connected) continue;
+        this.dispatch(room.state.code, { type: 'disconnect', playerId: p.playerId, now }).catch((err: unknown) => log.error('room start-up failed', { err: String(err) }));
       }
-      // No such room (or a closing service): the submission's own row is still written.
-      if (!wrote) db.transaction((tx) => run(tx as unknown as Db));
-      return value as ReturnType<typeof write>;
-    },
-    start() {
-      const now = clock.now();
-      for (const stored of loadOpenRooms(db)) {
-        if (cache.has(stored.state.code)) continue;
-        const room = remember(stored);
-        arm(room);
-        // Nobody is connected to a process that just started; clients re-join when they reconnect.
-        for (const p of stored.state.players) {
-          if (p.connected) void service.dispatch(stored.state.code, { type: 'disconnect', playerId: p.playerId, now });
-        }
-      }
-      const sweep = () => {
-        sweepTimer = clock.setTimeout(sweep, deps.sweepMs ?? ROOM_SWEEP_MS);
-        for (const code of cache.keys()) {
-          void service.dispatch(code, (t) => ({ type: 'tick', now: t })).catch((err: unknown) => log.error('room sweep failed', { code, err: String(err) }));
-        }
-      };
-      sweepTimer = clock.setTimeout(sweep, deps.sweepMs ?? ROOM_SWEEP_MS);
-      if (cache.size > 0) log.info('rooms loaded', { count: cache.size });
-    },
-    async close() {
-      closing = true;
-      if (sweepTimer) clock.clearTimeout(sweepTimer);
-      await Promise.all([...cache.values()].map((r) => r.queue.onIdle()));
-      for (const room of cache.values()) disarm(room);
-    },
-  };
-  return service;
+    }
+    const every = this.deps.sweepMs ?? ROOM_SWEEP_MS;
+    const sweep = () => {
+      this.sweepTimer = clock.setTimeout(sweep, every);
+      for (const code of this.cache.keys()) this.tick(code, log, 'room sweep failed');
+    };
+    this.sweepTimer = clock.setTimeout(sweep, every);
+    if (this.cache.size > 0) log.info('rooms loaded', { count: this.cache.size });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.sweepTimer) this.deps.clock.clearTimeout(this.sweepTimer);
+    await Promise.all([...this.cache.values()].map((r) => r.queue.onIdle()));
+    for (const room of this.cache.values()) this.disarm(room);
+  }
+}
+
+export function createRoomService(deps: { db: Db; clock: Clock; log: Logger; output: RoomOutput; sweepMs?: number }): RoomService {
+  return new Rooms(deps);
 }
