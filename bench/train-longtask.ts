@@ -68,6 +68,8 @@ async function measure(page: Page, url: string, seconds: number) {
   await page.getByTestId('stop-button').click();
   await page.getByTestId('train-button').and(page.locator(':enabled')).waitFor({ timeout: 300_000 });
   const stopMs = Date.now() - stopStart;
+  // Samples trained after Stop was clicked: the batch in flight, at most (batch size 32).
+  const samplesAfterStop = (await samplesSeen(page)) - atStop;
   const probe = await page.evaluate(() => (window as unknown as ProbeWindow).__probe);
   const during = probe.longtasks.map((t) => t.duration).sort((a, b) => b - a);
   // When each task began, relative to the Train click, to tell start-up, steady training and Stop apart.
@@ -83,6 +85,7 @@ async function measure(page: Page, url: string, seconds: number) {
     top3: during.slice(0, 3).map((d) => round(d, 0)).join(' '),
     maxTimerLagMs: round(probe.maxTimerLag, 0),
     stopMs,
+    samplesAfterStop,
     loadLongestMs: round(load.longest, 0),
     loadTasks: load.count,
     timeline: `${timeline} (stop at ${round(stopAt / 1000, 1)}s)`,
