@@ -9,6 +9,7 @@
  * real weights (~140 KB each) would make a 1,000,000-row file of ~140 GB.
  *
  * Usage: npm run bench:leaderboard -- [--submissions 1000000] [--players 100000] [--reads 2000] [--keep]
+ *        [--no-candidates]   (skip timing the candidate index and query)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -98,6 +99,45 @@ function time(reads: number, fn: (i: number) => void): number[] {
   return out;
 }
 
+const RANK_BY_RANGES = `select
+  (select count(*) from leaderboard_entries where challenge_id = @c and score > @s)
++ (select count(*) from leaderboard_entries where challenge_id = @c and score = @s and submitted_at < @t)
++ (select count(*) from leaderboard_entries where challenge_id = @c and score = @s and submitted_at = @t and player_id < @p) as n`;
+const COVERING_INDEX = 'leaderboard_rank_cover_idx';
+
+/**
+ * Where the time goes, and what would fix it (measured here on the bench's own file; the schema and
+ * store.ts are unchanged): the parts of leaderboardView apart, and playerRank's count rewritten as
+ * three index range counts, each without and with a covering index (player_id added to the rank index).
+ */
+function candidates(db: Db, pick: () => string, reads: number): Record<string, unknown>[] {
+  const sqlite = db.$client;
+  const count = sqlite.prepare('select count(*) as n from leaderboard_entries where challenge_id = ?');
+  const top = sqlite.prepare(
+    `select e.player_id, p.nickname, e.score, e.param_count, e.submission_id, e.submitted_at from leaderboard_entries e
+     join players p on p.id = e.player_id where e.challenge_id = ? order by e.score desc, e.submitted_at asc, e.player_id asc limit 50`,
+  );
+  const me = sqlite.prepare('select score, submitted_at from leaderboard_entries where challenge_id = ? and player_id = ?');
+  const ranges = sqlite.prepare(RANK_BY_RANGES);
+  const rankByRanges = () => {
+    const p = pick();
+    const row = me.get(CHALLENGE, p) as { score: number; submitted_at: number };
+    ranges.get({ c: CHALLENGE, s: row.score, t: row.submitted_at, p });
+  };
+  const rows: Record<string, unknown>[] = [];
+  const run = (query: string, fn: () => void, n = reads) => rows.push({ query, ...summary(time(n, fn), 2) });
+  run('top 50 alone (current index)', () => top.all(CHALLENGE), 500);
+  run('total count alone (current index)', () => count.get(CHALLENGE), 500);
+  run('rank as 3 range counts (current index)', rankByRanges);
+  sqlite.exec(`create index ${COVERING_INDEX} on leaderboard_entries (challenge_id, score desc, submitted_at asc, player_id asc)`);
+  sqlite.exec('analyze');
+  run('playerRank as is + covering index', () => playerRank(db, CHALLENGE, pick()));
+  run('rank as 3 range counts + covering index', rankByRanges);
+  run('leaderboardView as is + covering index', () => leaderboardView(db, CHALLENGE), 500);
+  console.log(`plan of the 3 range counts with the covering index: ${queryPlan(db, RANK_BY_RANGES.replace(/@\w+/g, '?'))}`);
+  return rows;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs();
   const submissions = numArg(args, 'submissions', 1_000_000);
@@ -132,6 +172,11 @@ async function main(): Promise<void> {
       ['playerRank', () => playerRank(db, CHALLENGE, pick())],
     ] as const) {
       for (const sql of captureSql(db, fn)) console.log(`plan ${name}: ${sql}\n  → ${queryPlan(db, sql)}`);
+    }
+    if (!args.has('no-candidates')) {
+      const cand = candidates(db, pick, reads);
+      console.log(`\ncandidate fixes (this file only):\n${table(cand)}`);
+      emit('leaderboard-candidates', { rows: cand, load: machine().load });
     }
   } finally {
     db.$client.close();
