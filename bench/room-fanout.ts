@@ -177,9 +177,12 @@ async function bench(n: number): Promise<void> {
     const scoredAt = new Map((db.prepare("select player_id as p, scored_at as t from submissions where status = 'scored' and room_code is not null").all() as { p: string; t: number }[]).map((r) => [r.p, r.t]));
     db.close();
     const fanoutMs: number[] = [];
+    const firstMs: number[] = [];
     for (const [playerId, times] of seenAt) {
       const t = scoredAt.get(playerId);
-      if (t !== undefined) for (const at of times) fanoutMs.push(at - t);
+      if (t === undefined) continue;
+      for (const at of times) fanoutMs.push(at - t);
+      firstMs.push(Math.min(...times) - t);
     }
     const mib = (b: number) => r1(b / 2 ** 20);
     console.log(
@@ -190,6 +193,8 @@ async function bench(n: number): Promise<void> {
           machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
           startToRunningMs: stats(runningMs),
           scoredToStandingsMs: { ...stats(fanoutMs), submissions: scoredAt.size, note: 'scored_at has 1 ms resolution' },
+          // Per submission, to the FIRST client only: the server's part, without this process's queue of N clients.
+          scoredToFirstClientMs: stats(firstMs),
           server: {
             rssBeforePlayersMiB: mib(base.rss),
             rssWithPlayersMiB: mib(joined.rss),

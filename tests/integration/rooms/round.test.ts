@@ -6,12 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { CSV_HEADER } from '../../../game/room/views';
+import type { RoomState } from '../../../game/room/types';
+import { CSV_HEADER, myRoundView } from '../../../game/room/views';
 import type { SubmissionResult } from '../../../server/protocol';
 import type { FinishedRoundSummary, HostRoomView, RoundStanding, Stamped } from '../../../server/room-protocol';
 import { request, startTestServer, waitFor, type TestServer } from '../server/harness';
 import { SMALL_PARAMS, trainSmallModel, weightsWith, type TrainedModel } from '../server/model-fixture';
-import { CHALLENGE, SETTINGS, closeAll, createHostedRoom, joinAs, parseCsv, until, type Host, type Player } from './helpers';
+import { CHALLENGE, SETTINGS, closeAll, createHostedRoom, joinAs, parseCsv, roomRows, until, type Host, type Player } from './helpers';
 
 const PLAYERS = 30;
 /** The first ones submit the trained model; the others weights that score near chance. */
@@ -97,6 +98,9 @@ describe('a round with 30 players, lobby to podium', () => {
       assert.equal(p.latest.me?.best?.score, mine?.score);
       if (i < TRAINED) assert.equal(mine?.score, model.expected.score);
     }
+    // What each client holds is exactly game/room/views' myRoundView of the stored state.
+    const stored = JSON.parse(roomRows(t.dbFile, host.code).room?.state_json ?? '{}') as RoomState;
+    for (const p of players) assert.deepEqual(p.latest.me, myRoundView(stored, p.playerId));
     // The trained model beats the near-chance weights: the top ten are the ten who submitted it, in submission order ties.
     assert.deepEqual(new Set(standings.slice(0, TRAINED).map((s) => s.playerId)), new Set(players.slice(0, TRAINED).map((p) => p.playerId)));
   });
@@ -140,6 +144,8 @@ describe('a round with 30 players, lobby to podium', () => {
     assert.ok(second.ok, JSON.stringify(second));
     assert.equal(second.data.round, 2);
     await Promise.all(reset);
+    const hidden = JSON.parse(roomRows(t.dbFile, host.code).room?.state_json ?? '{}') as RoomState;
+    for (const p of players) assert.deepEqual(p.latest.me, myRoundView(hidden, p.playerId));
     const again = await request<{ csv: string }>(host.socket, 'room:export', { code: host.code, hostToken: host.hostToken, round: 1 });
     assert.ok(again.ok);
     assert.equal(parseCsv(again.data.csv).length, PLAYERS + 1);
