@@ -24,6 +24,8 @@ export interface RoomMode {
   locked: LockedHyper;
   /** Submissions left in the round. */
   remaining: number;
+  /** A submission was refused with this code. */
+  onRefused: (code: string) => void;
 }
 
 /** ?preset=tiny is for quick checks and tests: the tiny model, always a single epoch. */
@@ -141,7 +143,7 @@ export function Studio({ challengeId, prefer, preset, room }: { challengeId: Cha
           </section>
           <section aria-labelledby="submit" className="flex flex-col gap-2">
             <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
-            <SubmitPanel key={state.runId} challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted }} />
+            <SubmitPanel key={state.runId} challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />
           </section>
         </>
       )}

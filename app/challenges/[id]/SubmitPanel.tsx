@@ -66,6 +66,8 @@ export interface RoomSubmit {
   remaining: number;
   /** Called once the server accepted a submission (for the class wall's status). */
   onAccepted: () => void;
+  /** Called with the code when the server refused it (a 'room/kicked' leaves the page). */
+  onRefused: (code: string) => void;
 }
 
 /** Sends the trained spec + weights over socket.io and follows that submission until it is scored. */
@@ -108,7 +110,10 @@ export function SubmitPanel({ challengeId, spec, weights, room }: { challengeId:
     try {
       const payload = { challengeId, spec, weights, ...(room ? { roomCode: room.code } : {}) };
       const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', payload);
-      if (!res.ok) return setStatus({ kind: 'error', error: res.error });
+      if (!res.ok) {
+        room?.onRefused(res.error.code);
+        return setStatus({ kind: 'error', error: res.error });
+      }
       room?.onAccepted();
       const id = res.data.submissionId;
       const already = early.current.get(id);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { CurvePoint } from '../../../game/room/views';
 import { sparklinePoints } from './sparkline';
 
-const W = 96;
+const W = 80;
 const H = 28;
 
 /** A student's training loss as a tiny line (decorative: the tile's text carries the information). */

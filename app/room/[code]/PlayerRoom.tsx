@@ -105,7 +105,7 @@ export function PlayerRoom({ code, prefer, preset }: { code: string; prefer?: Ba
         </p>
       )}
       {view.phase === 'lobby' && <Lobby view={view} nickname={nickname} playerId={room.playerId} />}
-      {view.phase === 'running' && <PlayerRunning view={view} me={room.me} clock={room.clock} nickname={nickname} playerId={room.playerId} prefer={prefer} preset={preset} />}
+      {view.phase === 'running' && <PlayerRunning view={view} me={room.me} clock={room.clock} nickname={nickname} playerId={room.playerId} prefer={prefer} preset={preset} onRefused={room.refused} />}
       {view.phase === 'ended' && <Ended view={view} me={room.me} playerId={room.playerId} />}
       {view.phase === 'closed' && <p data-testid="room-closed" className="rounded-xl bg-slate-100 p-4 text-slate-800">{t('player.closed')}</p>}
     </div>

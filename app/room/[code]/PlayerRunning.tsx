@@ -40,7 +40,7 @@ function RoomBar({ view, me, clock, nickname }: { view: PlayerRoomView & Stamped
 }
 
 /** The round as a student plays it: the room bar, the studio in room mode and, if shown, the standings. */
-export function PlayerRunning({ view, me, clock, nickname, playerId, prefer, preset }: {
+export function PlayerRunning({ view, me, clock, nickname, playerId, prefer, preset, onRefused }: {
   view: PlayerRoomView & Stamped;
   me: MyRoundView | null;
   clock: ServerClock;
@@ -48,6 +48,7 @@ export function PlayerRunning({ view, me, clock, nickname, playerId, prefer, pre
   playerId: string | null;
   prefer?: BackendName;
   preset: 'default' | 'tiny';
+  onRefused: (code: string) => void;
 }) {
   const t = useTranslations('room');
   const round = view.round;
@@ -58,7 +59,7 @@ export function PlayerRunning({ view, me, clock, nickname, playerId, prefer, pre
       <RoomBar view={view} me={me} clock={clock} nickname={nickname} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_16rem]">
         {/* A new round starts a fresh studio (its locks and limits may differ). */}
-        <Studio key={round.number} challengeId={round.settings.challengeId} prefer={prefer} preset={preset} room={{ code: view.code, locked: round.settings.locked, remaining }} />
+        <Studio key={round.number} challengeId={round.settings.challengeId} prefer={prefer} preset={preset} room={{ code: view.code, locked: round.settings.locked, remaining, onRefused }} />
         <aside aria-labelledby="room-standings" className="flex flex-col gap-2 xl:sticky xl:top-24">
           <h2 id="room-standings" className="text-lg font-semibold">{t('standings.live')}</h2>
           {view.standings ? (

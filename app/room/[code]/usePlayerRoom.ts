@@ -24,6 +24,8 @@ export interface PlayerRoom {
   clock: ServerClock;
   /** One click: register a player if this browser has none, then join. */
   join(nickname: string): Promise<void>;
+  /** A room event of this page was refused with `code` (e.g. a submission: 'room/kicked'). */
+  refused(code: string): void;
 }
 
 /**
@@ -135,5 +137,9 @@ export function usePlayerRoom(code: string): PlayerRoom {
     await emitJoin();
   }, [player, register, emitJoin]);
 
-  return { status, view, me, nickname, playerId, typed, error, clock, join };
+  const refused = useCallback((c: string) => {
+    if (c === 'room/kicked') kicked();
+  }, [kicked]);
+
+  return { status, view, me, nickname, playerId, typed, error, clock, join, refused };
 }

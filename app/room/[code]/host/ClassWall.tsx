@@ -72,7 +72,7 @@ export function ClassWall({ players, wall, maxSubmissions }: { players: readonly
       {players.length === 0 ? (
         <p className="rounded-xl bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">{t('host.noPlayers')}</p>
       ) : (
-        <ul data-testid="class-wall" className="grid grid-cols-[repeat(auto-fill,minmax(12.5rem,1fr))] gap-2">
+        <ul data-testid="class-wall" className="grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2">
           {/* A new best re-mounts the tile, so its highlight plays once. */}
           {players.map((p) => <Tile key={`${p.playerId}:${p.best ?? ''}`} player={p} update={wall[p.playerId]} maxSubmissions={maxSubmissions} />)}
         </ul>

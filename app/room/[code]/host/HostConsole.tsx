@@ -89,7 +89,7 @@ function Running({ room, view }: { room: HostRoom; view: View }) {
           {error && <RoomError error={error} />}
         </div>
       </div>
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_19rem]">
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_16rem]">
         <ClassWall players={view.players} wall={room.wall} maxSubmissions={round.settings.maxSubmissions} />
         <aside aria-labelledby="live-standings" className="flex flex-col gap-2">
           <h2 id="live-standings" className="text-lg font-semibold">{t('standings.live')}</h2>

@@ -1,0 +1,234 @@
+/**
+ * A class competition in Debian's Chromium: one teacher and two students, each in their own browser
+ * context. Host a room → students join from the join URL (one offensive nickname is replaced) →
+ * the round starts on every screen → both train the tiny preset and submit → the class wall and
+ * standings follow → the teacher ends the round → podium everywhere → CSV export → history page.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startApp, type App } from './harness';
+
+const TRAIN_TIMEOUT_MS = 180_000;
+const SWITCH_TIMEOUT_MS = 15_000;
+const VIEWPORT = { width: 1366, height: 768 };
+
+/** Host controls that must never render on a student's page. */
+const HOST_ONLY = ['create-room', 'start-round', 'end-round', 'kick-button', 'rename-button', 'lock-toggle', 'export-csv', 'new-round', 'round-settings', 'class-wall'];
+
+async function assertNoHostControls(page: Page, when: string) {
+  for (const id of HOST_ONLY) assert.equal(await page.getByTestId(id).count(), 0, `${when}: no ${id} on a student page`);
+}
+
+/** Waits until the podium's entrance animation has played (screenshots mid-animation show nothing). */
+async function podiumSettled(page: Page) {
+  await page.waitForFunction(() => {
+    const podium = document.querySelector('[data-testid="podium"]');
+    return podium !== null && podium.getAnimations({ subtree: true }).every((a) => a.playState === 'finished');
+  });
+}
+
+async function joinRoom(page: Page, url: string, nickname: string) {
+  await page.goto(url);
+  const input = page.getByTestId('room-nickname');
+  await input.waitFor();
+  await input.fill(nickname);
+  await page.getByTestId('room-join').and(page.locator(':enabled')).click();
+  await page.getByTestId('player-lobby').waitFor({ timeout: 20_000 });
+}
+
+/** Train the tiny preset one epoch on WASM and submit; resolves with the server's score. */
+async function trainAndSubmit(page: Page): Promise<number> {
+  await page.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
+  await page.getByTestId('train-button').click();
+  await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
+  await page.getByTestId('submit-button').click();
+  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+  return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
+}
+
+describe('classroom rooms, end to end in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('a teacher hosts a round for two students, from lobby to podium and CSV', async () => {
+    const open = async (locale: string) => {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, locale, acceptDownloads: true });
+      contexts.push(ctx);
+      return ctx.newPage();
+    };
+    const host = await open('ko-KR');
+    const ada = await open('ko-KR');
+    const rude = await open('en-US');
+
+    // The teacher opens a room: a join code, a host token kept in this browser, the PIN shown once.
+    await host.goto(`${app.url}/host`);
+    await screenshot(host, 'room-host-start');
+    await host.getByTestId('create-room').and(host.locator(':enabled')).click();
+    await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
+    const code = (await host.getByTestId('join-code').getAttribute('data-code')) ?? '';
+    assert.match(code, /^[ACDEFHJKMPRTWXY3479]{6}$/);
+    assert.ok(await host.evaluate((c) => window.localStorage.getItem(`gradient-arena.host.${c}`), code), 'host token stored');
+    const pin = (await host.getByTestId('host-pin').innerText()).trim();
+    assert.match(pin, /^\S{4,}$/);
+    const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
+    assert.equal(joinUrl, `${app.url}/room/${code}`);
+    assert.equal(await host.getByTestId('join-qr').getAttribute('data-text'), joinUrl);
+    await host.getByTestId('pin-dismiss').click();
+    assert.equal(await host.getByTestId('pin-panel').count(), 0);
+    await host.getByTestId('players-empty').waitFor();
+
+    // Students open the join URL: a nickname and one click (registration included).
+    await joinRoom(ada, `${joinUrl}?preset=tiny&backend=wasm`, 'Ada');
+    await rude.goto(`${joinUrl}?preset=tiny&backend=wasm`);
+    await rude.getByTestId('room-nickname').waitFor();
+    await screenshot(rude, 'room-student-join');
+    await rude.getByTestId('room-nickname').fill('fuckface');
+    await rude.getByTestId('room-join').and(rude.locator(':enabled')).click();
+    await rude.getByTestId('player-lobby').waitFor({ timeout: 20_000 });
+    const replaced = await rude.getByTestId('nickname-replaced').innerText();
+    assert.doesNotMatch(replaced, /fuck/i, 'the offensive nickname is replaced');
+    assert.match(replaced, /Neuron/);
+
+    // The host sees both arrive live, renames the replacement name and locks the room.
+    await host.locator('[data-testid="player-count"][data-count="2"]').waitFor({ timeout: 10_000 });
+    const names = await host.getByTestId('host-player-name').allInnerTexts();
+    assert.ok(names.includes('Ada') && names.some((n) => n.startsWith('Neuron')), names.join(', '));
+    const rudeRow = host.getByTestId('host-player').filter({ hasText: 'Neuron' });
+    await rudeRow.getByTestId('rename-button').click();
+    await rudeRow.getByTestId('rename-input').fill('Grace');
+    await rudeRow.getByTestId('rename-save').click();
+    await host.locator('[data-testid="host-player"][data-nickname="Grace"]').waitFor();
+    await rude.getByTestId('lobby-player').filter({ hasText: 'Grace' }).waitFor();
+    await host.getByTestId('lock-toggle').click();
+    await host.locator('[data-testid="lock-toggle"][aria-pressed="true"]').waitFor();
+    await screenshot(host, 'room-lobby');
+    await screenshot(ada, 'room-student-lobby');
+    await assertNoHostControls(ada, 'lobby');
+
+    // Round settings: 5 minutes, 3 submissions, optimizer and batch size locked for everybody.
+    await host.getByTestId('settings-minutes').fill('5');
+    await host.getByTestId('settings-max-submissions').fill('3');
+    await host.getByTestId('lock-optimizer').check();
+    await host.getByTestId('lock-batchSize').check();
+    await host.getByTestId('start-round').click();
+    await host.locator('[data-testid="host-console"][data-phase="running"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+
+    // Every student screen switches to the studio, with the locks applied and disabled.
+    for (const page of [ada, rude]) {
+      await page.getByTestId('player-running').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+      assert.ok(await page.getByTestId('optimizer-select').isDisabled(), 'locked optimizer cannot be changed');
+      assert.ok(await page.getByTestId('batch-size-input').isDisabled(), 'locked batch size cannot be changed');
+      assert.ok(await page.getByTestId('loss-select').isEnabled(), 'an unlocked field stays editable');
+      assert.equal(await page.getByTestId('my-submissions').innerText(), '0 / 3');
+      const left = Number(await page.getByTestId('countdown').getAttribute('data-left-ms'));
+      assert.ok(left > 4 * 60_000 && left <= 5 * 60_000, `countdown on server time: ${left} ms`);
+      await assertNoHostControls(page, 'running');
+    }
+    await host.locator('[data-testid="wall-tile"][data-activity="building"]').nth(1).waitFor({ timeout: 10_000 });
+
+    // Both train and submit at once; the server scores.
+    const [adaScore, graceScore] = await Promise.all([trainAndSubmit(ada), trainAndSubmit(rude)]);
+    for (const s of [adaScore, graceScore]) assert.ok(s >= 0 && s <= 1, `server score ${s}`);
+
+    // The class wall follows: submitted, the backend, a curve, the best score; standings for both.
+    for (const [nick, score] of [['Ada', adaScore], ['Grace', graceScore]] as const) {
+      const tile = host.locator(`[data-testid="wall-tile"][data-nickname="${nick}"][data-activity="submitted"]`);
+      await tile.waitFor({ timeout: 15_000 });
+      await tile.and(host.locator(`[data-best="${score}"]`)).waitFor({ timeout: 15_000 });
+      assert.equal(await tile.getByTestId('wall-backend').innerText(), 'WASM');
+      assert.ok(Number(await tile.getByTestId('wall-sparkline').getAttribute('data-points')) >= 1, `${nick}'s curve reached the wall`);
+      assert.match(await tile.getByTestId('wall-best').innerText(), new RegExp(`${(score * 100).toFixed(1)}%`));
+    }
+    await host.getByTestId('standings-row').nth(1).waitFor();
+    await ada.getByTestId('standings-row').nth(1).waitFor({ timeout: 10_000 });
+    await ada.locator('[data-testid="my-submissions"]', { hasText: '1 / 3' }).waitFor({ timeout: 10_000 });
+    assert.match(await ada.getByTestId('my-rank').innerText(), /[12]/);
+    await ada.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(host, 'room-class-wall');
+    await screenshot(ada, 'room-student-running');
+
+    // A reload mid-round comes back to the same room, nickname, submissions and best score.
+    const bestBefore = await ada.getByTestId('my-best').innerText();
+    await ada.reload();
+    await ada.getByTestId('player-running').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await ada.locator('[data-testid="my-submissions"]', { hasText: '1 / 3' }).waitFor({ timeout: 10_000 });
+    assert.equal(await ada.getByTestId('my-best').innerText(), bestBefore);
+    assert.equal(await host.getByTestId('wall-tile').count(), 2, 'the reload did not add a player');
+
+    // The teacher ends the round: the podium appears on all three screens.
+    await host.getByTestId('end-round').click();
+    await host.getByTestId('end-round-confirm').click();
+    for (const page of [host, ada, rude]) {
+      await page.getByTestId('podium').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+      assert.equal(await page.getByTestId('podium-place').count(), 2);
+    }
+    const winner = adaScore >= graceScore ? 'Ada' : 'Grace';
+    assert.equal(await host.locator('[data-testid="podium-place"][data-rank="1"]').getByTestId('podium-nickname').innerText().then((s) => s.split('\n')[0]?.trim()), winner);
+    assert.match(await ada.getByTestId('my-final').innerText(), /[12]/);
+    // Late actions are impossible from the student UI: the studio and its submit button are gone.
+    for (const page of [ada, rude]) {
+      assert.equal(await page.getByTestId('submit-button').count(), 0);
+      await assertNoHostControls(page, 'ended');
+    }
+    for (const page of [host, ada, rude]) await podiumSettled(page);
+    await screenshot(host, 'room-podium');
+    await screenshot(ada, 'room-student-podium');
+    await screenshot(rude, 'room-student-podium-en');
+
+    // Export: the CSV the browser downloads has both students.
+    const [download] = await Promise.all([host.waitForEvent('download'), host.getByTestId('export-csv').click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    assert.match(download.suggestedFilename(), /\.csv$/);
+    assert.match(csv, /Ada/);
+    assert.match(csv, /Grace/);
+
+    // The teacher removes a student: told so, and kept out after a reload.
+    await host.getByTestId('manage-players').click();
+    const graceRow = host.locator('[data-testid="host-player"][data-nickname="Grace"]');
+    await graceRow.getByTestId('kick-button').click();
+    await graceRow.getByTestId('kick-button-confirm').click();
+    await rude.getByTestId('kicked').waitFor({ timeout: 10_000 });
+    await rude.reload();
+    await rude.getByTestId('room-join').waitFor();
+    await rude.getByTestId('room-join').and(rude.locator(':enabled')).click();
+    await rude.getByTestId('kicked').waitFor({ timeout: 10_000 });
+    await screenshot(rude, 'room-student-kicked');
+
+    // Another round in the same room: back to the settings form, numbered 2.
+    await host.getByTestId('new-round').click();
+    await host.locator('[data-testid="round-settings"][data-round="2"]').waitFor();
+
+    // The teacher takes the room back on another device with code + PIN; the old tab is told so.
+    const laptop = await open('ko-KR');
+    await laptop.goto(`${app.url}/host`);
+    await laptop.getByTestId('reclaim-code').fill(code.toLowerCase());
+    await laptop.getByTestId('reclaim-pin').fill(pin);
+    await laptop.getByTestId('reclaim-submit').click();
+    await laptop.waitForURL(new RegExp(`/room/${code}/host$`));
+    await laptop.locator('[data-testid="host-console"][data-phase="ended"]').waitFor({ timeout: 10_000 });
+    assert.equal(await laptop.getByTestId('pin-panel').count(), 0, 'the PIN is not shown again');
+    await host.locator('[data-testid="host-status"][data-status="revoked"]').waitFor({ timeout: 10_000 });
+    // Leaderboard browsing: the finished round is listed and its standings readable by anyone.
+    await ada.goto(`${app.url}/leaderboard`);
+    const listed = ada.locator(`[data-testid="class-round"][data-code="${code}"][data-round="1"]`);
+    await listed.waitFor({ timeout: 10_000 });
+    await listed.click();
+    await ada.waitForURL(new RegExp(`/leaderboard/room/${code}/1$`));
+    await ada.getByTestId('standings-row').nth(1).waitFor();
+    await screenshot(ada, 'room-history');
+  });
+});
