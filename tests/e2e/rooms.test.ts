@@ -52,10 +52,29 @@ describe('classroom rooms, end to end in Chromium', () => {
   let app: App;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  /** Shared by the steps below, which run in order as one class period. */
+  let host: Page;
+  let ada: Page;
+  let rude: Page;
+  let code = '';
+  let pin = '';
+  let joinUrl = '';
+  let adaScore = 0;
+  let graceScore = 0;
+
+  const open = async (locale: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT, locale, reducedMotion, acceptDownloads: true });
+    contexts.push(ctx);
+    return ctx.newPage();
+  };
 
   before(async () => {
     app = await startApp();
     browser = await launchBrowser();
+    host = await open('ko-KR');
+    // Ada's browser asks for reduced motion: her podium must stand still.
+    ada = await open('ko-KR', 'reduce');
+    rude = await open('en-US');
   });
 
   after(async () => {
@@ -64,34 +83,25 @@ describe('classroom rooms, end to end in Chromium', () => {
     await app?.stop();
   });
 
-  test('a teacher hosts a round for two students, from lobby to podium and CSV', async () => {
-    const open = async (locale: string) => {
-      const ctx = await browser.newContext({ viewport: VIEWPORT, locale, acceptDownloads: true });
-      contexts.push(ctx);
-      return ctx.newPage();
-    };
-    const host = await open('ko-KR');
-    const ada = await open('ko-KR');
-    const rude = await open('en-US');
-
-    // The teacher opens a room: a join code, a host token kept in this browser, the PIN shown once.
+  test('the teacher opens a room: join code, URL and QR, host token kept, PIN shown once', async () => {
     await host.goto(`${app.url}/host`);
     await screenshot(host, 'room-host-start');
     await host.getByTestId('create-room').and(host.locator(':enabled')).click();
     await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
-    const code = (await host.getByTestId('join-code').getAttribute('data-code')) ?? '';
+    code = (await host.getByTestId('join-code').getAttribute('data-code')) ?? '';
     assert.match(code, /^[ACDEFHJKMPRTWXY3479]{6}$/);
     assert.ok(await host.evaluate((c) => window.localStorage.getItem(`gradient-arena.host.${c}`), code), 'host token stored');
-    const pin = (await host.getByTestId('host-pin').innerText()).trim();
+    pin = (await host.getByTestId('host-pin').innerText()).trim();
     assert.match(pin, /^\S{4,}$/);
-    const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
+    joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
     assert.equal(joinUrl, `${app.url}/room/${code}`);
     assert.equal(await host.getByTestId('join-qr').getAttribute('data-text'), joinUrl);
     await host.getByTestId('pin-dismiss').click();
     assert.equal(await host.getByTestId('pin-panel').count(), 0);
     await host.getByTestId('players-empty').waitFor();
+  });
 
-    // Students open the join URL: a nickname and one click (registration included).
+  test('students join from the join URL in one click; an offensive nickname is replaced; the host renames and locks', async () => {
     await joinRoom(ada, `${joinUrl}?preset=tiny&backend=wasm`, 'Ada');
     await rude.goto(`${joinUrl}?preset=tiny&backend=wasm`);
     await rude.getByTestId('room-nickname').waitFor();
@@ -103,7 +113,6 @@ describe('classroom rooms, end to end in Chromium', () => {
     assert.doesNotMatch(replaced, /fuck/i, 'the offensive nickname is replaced');
     assert.match(replaced, /Neuron/);
 
-    // The host sees both arrive live, renames the replacement name and locks the room.
     await host.locator('[data-testid="player-count"][data-count="2"]').waitFor({ timeout: 10_000 });
     const names = await host.getByTestId('host-player-name').allInnerTexts();
     assert.ok(names.includes('Ada') && names.some((n) => n.startsWith('Neuron')), names.join(', '));
@@ -118,16 +127,15 @@ describe('classroom rooms, end to end in Chromium', () => {
     await screenshot(host, 'room-lobby');
     await screenshot(ada, 'room-student-lobby');
     await assertNoHostControls(ada, 'lobby');
+  });
 
-    // Round settings: 5 minutes, 3 submissions, optimizer and batch size locked for everybody.
+  test('the round starts on every student screen at once, with the locked hyper-parameters disabled', async () => {
     await host.getByTestId('settings-minutes').fill('5');
     await host.getByTestId('settings-max-submissions').fill('3');
     await host.getByTestId('lock-optimizer').check();
     await host.getByTestId('lock-batchSize').check();
     await host.getByTestId('start-round').click();
     await host.locator('[data-testid="host-console"][data-phase="running"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
-
-    // Every student screen switches to the studio, with the locks applied and disabled.
     for (const page of [ada, rude]) {
       await page.getByTestId('player-running').waitFor({ timeout: SWITCH_TIMEOUT_MS });
       assert.ok(await page.getByTestId('optimizer-select').isDisabled(), 'locked optimizer cannot be changed');
@@ -139,12 +147,11 @@ describe('classroom rooms, end to end in Chromium', () => {
       await assertNoHostControls(page, 'running');
     }
     await host.locator('[data-testid="wall-tile"][data-activity="building"]').nth(1).waitFor({ timeout: 10_000 });
+  });
 
-    // Both train and submit at once; the server scores.
-    const [adaScore, graceScore] = await Promise.all([trainAndSubmit(ada), trainAndSubmit(rude)]);
+  test('both train and submit; the class wall and the standings follow', async () => {
+    [adaScore, graceScore] = await Promise.all([trainAndSubmit(ada), trainAndSubmit(rude)]);
     for (const s of [adaScore, graceScore]) assert.ok(s >= 0 && s <= 1, `server score ${s}`);
-
-    // The class wall follows: submitted, the backend, a curve, the best score; standings for both.
     for (const [nick, score] of [['Ada', adaScore], ['Grace', graceScore]] as const) {
       const tile = host.locator(`[data-testid="wall-tile"][data-nickname="${nick}"][data-activity="submitted"]`);
       await tile.waitFor({ timeout: 15_000 });
@@ -160,16 +167,18 @@ describe('classroom rooms, end to end in Chromium', () => {
     await ada.evaluate(() => window.scrollTo(0, 0));
     await screenshot(host, 'room-class-wall');
     await screenshot(ada, 'room-student-running');
+  });
 
-    // A reload mid-round comes back to the same room, nickname, submissions and best score.
+  test('a reload mid-round comes back to the same room, nickname, submissions and best score', async () => {
     const bestBefore = await ada.getByTestId('my-best').innerText();
     await ada.reload();
     await ada.getByTestId('player-running').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     await ada.locator('[data-testid="my-submissions"]', { hasText: '1 / 3' }).waitFor({ timeout: 10_000 });
     assert.equal(await ada.getByTestId('my-best').innerText(), bestBefore);
     assert.equal(await host.getByTestId('wall-tile').count(), 2, 'the reload did not add a player');
+  });
 
-    // The teacher ends the round: the podium appears on all three screens.
+  test('the teacher ends the round: the podium on all three screens, no late submission possible', async () => {
     await host.getByTestId('end-round').click();
     await host.getByTestId('end-round-confirm').click();
     for (const page of [host, ada, rude]) {
@@ -179,42 +188,45 @@ describe('classroom rooms, end to end in Chromium', () => {
     // Equal scores are ranked by who submitted first, so the expected winner comes from the table.
     const winner = (await host.locator('[data-testid="standings-row"][data-rank="1"] [data-col="nickname"]').innerText()).trim();
     assert.equal(winner, adaScore > graceScore ? 'Ada' : graceScore > adaScore ? 'Grace' : winner);
-    assert.equal(await host.locator('[data-testid="podium-place"][data-rank="1"]').getByTestId('podium-nickname').innerText().then((s) => s.split('\n')[0]?.trim()), winner);
+    const first = await host.locator('[data-testid="podium-place"][data-rank="1"]').getByTestId('podium-nickname').innerText();
+    assert.equal(first.split('\n')[0]?.trim(), winner);
     assert.match(await ada.getByTestId('my-final').innerText(), /[12]/);
-    // Late actions are impossible from the student UI: the studio and its submit button are gone.
     for (const page of [ada, rude]) {
-      assert.equal(await page.getByTestId('submit-button').count(), 0);
+      assert.equal(await page.getByTestId('submit-button').count(), 0, 'the studio is gone once the round ended');
       await assertNoHostControls(page, 'ended');
     }
+    const podiumAnimations = (page: Page) => page.evaluate(() => document.querySelector('[data-testid="podium"]')?.getAnimations({ subtree: true }).length ?? -1);
+    assert.ok((await podiumAnimations(host)) > 0, 'the podium animates');
+    assert.equal(await podiumAnimations(ada), 0, 'but not for a reader who asked for reduced motion');
     for (const page of [host, ada, rude]) await podiumSettled(page);
     await screenshot(host, 'room-podium');
     await screenshot(ada, 'room-student-podium');
     await screenshot(rude, 'room-student-podium-en');
+  });
 
-    // Export: the CSV the browser downloads has both students.
+  test('the teacher exports the results as a CSV download with both students', async () => {
     const [download] = await Promise.all([host.waitForEvent('download'), host.getByTestId('export-csv').click()]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
     assert.match(download.suggestedFilename(), /\.csv$/);
     assert.match(csv, /Ada/);
     assert.match(csv, /Grace/);
+  });
 
-    // The teacher removes a student: told so, and kept out after a reload.
+  test('a removed student is told so, and kept out after a reload', async () => {
     await host.getByTestId('manage-players').click();
     const graceRow = host.locator('[data-testid="host-player"][data-nickname="Grace"]');
     await graceRow.getByTestId('kick-button').click();
     await graceRow.getByTestId('kick-button-confirm').click();
     await rude.getByTestId('kicked').waitFor({ timeout: 10_000 });
     await rude.reload();
-    await rude.getByTestId('room-join').waitFor();
     await rude.getByTestId('room-join').and(rude.locator(':enabled')).click();
     await rude.getByTestId('kicked').waitFor({ timeout: 10_000 });
     await screenshot(rude, 'room-student-kicked');
+  });
 
-    // Another round in the same room: back to the settings form, numbered 2.
+  test('a new round goes back to the settings; the room is taken back on another device with its PIN', async () => {
     await host.getByTestId('new-round').click();
     await host.locator('[data-testid="round-settings"][data-round="2"]').waitFor();
-
-    // The teacher takes the room back on another device with code + PIN; the old tab is told so.
     const laptop = await open('ko-KR');
     await laptop.goto(`${app.url}/host`);
     await laptop.getByTestId('reclaim-code').fill(code.toLowerCase());
@@ -224,7 +236,9 @@ describe('classroom rooms, end to end in Chromium', () => {
     await laptop.locator('[data-testid="host-console"][data-phase="ended"]').waitFor({ timeout: 10_000 });
     assert.equal(await laptop.getByTestId('pin-panel').count(), 0, 'the PIN is not shown again');
     await host.locator('[data-testid="host-status"][data-status="revoked"]').waitFor({ timeout: 10_000 });
-    // Leaderboard browsing: the finished round is listed and its standings readable by anyone.
+  });
+
+  test('the finished round is listed under class rounds, and its standings are readable by anyone', async () => {
     await ada.goto(`${app.url}/leaderboard`);
     const listed = ada.locator(`[data-testid="class-round"][data-code="${code}"][data-round="1"]`);
     await listed.waitFor({ timeout: 10_000 });

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { countdownAnnouncement, formatCountdown } from './format';
 
 const TICK_MS = 250;
@@ -11,6 +11,7 @@ const TICK_MS = 250;
  */
 export function Countdown({ endsAt, now, size = 'md', testId = 'countdown' }: { endsAt: number; now: () => number; size?: 'md' | 'xl'; testId?: string }) {
   const t = useTranslations('room');
+  const labelId = useId();
   const [left, setLeft] = useState(() => endsAt - now());
   useEffect(() => {
     setLeft(endsAt - now());
@@ -22,12 +23,12 @@ export function Countdown({ endsAt, now, size = 'md', testId = 'countdown' }: { 
   const urgent = left <= 30_000;
   return (
     <div className="flex flex-col items-start">
-      <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{t('countdown.label')}</span>
+      <span id={labelId} className="text-xs font-medium uppercase tracking-wide text-slate-600">{t('countdown.label')}</span>
       <span
         role="timer"
         data-testid={testId}
         data-left-ms={Math.max(0, Math.round(left))}
-        aria-label={t('countdown.label')}
+        aria-labelledby={labelId}
         className={`font-mono font-bold tabular-nums leading-none ${size === 'xl' ? 'text-5xl' : 'text-3xl'} ${left <= 0 ? 'text-slate-500' : urgent ? 'text-red-700' : 'text-slate-900'}`}
       >
         {formatCountdown(left)}
