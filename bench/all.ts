@@ -30,6 +30,21 @@ const STEPS: Step[] = [
   { name: 'accuracy', script: 'bench/time-to-accuracy.ts', args: ['--models', 'cnn', '--epochs', '30', '--cap-min', '8', '--quiet'] },
 ];
 
+/** BENCH lines, or a pretty-printed JSON report (the fan-out benchmark's) made one line. */
+function figureLines(stdout: string): string[] {
+  const lines = stdout.split('\n').filter((l) => l.startsWith('BENCH '));
+  const start = stdout.search(/^\{$/m);
+  const end = stdout.lastIndexOf('\n}');
+  if (start >= 0 && end > start) {
+    try {
+      lines.push(`BENCH ${JSON.stringify(JSON.parse(stdout.slice(start, end + 2)))}`);
+    } catch {
+      // not one JSON document: the BENCH lines are all there is
+    }
+  }
+  return lines;
+}
+
 function main(): void {
   const args = parseArgs();
   const only = args.has('only') ? new Set(listArg(args, 'only', [])) : undefined;
@@ -56,7 +71,7 @@ function main(): void {
       env: { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-bench' },
     });
     process.stdout.write(run.stdout ?? '');
-    lines.push(...(run.stdout ?? '').split('\n').filter((l) => l.startsWith('BENCH ') || l.trimStart().startsWith('{')));
+    lines.push(...figureLines(run.stdout ?? ''));
     if (run.status !== 0) failed.push(`${step.name} (exit ${run.status ?? run.signal})`);
     console.log(`== ${step.name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }

@@ -6,6 +6,8 @@
  *
  * Usage: npm run bench:throughput -- [--models cnn,dense] [--backends wasm,webgl,webgpu,cpu]
  *        [--batches N] [--epochs N] [--rounds N]   (overrides apply to every backend)
+ *        [--isolated]   (COOP/COEP headers, which the app does not send: tfjs loads its threaded
+ *        WASM build, with half the logical cores as threads: 1 on this 2-core machine)
  */
 import { openBenchBrowser } from './lib/browser';
 import { emit, listArg, machine, numArg, parseArgs, round, table } from './lib/stats';
@@ -29,6 +31,8 @@ interface ThroughputResult {
   reasons?: string[];
   runs?: MethodRun[];
   tensorsAtEnd?: number;
+  /** tfjs WASM threads (1 unless the page is cross-origin isolated). */
+  threads?: number;
 }
 
 const median = (xs: number[]) => {
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
   const backends = listArg(args, 'backends', ['wasm', 'webgl', 'webgpu', 'cpu']) as BackendName[];
   const env = machine();
   console.log(`training throughput in Chromium, ${env.cores} cores (${env.cpu}), load ${env.load}`);
-  const browser = await openBenchBrowser(args.has('quiet'));
+  // --isolated: serve with COOP/COEP, as the app would need for tfjs's multi-threaded WASM build.
+  const isolated = args.has('isolated');
+  const browser = await openBenchBrowser(args.has('quiet'), isolated);
   const rows: Record<string, unknown>[] = [];
   try {
     for (const model of models) {
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
         const tensors = app[0]?.tensorsByEpoch ?? [];
         const row = {
           model,
-          backend: res.software ? `${backend} (software)` : backend,
+          backend: `${backend}${res.software ? ' (software)' : ''}${isolated ? ' (isolated)' : ''}${res.threads && res.threads > 1 ? ` ${res.threads} threads` : ''}`,
           batches: `${batches}x${epochs} ep x${rounds}`,
           appSps: round(appSps, 1),
           fitSps: round(fitSps, 1),

@@ -17,7 +17,15 @@ import { serializeWeights } from '../../models/weights';
 declare const self: DedicatedWorkerGlobalScope;
 
 export type BenchRequest =
-  | { type: 'throughput'; backend: BackendName; spec: ModelSpec; samples: number; epochs: number; rounds: number; warmupBatches: number }
+  | {
+      type: 'throughput';
+      backend: BackendName;
+      spec: ModelSpec;
+      samples: number;
+      epochs: number;
+      rounds: number;
+      warmupBatches: number;
+    }
   | { type: 'accuracy'; backend: BackendName; spec: ModelSpec; epochs: number; capMs: number; stopAt: number };
 
 export interface MethodRun {
@@ -122,13 +130,19 @@ async function handle(req: BenchRequest): Promise<void> {
     self.postMessage({ type: 'result', available: false, backend: choice.backend, reasons: choice.reasons });
     return;
   }
+  if (choice.backend === 'wasm') {
+    const mt = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    const threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+    log(`wasm: crossOriginIsolated ${String(self.crossOriginIsolated)}, multithread support ${String(mt)}, threads ${threads}`);
+  }
   const trainSplit = await fetchSplit('train');
   if (req.type === 'throughput') {
     const data = splitToTensors(firstN(trainSplit, req.samples), CLASSES);
     const warm = splitToTensors(firstN(trainSplit, req.warmupBatches * req.spec.training.batchSize), CLASSES);
     const runs = await throughput(req, data, warm);
     tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
-    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors });
+    const threads = choice.backend === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : undefined;
+    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, threads });
     return;
   }
   const train = splitToTensors(trainSplit, CLASSES);

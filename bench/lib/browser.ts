@@ -14,7 +14,7 @@ export interface BenchBrowser {
 
 const NEVER_SERVED = /test\.bin$/;
 
-export async function openBenchBrowser(quiet = false): Promise<BenchBrowser> {
+export async function openBenchBrowser(quiet = false, isolated = false): Promise<BenchBrowser> {
   const out = bundle('bench/browser/worker.ts', 'worker');
   const server: StaticServer = await startStaticServer(
     {
@@ -23,6 +23,7 @@ export async function openBenchBrowser(quiet = false): Promise<BenchBrowser> {
       '/tfjs-wasm/': join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'),
     },
     (path) => !NEVER_SERVED.test(path),
+    isolated,
   );
   const browser: Browser = await launchBrowser();
   return {

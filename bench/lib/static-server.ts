@@ -1,7 +1,8 @@
 /**
  * A tiny HTTP server for the in-browser benchmarks: the esbuild bundle, a blank page, the training
  * and validation splits (never the test split) and tfjs's WASM binaries, from one local origin.
- * It sends no COOP/COEP headers, like the app, so tfjs WASM runs as it does there (SIMD, no threads).
+ * By default it sends no COOP/COEP headers, like the app, so tfjs WASM runs as it does there (SIMD,
+ * one thread); `isolated` adds them (cross-origin isolation), which lets tfjs pick its threaded build.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -48,8 +49,16 @@ export interface StaticServer {
 }
 
 /** Serves `mounts` (URL prefix → folder) plus the page at `/`. Only the listed files are reachable. */
-export async function startStaticServer(mounts: Record<string, string>, allow: (path: string) => boolean = () => true): Promise<StaticServer> {
+export async function startStaticServer(
+  mounts: Record<string, string>,
+  allow: (path: string) => boolean = () => true,
+  isolated = false,
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
+    if (isolated) {
+      res.setHeader('cross-origin-opener-policy', 'same-origin');
+      res.setHeader('cross-origin-embedder-policy', 'require-corp');
+    }
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (path === '/') {
