@@ -3,7 +3,7 @@
  * each other if run together), then one summary of the figures. A benchmark that fails is reported
  * and the rest still run; no benchmark ever fails on a timing.
  *
- * Usage: npm run bench -- [--skip name,name] [--only name,name] [--no-build]
+ * Usage: npm run bench -- [--skip name,name] [--only name,name] [--no-build] [--smoke]
  * Names: weight, leaderboard, score, fanout, throughput, longtask, accuracy.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,17 +17,29 @@ interface Step {
   name: string;
   script: string;
   args: string[];
+  /** Tiny sizes for `--smoke`: checks that every benchmark runs, in a few minutes. */
+  smoke: string[];
 }
 
 const STEPS: Step[] = [
-  { name: 'weight', script: 'bench/page-weight.ts', args: [] },
-  { name: 'leaderboard', script: 'bench/leaderboard.ts', args: ['--submissions', '1000000', '--reads', '2000'] },
-  { name: 'score', script: 'bench/score.ts', args: ['--workers', '1,2', '--runs', '10', '--burst', '40'] },
+  { name: 'weight', script: 'bench/page-weight.ts', args: [], smoke: [] },
+  { name: 'leaderboard', script: 'bench/leaderboard.ts', args: ['--submissions', '1000000', '--reads', '2000'], smoke: ['--submissions', '20000', '--reads', '100'] },
+  { name: 'score', script: 'bench/score.ts', args: ['--workers', '1,2', '--runs', '10', '--burst', '40'], smoke: ['--workers', '1', '--runs', '2', '--burst', '4'] },
   // The room fan-out benchmark belongs to the rooms work; it runs here when it is in the tree.
-  { name: 'fanout', script: 'bench/room-fanout.ts', args: ['100'] },
-  { name: 'throughput', script: 'bench/train-throughput.ts', args: ['--quiet'] },
-  { name: 'longtask', script: 'bench/train-longtask.ts', args: ['--seconds', '45'] },
-  { name: 'accuracy', script: 'bench/time-to-accuracy.ts', args: ['--models', 'cnn', '--epochs', '30', '--cap-min', '8', '--quiet'] },
+  { name: 'fanout', script: 'bench/room-fanout.ts', args: ['100'], smoke: ['10'] },
+  {
+    name: 'throughput',
+    script: 'bench/train-throughput.ts',
+    args: ['--quiet'],
+    smoke: ['--quiet', '--models', 'dense', '--backends', 'wasm,cpu', '--batches', '2', '--epochs', '2', '--rounds', '1'],
+  },
+  { name: 'longtask', script: 'bench/train-longtask.ts', args: ['--seconds', '45'], smoke: ['--seconds', '5'] },
+  {
+    name: 'accuracy',
+    script: 'bench/time-to-accuracy.ts',
+    args: ['--models', 'cnn', '--epochs', '30', '--cap-min', '8', '--quiet'],
+    smoke: ['--models', 'dense', '--epochs', '1', '--cap-min', '1', '--quiet'],
+  },
 ];
 
 /** BENCH lines, or a pretty-printed JSON report (the fan-out benchmark's) made one line. */
@@ -57,13 +69,14 @@ function main(): void {
   const lines: string[] = [];
   const failed: string[] = [];
   for (const step of steps) {
+    const stepArgs = args.has('smoke') ? step.smoke : step.args;
     if (!existsSync(join(ROOT, step.script))) {
       console.log(`\n== ${step.name}: ${step.script} is not in this tree, skipped`);
       continue;
     }
-    console.log(`\n== ${step.name}: tsx ${step.script} ${step.args.join(' ')} (load ${machine().load})`);
+    console.log(`\n== ${step.name}: tsx ${step.script} ${stepArgs.join(' ')} (load ${machine().load})`);
     const started = Date.now();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', step.script, ...step.args], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', step.script, ...stepArgs], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,8 @@ const TRAINING = defaultSpec('sign-digits').training;
 
 /**
  * A dense-only model inside the 250,000-parameter budget: flatten → dense 48 relu → dense 10
- * (197,146 params). Same optimizer, batch size and seed as the default CNN.
+ * (197,146 params). Batch size and seed as the default CNN; Adam at 3e-4, because at the default
+ * 1e-3 all 48 ReLUs die in the first epoch (loss 2.303, val 10 %, measured on WASM in Node).
  */
 export const DENSE_SPEC: ModelSpec = {
   version: 1,
@@ -15,7 +16,7 @@ export const DENSE_SPEC: ModelSpec = {
     { type: 'dense', units: 48, activation: 'relu' },
     { type: 'dense', units: 10, activation: 'softmax' },
   ],
-  training: { ...TRAINING },
+  training: { ...TRAINING, optimizer: { type: 'adam', learningRate: 0.0003 } },
 };
 
 /**
