@@ -73,7 +73,8 @@ function rename(state: RoomState, e: Extract<RoomEvent, { type: 'rename' }>): Ro
   const others = state.players.filter((p) => p.playerId !== e.playerId).map((p) => p.nickname);
   const nick = roomNickname(e.nickname, others, state.renames);
   if (!nick.ok) return fail(state, nick.code, nick.message);
-  const next = { ...withPlayer(state, e.playerId, { nickname: nick.nickname }), renames: state.renames + (nick.replaced ? 1 : 0) };
+  const round = state.round && Object.hasOwn(state.round.entries, e.playerId) ? withEntry(state.round, e.playerId, (x) => ({ ...x, nickname: nick.nickname })) : state.round;
+  const next = { ...withPlayer(state, e.playerId, { nickname: nick.nickname }), round, renames: state.renames + (nick.replaced ? 1 : 0) };
   return done(touch(next, e.now), nick.replaced ? [{ type: 'nicknameReplaced', playerId: e.playerId, nickname: nick.nickname }] : []);
 }
 
@@ -130,7 +131,7 @@ function submit(state: RoomState, e: Extract<RoomEvent, { type: 'submit' }>): Ro
   if (used >= round.settings.maxSubmissions) {
     return fail(state, 'round/submission_limit', `you have used all ${round.settings.maxSubmissions} submissions of this round`);
   }
-  const nextRound = withEntry(round, e.playerId, (x) => ({ ...x, submissions: x.submissions + 1, pending: x.pending + 1 }));
+  const nextRound = withEntry(round, e.playerId, (x) => ({ ...x, nickname: member.nickname, submissions: x.submissions + 1, pending: x.pending + 1 }));
   return done(touch(withPlayer({ ...state, round: nextRound }, e.playerId, { activity: 'submitted' }), e.now));
 }
 

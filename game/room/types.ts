@@ -43,6 +43,8 @@ export interface RoundBest {
 }
 
 export interface RoundEntry {
+  /** The player's room nickname when they last submitted or were renamed (kept after a kick). */
+  nickname?: string;
   /** Submissions accepted in this round (counted against settings.maxSubmissions). */
   submissions: number;
   /** Accepted but not yet scored or failed. */

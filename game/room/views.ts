@@ -24,11 +24,11 @@ export function roundStandings(state: RoomState, round: Round | null = state.rou
   const nick = new Map(state.players.map((p) => [p.playerId, p.nickname]));
   const rows = Object.entries(round.entries)
     .filter((kv): kv is [string, typeof kv[1] & { best: RoundBest }] => kv[1].best !== null)
-    .map(([playerId, e]) => ({ playerId, score: e.best.score, submittedAt: e.best.submittedAt, paramCount: e.best.paramCount, submissions: e.submissions }));
+    .map(([playerId, e]) => ({ playerId, score: e.best.score, submittedAt: e.best.submittedAt, paramCount: e.best.paramCount, submissions: e.submissions, nickname: e.nickname }));
   return rows
     .sort(compareEntries)
     // A kicked player's row stays (the score was earned) under the name they had; '—' if unknown.
-    .map((r, i) => ({ rank: i + 1, playerId: r.playerId, nickname: nick.get(r.playerId) ?? '—', score: r.score, paramCount: r.paramCount, bestAt: r.submittedAt, submissions: r.submissions }));
+    .map((r, i) => ({ rank: i + 1, playerId: r.playerId, nickname: nick.get(r.playerId) ?? r.nickname ?? '—', score: r.score, paramCount: r.paramCount, bestAt: r.submittedAt, submissions: r.submissions }));
 }
 
 /** Fields every viewer of the room may see. */

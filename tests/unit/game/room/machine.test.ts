@@ -10,6 +10,7 @@ import {
   type RoomEvent,
   type RoomState,
 } from '../../../../game/room/types';
+import { roundStandings } from '../../../../game/room/views';
 
 const T0 = 1_700_000_000_000;
 const HOST: Actor = { role: 'host' };
@@ -144,9 +145,19 @@ describe('room reducer: rounds', () => {
       { type: 'scored', playerId: 'a', round: 1, best: best('s1', 0.8, T0 + 11), now: T0 + 13 },
       { type: 'scored', playerId: 'a', round: 1, best: best('s2', 0.8, T0 + 12), now: T0 + 14 },
     ], running());
-    assert.deepEqual(s.round?.entries.a, { submissions: 2, pending: 0, best: best('s1', 0.8, T0 + 11) });
+    assert.deepEqual(s.round?.entries.a, { nickname: 'Ada', submissions: 2, pending: 0, best: best('s1', 0.8, T0 + 11) });
     const f = play([{ type: 'submit', playerId: 'b', now: T0 + 15 }, { type: 'scoreFailed', playerId: 'b', round: 1, now: T0 + 16 }], s);
-    assert.deepEqual(f.round?.entries.b, { submissions: 1, pending: 0, best: null });
+    assert.deepEqual(f.round?.entries.b, { nickname: 'Bo', submissions: 1, pending: 0, best: null });
+  });
+
+  test('a kicked player keeps their earned row under the name they had, renames included', () => {
+    const s = play([
+      { type: 'submit', playerId: 'b', now: T0 + 11 },
+      { type: 'scored', playerId: 'b', round: 1, best: best('sb', 0.6, T0 + 11), now: T0 + 12 },
+      { type: 'rename', actor: HOST, playerId: 'b', nickname: 'Bora', now: T0 + 13 },
+      { type: 'kick', actor: HOST, playerId: 'b', now: T0 + 14 },
+    ], running());
+    assert.deepEqual(roundStandings(s).map((r) => [r.playerId, r.nickname]), [['b', 'Bora']]);
   });
 
   test('a score that arrives after the round ended still counts', () => {
