@@ -6,6 +6,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_FILE: z.string().min(1).default('data/arena.db'),
+  /** Address students open to join a room (e.g. https://arena.school.kr); default: the teacher's own. */
+  PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Scoring worker threads; the default leaves a core for the event loop and Next. */
   SCORING_WORKERS: z.coerce

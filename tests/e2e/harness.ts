@@ -61,7 +61,16 @@ export async function startApp(opts: { dbFile?: string } = {}): Promise<App> {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_FILE: dbFile, NEXT_DIST_DIR: DIST_DIR },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // Join links must point where the test's browsers can go, not at this machine's LAN address.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_FILE: dbFile,
+      NEXT_DIST_DIR: DIST_DIR,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -110,5 +110,8 @@ describe('readEnv', () => {
     assert.equal(readEnv({ PORT: '8080', SCORING_WORKERS: '3' }).SCORING_WORKERS, 3);
     assert.throws(() => readEnv({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => readEnv({ NODE_ENV: 'staging' }), /NODE_ENV/);
+    assert.equal(readEnv({}).PUBLIC_URL, undefined);
+    assert.equal(readEnv({ PUBLIC_URL: 'https://arena.school.kr' }).PUBLIC_URL, 'https://arena.school.kr');
+    assert.throws(() => readEnv({ PUBLIC_URL: 'arena dot kr' }), /PUBLIC_URL/);
   });
 });

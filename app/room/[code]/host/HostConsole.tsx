@@ -16,7 +16,7 @@ import { ReconnectBanner } from '../../../components/room/ReconnectBanner';
 import { StandingsTable } from '../../../components/room/StandingsTable';
 import { ClassWall } from './ClassWall';
 import { HostPlayers } from './HostPlayers';
-import { JoinPanel } from './JoinPanel';
+import { JoinAddressContext, JoinPanel, type JoinAddress } from './JoinPanel';
 import { PinPanel } from './PinPanel';
 import { RoundSettingsForm } from './RoundSettingsForm';
 import { useHostRoom, type HostRoom } from './useHostRoom';
@@ -165,7 +165,7 @@ function Lobby({ room, view, onStarted, onCancel }: { room: HostRoom; view: View
 }
 
 /** The teacher's screen for one room: attaches as host, then lobby → running → ended. */
-export function HostConsole({ code }: { code: string }) {
+export function HostConsole({ code, address }: { code: string; address: JoinAddress }) {
   const t = useTranslations('room');
   const room = useHostRoom(code);
   const [settingUp, setSettingUp] = useState(false);
@@ -191,18 +191,20 @@ export function HostConsole({ code }: { code: string }) {
   }
   const phase = view.phase === 'ended' && settingUp ? 'lobby' : view.phase;
   return (
-    <div data-testid="host-console" data-phase={view.phase} className="flex flex-col gap-4">
-      <ReconnectBanner />
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h1 className="text-2xl font-bold">{t('host.consoleTitle', { code: spacedCode(view.code) })}</h1>
-        <span data-testid="phase-badge" className="rounded-full bg-indigo-100 px-3 py-1 text-sm font-semibold text-indigo-900">{t(`phase.${view.phase}`)}</span>
-        <div className="ml-auto"><LockToggle room={room} view={view} /></div>
-      </header>
-      <PinPanel code={view.code} />
-      {phase === 'lobby' && <Lobby room={room} view={view} onStarted={() => setSettingUp(false)} onCancel={settingUp ? () => setSettingUp(false) : undefined} />}
-      {phase === 'running' && <Running room={room} view={view} />}
-      {phase === 'ended' && <Ended room={room} view={view} onNewRound={() => setSettingUp(true)} />}
-      {phase === 'closed' && <p data-testid="room-closed" className="rounded-xl bg-slate-100 p-4 text-slate-800">{t('host.closed')}</p>}
-    </div>
+    <JoinAddressContext.Provider value={address}>
+      <div data-testid="host-console" data-phase={view.phase} className="flex flex-col gap-4">
+        <ReconnectBanner />
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h1 className="text-2xl font-bold">{t('host.consoleTitle', { code: spacedCode(view.code) })}</h1>
+          <span data-testid="phase-badge" className="rounded-full bg-indigo-100 px-3 py-1 text-sm font-semibold text-indigo-900">{t(`phase.${view.phase}`)}</span>
+          <div className="ml-auto"><LockToggle room={room} view={view} /></div>
+        </header>
+        <PinPanel code={view.code} />
+        {phase === 'lobby' && <Lobby room={room} view={view} onStarted={() => setSettingUp(false)} onCancel={settingUp ? () => setSettingUp(false) : undefined} />}
+        {phase === 'running' && <Running room={room} view={view} />}
+        {phase === 'ended' && <Ended room={room} view={view} onNewRound={() => setSettingUp(true)} />}
+        {phase === 'closed' && <p data-testid="room-closed" className="rounded-xl bg-slate-100 p-4 text-slate-800">{t('host.closed')}</p>}
+      </div>
+    </JoinAddressContext.Provider>
   );
 }

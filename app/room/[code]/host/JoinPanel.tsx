@@ -1,14 +1,28 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { QrCode } from '../../../components/room/QrCode';
 import { spacedCode } from '../../../components/room/format';
+import { joinBase } from '../../../components/room/join-url';
+
+/** What the server knows about its own address: PUBLIC_URL, and its network (LAN) IPv4 addresses. */
+export interface JoinAddress {
+  publicUrl?: string;
+  lan: string[];
+}
+export const JoinAddressContext = createContext<JoinAddress>({ lan: [] });
 
 /** What the teacher projects: the code, big enough for the back row, the join URL and its QR code. */
 export function JoinPanel({ code, compact = false }: { code: string; compact?: boolean }) {
   const t = useTranslations('room');
+  const address = useContext(JoinAddressContext);
   const [url, setUrl] = useState('');
-  useEffect(() => setUrl(`${window.location.origin}/room/${code}`), [code]);
+  const [substituted, setSubstituted] = useState(false);
+  useEffect(() => {
+    const base = joinBase(window.location, address.publicUrl, address.lan);
+    setUrl(`${base.origin}/room/${code}`);
+    setSubstituted(base.substituted);
+  }, [code, address]);
   if (compact) {
     return (
       <p className="flex flex-wrap items-baseline gap-2 text-sm text-slate-700">
@@ -30,6 +44,7 @@ export function JoinPanel({ code, compact = false }: { code: string; compact?: b
           {t('host.orOpen')}{' '}
           {url && <a data-testid="join-url" href={url} target="_blank" rel="noreferrer" className="break-all font-semibold text-indigo-800 underline">{url}</a>}
         </p>
+        {substituted && <p data-testid="join-url-lan" className="max-w-xl text-sm text-slate-600">{t('host.lanNote')}</p>}
       </div>
       {url && <QrCode text={url} label={t('host.qrLabel', { url })} className="h-44 w-44 shrink-0 rounded-lg ring-1 ring-slate-200 xl:h-52 xl:w-52" />}
     </section>
