@@ -15,14 +15,32 @@ import type { MethodRun } from './browser/worker';
 import { benchSpec } from './specs';
 import type { BackendName } from '../models/backend-names';
 
-/** Fast backends train whole batches for a few epochs; slow ones (software GPU, CPU) only a few. */
-const PLAN: Record<BackendName, { batches: number; epochs: number; rounds: number }> = {
-  wasm: { batches: 10, epochs: 3, rounds: 2 },
-  webgl: { batches: 3, epochs: 2, rounds: 1 },
-  webgpu: { batches: 2, epochs: 2, rounds: 1 },
-  cpu: { batches: 2, epochs: 2, rounds: 1 },
+interface Plan {
+  /** Training batches per epoch (batch size 32). */
+  batches: number;
+  epochs: number;
+  /** Rounds of (app, fit), alternating which goes first. */
+  rounds: number;
+  /** Untimed batches of each method first, so kernels and shaders are compiled. */
+  warmup: number;
+}
+
+/**
+ * Fast backends train whole batches for a few epochs; slow ones (software GPU, tfjs CPU train the
+ * CNN at 1-6 samples/s here) only a few, so the run stays in minutes. The dense model is fast on all.
+ */
+const CNN_PLAN: Record<BackendName, Plan> = {
+  wasm: { batches: 10, epochs: 3, rounds: 2, warmup: 2 },
+  webgl: { batches: 3, epochs: 2, rounds: 2, warmup: 1 },
+  webgpu: { batches: 2, epochs: 2, rounds: 2, warmup: 1 },
+  cpu: { batches: 2, epochs: 2, rounds: 2, warmup: 1 },
 };
-const WARMUP_BATCHES = 2;
+const DENSE_PLAN: Record<BackendName, Plan> = {
+  wasm: { batches: 20, epochs: 3, rounds: 2, warmup: 2 },
+  webgl: { batches: 20, epochs: 2, rounds: 2, warmup: 2 },
+  webgpu: { batches: 10, epochs: 2, rounds: 2, warmup: 2 },
+  cpu: { batches: 10, epochs: 2, rounds: 2, warmup: 2 },
+};
 
 interface ThroughputResult {
   available: boolean;
@@ -54,13 +72,13 @@ async function main(): Promise<void> {
   try {
     for (const model of models) {
       for (const backend of backends) {
-        const plan = PLAN[backend];
+        const plan = (model === 'dense' ? DENSE_PLAN : CNN_PLAN)[backend];
         const batches = numArg(args, 'batches', plan.batches);
         const epochs = numArg(args, 'epochs', plan.epochs);
         const rounds = numArg(args, 'rounds', plan.rounds);
         const spec = benchSpec(model);
         const samples = batches * spec.training.batchSize;
-        const res = await browser.run<ThroughputResult>({ type: 'throughput', backend, spec, samples, epochs, rounds, warmupBatches: WARMUP_BATCHES });
+        const res = await browser.run<ThroughputResult>({ type: 'throughput', backend, spec, samples, epochs, rounds, warmupBatches: plan.warmup });
         if (!res.available || !res.runs) {
           rows.push({ model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` });
           continue;
