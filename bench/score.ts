@@ -5,7 +5,7 @@
  * submitting at the same instant (a class at the buzzer): latency p50/p95/max from emit to
  * `submission:result`, submissions scored per second, server CPU and peak RSS (VmHWM).
  *
- * Usage: npm run bench:score -- [--workers 1,2] [--runs 10] [--burst 40] [--model cnn|cnn4|dense]
+ * Usage: npm run bench:score -- [--workers 1,2] [--runs 10] [--burst 40] [--model cnn|cnn4|dense|tiny]
  */
 import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, rmSync } from 'node:fs';

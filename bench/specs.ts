@@ -1,5 +1,5 @@
 /** The models the benchmarks train, beside the app's presets. */
-import { defaultSpec } from '../models/presets';
+import { defaultSpec, tinySpec } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
 
 const TRAINING = defaultSpec('sign-digits').training;
@@ -46,6 +46,7 @@ export const BENCH_SPECS = {
   cnn: () => defaultSpec('sign-digits'),
   dense: () => structuredClone(DENSE_SPEC),
   cnn4: () => structuredClone(FOUR_BLOCK_SPEC),
+  tiny: () => tinySpec('sign-digits'),
 } as const;
 
 export type BenchSpecName = keyof typeof BENCH_SPECS;
