@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuild } from './lib/app-process';
+import { ensureBuild, nextRouteTable } from './lib/app-process';
 import { ROOT } from './lib/bundle';
 import { listArg, machine, parseArgs } from './lib/stats';
 
@@ -65,7 +65,9 @@ function main(): void {
   const env = machine();
   console.log(`npm run bench: ${env.cores} cores (${env.cpu}), ${env.memGiB} GiB, load ${env.load}, ${new Date().toISOString()}`);
   // One fresh production build for the benchmarks that need one, so none measures stale code.
-  if (!args.has('no-build') && steps.some((s) => s.name === 'weight' || s.name === 'longtask')) ensureBuild(true);
+  if (!args.has('no-build') && steps.some((s) => s.name === 'weight' || s.name === 'longtask')) {
+    console.log(`next build's route table (kB = 1000 bytes):\n${nextRouteTable(ensureBuild(true))}`);
+  }
   const lines: string[] = [];
   const failed: string[] = [];
   for (const step of steps) {

@@ -5,13 +5,19 @@
  * reachable at all (chunks the route can load later: dynamic imports and Web Workers, followed
  * through webpack's chunk ids). tfjs must be reachable only from pages that train.
  *
- * Usage: npm run bench:weight -- [--build]   (builds into .next-bench when there is no build)
+ * Then, as a check, the same pages opened in Chromium from the running app: all the JavaScript
+ * fetched until the network is idle (gzip level 9 of each body), and whether any of it was tfjs.
+ * That includes Next's prefetch of routes the page links to (the header links home), so it can
+ * exceed the route's own first-load JS.
+ *
+ * Usage: npm run bench:weight -- [--build] [--no-browser]   (builds into .next-bench when there is none)
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { launchBrowser } from '../tests/e2e/harness';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './lib/bundle';
-import { BENCH_DIST_DIR, ensureBuild } from './lib/app-process';
+import { BENCH_DIST_DIR, ensureBuild, nextRouteTable, startAppProcess } from './lib/app-process';
 import { emit, machine, parseArgs, round, table } from './lib/stats';
 
 /** Strings only tfjs (core and backends) carries in a minified bundle. */
@@ -78,7 +84,42 @@ function reachable(start: string[], src: Map<string, string>, byId: Map<string, 
 const gzipKiB = (code: string) => gzipSync(code, { level: 9 }).byteLength / 1024;
 const hasTfjs = (code: string) => TFJS_MARKERS.some((m) => m.test(code));
 
-function main(): void {
+/** Pages as a visitor opens them (a room that does not exist still loads the room page's code). */
+const BROWSER_PAGES: Record<string, string> = {
+  home: '/',
+  join: '/join',
+  lobby: '/room/ACDEFH',
+  'host lobby': '/room/ACDEFH/host',
+  leaderboard: '/leaderboard/sign-digits',
+  challenge: '/challenges/sign-digits',
+};
+
+async function inBrowser(): Promise<Record<string, unknown>[]> {
+  const app = await startAppProcess();
+  const browser = await launchBrowser();
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const [name, path] of Object.entries(BROWSER_PAGES)) {
+      const page = await browser.newPage();
+      const bodies: Promise<Buffer | null>[] = [];
+      page.on('response', (res) => {
+        if (res.request().resourceType() === 'script') bodies.push(res.body().catch(() => null));
+      });
+      await page.goto(app.url + path, { waitUntil: 'networkidle' });
+      const scripts = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+      const gz = scripts.reduce((n, b) => n + gzipSync(b, { level: 9 }).byteLength, 0) / 1024;
+      const tfjs = scripts.some((b) => hasTfjs(b.toString('utf8')));
+      rows.push({ page: name, path, scripts: scripts.length, jsFetchedGzipKiB: round(gz, 1), tfjs });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
   const args = parseArgs();
   const buildLog = ensureBuild(args.has('build'));
   const pages = readJson<{ pages: Record<string, string[]> }>('app-build-manifest.json').pages;
@@ -111,9 +152,12 @@ function main(): void {
   console.log(`page weight from ${BENCH_DIST_DIR}/ (load ${machine().load})`);
   console.log(table(rows));
   console.log(`tfjs-bearing chunks: ${tfjsFiles.map((f) => `${f} (${round(gzipKiB(src.get(f) ?? ''), 0)} KiB gz)`).join(', ')}`);
-  const printed = buildLog.split('\n').filter((l) => /^[┌├└]/.test(l.trim())).map((l) => l.trim());
-  if (printed.length) console.log(`next build's own table (First Load JS column, for comparison):\n${printed.join('\n')}`);
+  if (buildLog) console.log(`next build's own table (kB = 1000 bytes):\n${nextRouteTable(buildLog)}`);
   emit('page-weight', { routes: rows, tfjsChunks: tfjsFiles.length });
+  if (args.has('no-browser')) return;
+  const seen = await inBrowser();
+  console.log(`\nthe same pages loaded in Chromium (all scripts fetched until the network is idle, Next's prefetch of linked routes included):\n${table(seen)}`);
+  emit('page-weight-browser', { pages: seen });
 }
 
-main();
+await main();

@@ -25,6 +25,14 @@ export function ensureBuild(force = false, cwd = ROOT): string {
   });
 }
 
+/** The route table `next build` prints (its "First Load JS" column), for comparison. */
+export function nextRouteTable(buildLog: string): string {
+  return buildLog
+    .split('\n')
+    .filter((l) => /^(Route \(app\)|[┌├└│+]\s)/.test(l.trim()) || /^\s+[├└]\s/.test(l))
+    .join('\n');
+}
+
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
