@@ -1,7 +1,7 @@
 /**
  * Trains a preset in headless Chromium through the real UI, submits it, and prints the wall time,
  * validation accuracy, backend and the server's test score.
- * Usage: npm run build && npx tsx bench/browser-train.ts [default|tiny] [wasm|webgl|webgpu|cpu]
+ * Usage: npm run bench:browser -- [default|tiny] [wasm|webgl|webgpu|cpu]   (builds into .next-bench)
  */
 import { launchBrowser, registerNickname, screenshot, startApp } from '../tests/e2e/harness';
 
