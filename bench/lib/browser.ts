@@ -1,4 +1,5 @@
 /** Runs the bench worker (bench/browser/worker.ts) in headless Chromium from a local origin. */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/e2e/harness';
@@ -44,6 +45,7 @@ export async function openBenchBrowser(quiet = false, isolated = false): Promise
     async close() {
       await browser.close();
       await server.close();
+      rmSync(out, { recursive: true, force: true });
     },
   };
 }
