@@ -103,12 +103,25 @@ export function playerRoomView(state: RoomState): PlayerRoomView {
   };
 }
 
-export function myRoundView(state: RoomState, playerId: string): MyRoundView | null {
-  const round = state.round;
-  if (!round) return null;
+/** Ranks by playerId while the leaderboard shows; null while it is hidden (no rank is sent). */
+function ranksOf(state: RoomState): Map<string, number> | null {
+  return leaderboardShown(state) ? new Map(roundStandings(state).map((s) => [s.playerId, s.rank])) : null;
+}
+
+function myView(round: Round, playerId: string, ranks: Map<string, number> | null): MyRoundView {
   const entry = round.entries[playerId];
-  const rank = leaderboardShown(state) ? roundStandings(state).find((s) => s.playerId === playerId)?.rank ?? null : null;
-  return { submissions: entry?.submissions ?? 0, maxSubmissions: round.settings.maxSubmissions, pending: entry?.pending ?? 0, best: entry?.best ?? null, rank };
+  return { submissions: entry?.submissions ?? 0, maxSubmissions: round.settings.maxSubmissions, pending: entry?.pending ?? 0, best: entry?.best ?? null, rank: ranks?.get(playerId) ?? null };
+}
+
+export function myRoundView(state: RoomState, playerId: string): MyRoundView | null {
+  return state.round ? myView(state.round, playerId, ranksOf(state)) : null;
+}
+
+/** myRoundView for every member, ranking the round once (not once per member: fan-out's hot path). */
+export function myRoundViews(state: RoomState): Map<string, MyRoundView | null> {
+  const round = state.round;
+  const ranks = round ? ranksOf(state) : null;
+  return new Map(state.players.map((p) => [p.playerId, round ? myView(round, p.playerId, ranks) : null]));
 }
 
 export function hostRoomView(state: RoomState): HostRoomView {

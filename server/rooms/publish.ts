@@ -5,26 +5,10 @@
  */
 import type { Clock } from '../clock';
 import type { RoomState } from '../../game/room/types';
-import { hostRoomView, leaderboardShown, playerRoomView, roundStandings, type MyRoundView } from '../../game/room/views';
+import { hostRoomView, myRoundViews, playerRoomView } from '../../game/room/views';
 import { playerRoom, roomHostChannel, roomPlayersChannel, type ArenaServer } from '../socket/context';
 import type { Presence } from './presence';
 import type { Wall } from './wall';
-
-/**
- * game/room/views myRoundView for every member at once. That function ranks the round once per call,
- * which made 100 players' views cost 100 rankings per event (about 40 % of the fan-out's CPU); here the
- * round is ranked once. Same fields in the same order: tests compare it with myRoundView.
- */
-export function myRoundViews(state: RoomState): Map<string, MyRoundView | null> {
-  const round = state.round;
-  const out = new Map<string, MyRoundView | null>();
-  const ranks = round && leaderboardShown(state) ? new Map(roundStandings(state).map((s) => [s.playerId, s.rank])) : null;
-  for (const p of state.players) {
-    const e = round?.entries[p.playerId];
-    out.set(p.playerId, round ? { submissions: e?.submissions ?? 0, maxSubmissions: round.settings.maxSubmissions, pending: e?.pending ?? 0, best: e?.best ?? null, rank: ranks?.get(p.playerId) ?? null } : null);
-  }
-  return out;
-}
 
 export interface RoomOutput {
   /** The room's state changed: send every view that differs from the last one sent. */
@@ -54,6 +38,13 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
     return s;
   };
 
+  const removed = (code: string, playerId: string) => {
+    io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
+    presence.drop(code, playerId);
+    wall.forget(code, playerId);
+    sent.get(code)?.me.delete(playerId);
+  };
+
   return {
     changed(state) {
       const s = sentFor(state.code);
@@ -80,17 +71,9 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
     },
     kicked(code, playerId) {
       io.to(playerRoom(playerId)).emit('room:kicked', { code });
-      io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
-      presence.drop(code, playerId);
-      wall.forget(code, playerId);
-      sent.get(code)?.me.delete(playerId);
+      removed(code, playerId);
     },
-    removed(code, playerId) {
-      io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
-      presence.drop(code, playerId);
-      wall.forget(code, playerId);
-      sent.get(code)?.me.delete(playerId);
-    },
+    removed,
     closed(code) {
       sent.delete(code);
       presence.dropRoom(code);

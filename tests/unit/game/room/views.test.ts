@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { applyRoomEvent, createRoom } from '../../../../game/room/machine';
 import { applyLocked, DEFAULT_ROUND_SETTINGS, lockedMismatches, roundSettingsSchema } from '../../../../game/room/settings';
 import type { RoomEvent, RoomState } from '../../../../game/room/types';
-import { appendCurvePoint, CSV_HEADER, myRoundView, playerRoomView, resultRows, roundStandings, type CurvePoint } from '../../../../game/room/views';
+import { appendCurvePoint, CSV_HEADER, myRoundView, myRoundViews, playerRoomView, resultRows, roundStandings, type CurvePoint } from '../../../../game/room/views';
 import { defaultSpec } from '../../../../models/presets';
 
 const T0 = 1_700_000_000_000;
@@ -43,6 +43,16 @@ describe('room views', () => {
     const s = applyRoomEvent(roundWithScores(false), { type: 'endRound', actor: { role: 'host' }, now: T0 + 9 }).state;
     assert.deepEqual(playerRoomView(s).standings?.map((r) => [r.rank, r.playerId]), [[1, 'b'], [2, 'a']]);
     assert.equal(myRoundView(s, 'a')?.rank, 2);
+  });
+
+  test('myRoundViews gives every member what myRoundView gives, board shown or hidden', () => {
+    for (const visible of [true, false]) {
+      const s = roundWithScores(visible);
+      const all = myRoundViews(s);
+      assert.deepEqual([...all.keys()], ['a', 'b']);
+      for (const id of ['a', 'b']) assert.deepEqual(all.get(id), myRoundView(s, id));
+    }
+    assert.deepEqual([...myRoundViews(createRoom('ACDEFH', T0)).values()], []);
   });
 
   test('result rows follow the CSV header', () => {
