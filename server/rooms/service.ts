@@ -5,8 +5,9 @@
  * (deadline timers, kicks, closing). A sweep ticks every loaded room for grace periods and expiry.
  */
 import PQueue from 'p-queue';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Clock, ClockTimer } from '../clock';
+import { hashToken } from '../hash';
 import type { Db } from '../db';
 import type { Logger } from '../log';
 import type { ApiError } from '../protocol';
@@ -21,9 +22,8 @@ import { insertRoom, loadOpenRooms, loadRoom, roomExists, saveRoomState, setHost
 /** How often every loaded room gets a `tick` (grace periods, idle expiry, a missed deadline). */
 export const ROOM_SWEEP_MS = 30_000;
 
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The PIN is short, so its hash is salted with the room code (no table serves every room at once). */
-export const pinHash = (code: string, pin: string) => sha256(`${code}:${pin}`);
+export const pinHash = (code: string, pin: string) => hashToken(`${code}:${pin}`);
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -182,7 +182,7 @@ class Rooms implements RoomService {
 
   isHost(code: string, hostToken: string): boolean {
     const room = this.get(code);
-    return room !== undefined && sameHash(room.hostTokenHash, sha256(hostToken));
+    return room !== undefined && sameHash(room.hostTokenHash, hashToken(hostToken));
   }
 
   checkPin(code: string, pin: string): boolean {
@@ -193,7 +193,7 @@ class Rooms implements RoomService {
   setHostToken(code: string, hostToken: string): void {
     const room = this.get(code);
     if (!room) throw new Error(`no room ${code}`);
-    const hash = sha256(hostToken);
+    const hash = hashToken(hostToken);
     setHostTokenHash(this.deps.db, code, hash);
     room.hostTokenHash = hash;
   }

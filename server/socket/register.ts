@@ -1,14 +1,13 @@
 /** 'player:register': a new player with a secret token; only the token's sha256 is stored. */
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { normalizeNickname } from '../../game/nickname';
 import { friendlyName, isOffensive } from '../../game/room/names';
+import { hashToken } from '../hash';
 import { registerPayload } from '../protocol';
 import { createPlayer } from '../store';
 import { playerRoom, type ArenaSocket, type HandlerContext } from './context';
 import { handle, refuse } from './handle';
 import { limited } from './limits';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function onRegister(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'player:register', registerPayload, async ({ nickname: raw }, reply) => {

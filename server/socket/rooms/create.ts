@@ -5,7 +5,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { generateJoinCode, JOIN_CODE_ALPHABET } from '../../../game/room/code';
 import { roomPayloads } from '../../room-protocol';
-import { pinHash, sha256 } from '../../rooms/service';
+import { hashToken } from '../../hash';
+import { pinHash } from '../../rooms/service';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
@@ -39,7 +40,7 @@ export function onCreate(ctx: HandlerContext, socket: ArenaSocket): void {
     if (!code) return reply(refuse('server/busy', 'could not find a free room code; try again'));
     const hostToken = newHostToken();
     const hostPin = newPin();
-    ctx.rooms.create(code, sha256(hostToken), pinHash(code, hostPin));
+    ctx.rooms.create(code, hashToken(hostToken), pinHash(code, hostPin));
     await socket.join(roomHostChannel(code));
     ctx.log.info('room created', { code, socket: socket.id, address: socket.handshake.address });
     reply({ ok: true, data: { code, hostToken, hostPin } });
