@@ -59,6 +59,17 @@ function LockToggle({ room, view }: { room: HostRoom; view: View }) {
   );
 }
 
+/** Rename and remove, folded away once a round has started (the lobby shows them open). */
+function ManagePlayers({ room, view }: { room: HostRoom; view: View }) {
+  const t = useTranslations('room');
+  return (
+    <details className="rounded-2xl bg-white p-4 ring-1 ring-slate-200">
+      <summary data-testid="manage-players" className="cursor-pointer font-semibold">{t('host.managePlayers')}</summary>
+      <div className="mt-3"><HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} /></div>
+    </details>
+  );
+}
+
 function Running({ room, view }: { room: HostRoom; view: View }) {
   const t = useTranslations('room');
   const [error, setError] = useState<ApiError | null>(null);
@@ -97,10 +108,7 @@ function Running({ room, view }: { room: HostRoom; view: View }) {
           <StandingsTable rows={view.standings} compact caption={t('standings.live')} />
         </aside>
       </div>
-      <details className="rounded-2xl bg-white p-4 ring-1 ring-slate-200">
-        <summary data-testid="manage-players" className="cursor-pointer font-semibold">{t('host.managePlayers')}</summary>
-        <div className="mt-3"><HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} /></div>
-      </details>
+      <ManagePlayers room={room} view={view} />
     </div>
   );
 }
@@ -134,10 +142,7 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
         <h2 id="final-standings" className="text-lg font-semibold">{t('standings.final', { round: round?.number ?? 1 })}</h2>
         <StandingsTable rows={view.standings} sortable caption={t('standings.final', { round: round?.number ?? 1 })} />
       </section>
-      <details className="rounded-2xl bg-white p-4 ring-1 ring-slate-200">
-        <summary data-testid="manage-players" className="cursor-pointer font-semibold">{t('host.managePlayers')}</summary>
-        <div className="mt-3"><HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} /></div>
-      </details>
+      <ManagePlayers room={room} view={view} />
     </div>
   );
 }
