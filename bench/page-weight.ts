@@ -13,11 +13,11 @@
  * Usage: npm run bench:weight -- [--build] [--no-browser]   (builds into .next-bench when there is none)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { launchBrowser } from '../tests/e2e/harness';
+import { launchBrowser, startApp } from '../tests/e2e/harness';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './lib/bundle';
-import { BENCH_DIST_DIR, ensureBuild, nextRouteTable, startAppProcess } from './lib/app-process';
+import { BENCH_DIST_DIR, ensureBuild, nextRouteTable } from './lib/app-process';
 import { emit, machine, parseArgs, round, table } from './lib/stats';
 
 /** Strings only tfjs (core and backends) carries in a minified bundle. */
@@ -95,7 +95,7 @@ const BROWSER_PAGES: Record<string, string> = {
 };
 
 async function inBrowser(): Promise<Record<string, unknown>[]> {
-  const app = await startAppProcess();
+  const app = await startApp({ distDir: BENCH_DIST_DIR });
   const browser = await launchBrowser();
   const rows: Record<string, unknown>[] = [];
   try {

@@ -7,8 +7,8 @@
  * Usage: npm run bench:longtask -- [--backends wasm] [--seconds 45] [--preset default|tiny] [--build]
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../tests/e2e/harness';
-import { ensureBuild, startAppProcess } from './lib/app-process';
+import { launchBrowser, startApp } from '../tests/e2e/harness';
+import { BENCH_DIST_DIR, ensureBuild } from './lib/app-process';
 import { emit, listArg, machine, numArg, parseArgs, round, table } from './lib/stats';
 
 interface Probe {
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   ensureBuild(args.has('build'));
   const env = machine();
   console.log(`main-thread long tasks while training on /challenges/sign-digits, ${env.cores} cores, load ${env.load}`);
-  const app = await startAppProcess();
+  const app = await startApp({ distDir: BENCH_DIST_DIR });
   const browser = await launchBrowser();
   const rows: Record<string, unknown>[] = [];
   try {

@@ -50,10 +50,14 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string)
   throw new Error(`server did not answer at ${url} within ${START_TIMEOUT_MS} ms:\n${logs()}`);
 }
 
-/** Starts `tsx server/index.ts` in production mode; needs `npm run build` first. */
-export async function startApp(opts: { dbFile?: string } = {}): Promise<App> {
-  if (!existsSync(join(ROOT, DIST_DIR, 'BUILD_ID'))) {
-    throw new Error(`no production build in ${DIST_DIR}/: run \`npm run build\` first (npm test does)`);
+/**
+ * Starts `tsx server/index.ts` in production mode; needs `npm run build` first. `distDir`: the build
+ * folder to serve (default DIST_DIR; benchmarks pass their own).
+ */
+export async function startApp(opts: { dbFile?: string; distDir?: string } = {}): Promise<App> {
+  const distDir = opts.distDir ?? DIST_DIR;
+  if (!existsSync(join(ROOT, distDir, 'BUILD_ID'))) {
+    throw new Error(`no production build in ${distDir}/: run \`npm run build\` first (npm test does)`);
   }
   const port = await freePort();
   const dir = opts.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'arena-e2e-'));
@@ -69,7 +73,7 @@ export async function startApp(opts: { dbFile?: string } = {}): Promise<App> {
       // Join links must point where the test's browsers can go, not at this machine's LAN address.
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_FILE: dbFile,
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: distDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
