@@ -68,9 +68,20 @@ export const leaderboardEntries = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.challengeId, t.playerId] }),
-    index('leaderboard_rank_idx').on(t.challengeId, sql`${t.score} desc`, sql`${t.submittedAt} asc`),
+    // player_id last: the rank's final tie-break, so playerRank counts three index ranges and never reads a row.
+    index('leaderboard_rank_idx').on(t.challengeId, sql`${t.score} desc`, sql`${t.submittedAt} asc`, t.playerId),
   ],
 );
+
+/**
+ * How many players have an entry per challenge, kept by recordScore in the same transaction as the
+ * entry, so a leaderboard's total is one row read instead of a count over every entry.
+ */
+export const leaderboardTotals = sqliteTable('leaderboard_totals', {
+  challengeId: text('challenge_id').primaryKey(),
+  /** Number of leaderboard_entries rows with this challenge_id. */
+  players: integer('players').notNull(),
+});
 
 /** A teacher-hosted room; `state_json` is the whole game/room RoomState, the source of truth at start-up. */
 export const rooms = sqliteTable(
@@ -121,5 +132,6 @@ export const roomRounds = sqliteTable(
 export type PlayerRow = typeof players.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type LeaderboardEntryRow = typeof leaderboardEntries.$inferSelect;
+export type LeaderboardTotalRow = typeof leaderboardTotals.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
 export type RoomRoundRow = typeof roomRounds.$inferSelect;

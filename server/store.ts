@@ -2,9 +2,9 @@
  * Every database read and write the server makes. better-sqlite3 is synchronous, so each
  * multi-statement change is one `db.transaction(() => ...)` that either fully happens or not at all.
  */
-import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { leaderboardEntries, players, submissions, type SubmissionRow } from '../drizzle/schema';
+import { leaderboardEntries, leaderboardTotals, players, submissions, type SubmissionRow } from '../drizzle/schema';
 import { isImprovement } from '../game/ranking';
 import type { Score } from '../game/scoring';
 import type { ApiError, LeaderboardRow, LeaderboardView } from './protocol';
@@ -94,6 +94,7 @@ export function recordScore(db: Db, sub: SubmissionRow, score: Score, now: numbe
         .values({ challengeId: sub.challengeId, playerId: sub.playerId, ...entry })
         .onConflictDoUpdate({ target: [leaderboardEntries.challengeId, leaderboardEntries.playerId], set: entry })
         .run();
+      if (!prev) countNewEntry(tx as unknown as Db, sub.challengeId);
     }
     return { improved, rank: playerRank(tx as unknown as Db, sub.challengeId, sub.playerId) };
   });
@@ -106,27 +107,34 @@ export function recordFailure(db: Db, submissionId: string, error: ApiError, now
     .run();
 }
 
-/** 1-based rank, with the same order as game/ranking compareEntries. */
+/** Keeps leaderboard_totals equal to the number of entries of the challenge (one more was inserted). */
+function countNewEntry(db: Db, challengeId: string): void {
+  db.insert(leaderboardTotals)
+    .values({ challengeId, players: 1 })
+    .onConflictDoUpdate({ target: leaderboardTotals.challengeId, set: { players: sql`${leaderboardTotals.players} + 1` } })
+    .run();
+}
+
+/**
+ * 1-based rank, with the same order as game/ranking compareEntries. The entries ahead are three
+ * disjoint ranges of leaderboard_rank_idx (challenge, score desc, submitted_at, player_id): a higher
+ * score; the same score submitted earlier; the same score and time with a smaller player id. Each is
+ * counted on the index alone, where one OR'ed count read every row of the challenge.
+ */
 export function playerRank(db: Db, challengeId: string, playerId: string): number | undefined {
-  const key = and(eq(leaderboardEntries.challengeId, challengeId), eq(leaderboardEntries.playerId, playerId));
-  const me = db.select().from(leaderboardEntries).where(key).get();
-  if (!me) return undefined;
   const e = leaderboardEntries;
-  const ahead = db
-    .select({ n: count() })
+  const me = db
+    .select({ score: e.score, submittedAt: e.submittedAt })
     .from(e)
-    .where(
-      and(
-        eq(e.challengeId, challengeId),
-        or(
-          gt(e.score, me.score),
-          and(eq(e.score, me.score), lt(e.submittedAt, me.submittedAt)),
-          and(eq(e.score, me.score), eq(e.submittedAt, me.submittedAt), lt(e.playerId, playerId)),
-        ),
-      ),
-    )
+    .where(and(eq(e.challengeId, challengeId), eq(e.playerId, playerId)))
     .get();
-  return (ahead?.n ?? 0) + 1;
+  if (!me) return undefined;
+  const same = sql`${e.challengeId} = ${challengeId} and ${e.score} = ${me.score}`;
+  const ahead = db.get<{ n: number }>(sql`select
+    (select count(*) from ${e} where ${e.challengeId} = ${challengeId} and ${e.score} > ${me.score})
+  + (select count(*) from ${e} where ${same} and ${e.submittedAt} < ${me.submittedAt})
+  + (select count(*) from ${e} where ${same} and ${e.submittedAt} = ${me.submittedAt} and ${e.playerId} < ${playerId}) as n`);
+  return ahead.n + 1;
 }
 
 export function leaderboardView(db: Db, challengeId: string, limit = LEADERBOARD_TOP): LeaderboardView {
@@ -146,7 +154,11 @@ export function leaderboardView(db: Db, challengeId: string, limit = LEADERBOARD
     .orderBy(desc(e.score), asc(e.submittedAt), asc(e.playerId))
     .limit(limit)
     .all();
-  const total = db.select({ n: count() }).from(e).where(eq(e.challengeId, challengeId)).get();
+  const total = db
+    .select({ n: leaderboardTotals.players })
+    .from(leaderboardTotals)
+    .where(eq(leaderboardTotals.challengeId, challengeId))
+    .get();
   const ranked: LeaderboardRow[] = rows.map((r, i) => ({
     ...r,
     rank: i + 1,

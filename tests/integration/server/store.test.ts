@@ -13,6 +13,8 @@ import {
   tableCounts,
 } from '../../../server/store';
 import { readEnv } from '../../../server/env';
+import { rankRows } from '../../../game/ranking';
+import { mulberry32 } from '../../../game/random';
 
 const C = 'sign-digits';
 
@@ -95,6 +97,43 @@ describe('store (real SQLite, in memory)', () => {
     assert.equal(view.rows.length, 5);
     assert.equal(view.totalPlayers, 7);
     assert.equal(view.rows[0]?.playerId, 'p6');
+  });
+});
+
+describe('ranks and totals at scale (three range counts, maintained totals)', () => {
+  test('playerRank equals game/ranking order for every player, with ties on score, time and both', () => {
+    const { db, player, submit, score } = setup();
+    const rand = mulberry32(11);
+    const entries: { playerId: string; score: number; submittedAt: number }[] = [];
+    // 3 scores and 4 times for 60 players: many ties on score, on time and on both, so every range counts.
+    const ids = Array.from({ length: 60 }, (_, i) => `p${(i * 37) % 60}`);
+    for (const id of ids) {
+      player(id);
+      const at = Math.floor(rand() * 4);
+      const s = [0.5, 0.75, 0.9][Math.floor(rand() * 3)] as number;
+      score(submit(id, at), s);
+      entries.push({ playerId: id, score: s, submittedAt: at });
+    }
+    const expected = rankRows(entries);
+    for (const e of expected) assert.equal(playerRank(db, C, e.playerId), e.rank, e.playerId);
+    assert.ok(expected.some((e, i) => i > 0 && expected[i - 1]?.score === e.score && expected[i - 1]?.submittedAt === e.submittedAt));
+    const view = leaderboardView(db, C, 100);
+    assert.deepEqual(view.rows.map((r) => r.playerId), expected.map((e) => e.playerId));
+    assert.equal(view.totalPlayers, 60);
+    assert.equal(playerRank(db, C, 'nobody'), undefined);
+  });
+
+  test('the total counts each player once per challenge, however often they improve', () => {
+    const { db, player, submit, score } = setup();
+    for (const p of ['a', 'b']) player(p);
+    score(submit('a', 1), 0.1);
+    score(submit('a', 2), 0.2);
+    score(submit('a', 3), 0.15);
+    score(submit('b', 4), 0.3);
+    assert.equal(leaderboardView(db, C).totalPlayers, 2);
+    assert.equal(leaderboardView(db, 'other-challenge').totalPlayers, 0);
+    const counted = db.$client.prepare('select count(*) as n from leaderboard_entries where challenge_id = ?').get(C) as { n: number };
+    assert.equal(counted.n, 2);
   });
 });
 
