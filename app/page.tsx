@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { CHALLENGES } from '../game/challenges';
+import { modelChallenge } from '../game/challenges';
 import { JoinCodeForm } from './components/room/JoinCodeForm';
 import { ChallengeCard } from './components/shell/ChallengeCard';
 import { NicknameForm } from './components/shell/NicknameForm';
@@ -50,7 +50,7 @@ export default async function HomePage() {
         <h2 id="challenges" className="text-2xl font-semibold">
           {t('challenges')}
         </h2>
-        {Object.values(CHALLENGES).map((c) => (
+        {[modelChallenge('sign-digits')].map((c) => (
           <ChallengeCard key={c.id} challenge={c} />
         ))}
       </section>

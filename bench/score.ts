@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getChallenge } from '../game/challenges';
+import { modelChallenge } from '../game/challenges';
 import { buildModel } from '../models/build';
 import { serializeWeights } from '../models/weights';
 import { registerPlayer, submitAndWait, type Client } from './lib/clients';
@@ -25,7 +25,7 @@ const burst = numArg(args, 'burst', 40);
 const workerCounts = listArg(args, 'workers', ['1', '2']).map(Number);
 const modelName = args.get('model') ?? 'cnn';
 const spec = benchSpec(modelName);
-const challenge = getChallenge('sign-digits')!;
+const challenge = modelChallenge('sign-digits');
 
 await tf.setBackend('cpu');
 const model = buildModel(spec, { inputShape: challenge.inputShape, numClasses: challenge.numClasses });

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
-import { getChallenge } from '../game/challenges';
+import { modelChallenge } from '../game/challenges';
 import { selectBackend, type BackendName } from '../models/backend';
 import { buildModel } from '../models/build';
 import { loadSplitFromDisk } from '../models/dataset-node';
@@ -15,7 +15,7 @@ import { splitToTensors } from '../models/tensors';
 import { trainModel } from '../models/train';
 
 const [which = 'default', backend = 'wasm', epochsArg] = process.argv.slice(2);
-const challenge = getChallenge('sign-digits')!;
+const challenge = modelChallenge('sign-digits');
 const spec = which === 'tiny' ? tinySpec('sign-digits') : defaultSpec('sign-digits');
 if (epochsArg) spec.training.epochs = Number(epochsArg);
 const choice = await selectBackend({ prefer: backend as BackendName });

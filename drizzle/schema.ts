@@ -129,6 +129,22 @@ export const roomRounds = sqliteTable(
   (t) => [primaryKey({ columns: [t.roomCode, t.number] }), index('room_rounds_ended_idx').on(t.endedAt)],
 );
 
+/** Stars per player and challenge on the solo path (only ever raised; written with the score). */
+export const progress = sqliteTable(
+  'progress',
+  {
+    playerId: text('player_id')
+      .notNull()
+      .references(() => players.id),
+    challengeId: text('challenge_id').notNull(),
+    /** 1-3 (a row exists only once a star is earned). */
+    stars: integer('stars').notNull(),
+    /** Epoch milliseconds of the last raise. */
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.playerId, t.challengeId] })],
+);
+
 export type PlayerRow = typeof players.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type LeaderboardEntryRow = typeof leaderboardEntries.$inferSelect;

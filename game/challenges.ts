@@ -1,37 +1,174 @@
 /**
- * Challenge definitions: which data set, what a model may spend, how it is scored.
- * Pure data and rules; the server and the UI both read these.
+ * Challenge definitions: which data, what a model may spend, how it is scored and starred.
+ * Pure data and rules; the server and the UI both read these. The order of CHALLENGE_IDS is the
+ * solo path's teaching order (game/solo/path.ts).
  */
+import type { Data2dId, GateId } from './solo/data2d';
 
-export type ChallengeId = 'sign-digits';
+export const CHALLENGE_IDS = [
+  'logic-gates',
+  'depth-width',
+  'activations',
+  'losses',
+  'optimizer-race',
+  'batch-epochs',
+  'sign-01',
+  'sign-digits',
+  'backprop-steps',
+] as const;
+export type ChallengeId = (typeof CHALLENGE_IDS)[number];
+/** Played in the page (settings or answers), not trained. */
+export type PlayChallengeId = 'optimizer-race' | 'backprop-steps';
+export type ModelChallengeId = Exclude<ChallengeId, PlayChallengeId>;
 
 export interface ChallengeBudget {
   /** Most trainable parameters a submitted model may have. */
   maxParams: number;
   /** Most layers a submitted model may have. */
   maxLayers: number;
+  /** Most training samples a run may see (epochs × training-set size); a hard limit when set. */
+  maxSamplesSeen?: number;
 }
 
-export interface ChallengeDef {
-  id: ChallengeId;
-  /** Name of the data set folder under data/ (manifest.json, train.bin, val.bin, test.bin). */
-  dataset: string;
-  /** Input shape of one example, without the batch dimension. */
-  inputShape: readonly [number, number, number];
+/** Where a model challenge's examples come from. */
+export type ChallengeData =
+  /** A data set folder under data/ (images); `classes` keeps only those digits, relabelled 0..n-1. */
+  | { type: 'images'; dataset: 'sign-digits'; classes?: readonly number[] }
+  /**
+   * Seeded 2-D points (game/solo/data2d.ts). The browser generates train and validation from
+   * public seeds; the server keeps the test seed.
+   */
+  | { type: 'points'; set: Data2dId; train: number; val: number; noise: number; test: number }
+  /** A logic gate's truth table; training repeats the four rows `repeat` times. */
+  | { type: 'gate'; gate: GateId; repeat: number };
+
+/**
+ * What one star asks. Every field present must hold; `minScore` is on the challenge's score
+ * (test accuracy for model challenges). Spec-based fields read the submitted spec, never a number
+ * the client computed.
+ */
+export interface StarRule {
+  minScore: number;
+  maxParams?: number;
+  maxEpochs?: number;
+  /** Dense layers before the output layer, at least (the activation challenge's "deep" network). */
+  minHiddenLayers?: number;
+}
+
+/** Build a network, train it in the browser, submit its weights; the server scores accuracy. */
+export interface ModelChallenge {
+  id: ModelChallengeId;
+  kind: 'model';
+  data: ChallengeData;
+  /** Shape of one example, without the batch dimension. */
+  inputShape: readonly number[];
   numClasses: number;
   budget: ChallengeBudget;
-  /** Test accuracy (0..1) the challenge asks for; the paper's result for Sign Digits. */
+  /** Test accuracy (0..1) the challenge is about; shown on cards. */
   goalAccuracy: number;
+  /** One, two and three stars; each rule at least as hard as the one before. */
+  stars: readonly [StarRule, StarRule, StarRule];
 }
 
+/**
+ * Played in the page, not trained: the player submits settings (race) or answers (steps) and the
+ * server replays them to score (game/solo/play.ts), stars included. Scores are 0..1, higher is better.
+ */
+export interface PlayChallenge {
+  id: PlayChallengeId;
+  kind: 'race' | 'steps';
+}
+
+export type ChallengeDef = ModelChallenge | PlayChallenge;
+
+const IMAGE_SHAPE = [64, 64, 1] as const;
+const POINT_SHAPE = [2] as const;
+const three = (a: StarRule, b: StarRule, c: StarRule) => [a, b, c] as const;
+
 export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
+  'logic-gates': {
+    id: 'logic-gates',
+    kind: 'model',
+    data: { type: 'gate', gate: 'xor', repeat: 25 },
+    inputShape: POINT_SHAPE,
+    numClasses: 2,
+    budget: { maxParams: 200, maxLayers: 4 },
+    goalAccuracy: 1,
+    // One neuron can get three of XOR's four rows, never all: a hidden layer is the only way in.
+    stars: three({ minScore: 1 }, { minScore: 1, maxParams: 20 }, { minScore: 1, maxParams: 12 }),
+  },
+  'depth-width': {
+    id: 'depth-width',
+    kind: 'model',
+    data: { type: 'points', set: 'spiral', train: 400, val: 200, noise: 0.02, test: 1000 },
+    inputShape: POINT_SHAPE,
+    numClasses: 2,
+    budget: { maxParams: 2_000, maxLayers: 8 },
+    goalAccuracy: 0.95,
+    stars: three({ minScore: 0.8 }, { minScore: 0.9 }, { minScore: 0.95 }),
+  },
+  activations: {
+    id: 'activations',
+    kind: 'model',
+    data: { type: 'points', set: 'circle', train: 400, val: 200, noise: 0.05, test: 1000 },
+    inputShape: POINT_SHAPE,
+    numClasses: 2,
+    budget: { maxParams: 1_000, maxLayers: 10 },
+    goalAccuracy: 0.95,
+    stars: three(
+      { minScore: 0.8, minHiddenLayers: 6 },
+      { minScore: 0.9, minHiddenLayers: 6 },
+      { minScore: 0.95, minHiddenLayers: 6 },
+    ),
+  },
+  losses: {
+    id: 'losses',
+    kind: 'model',
+    data: { type: 'points', set: 'xor', train: 400, val: 200, noise: 0.05, test: 1000 },
+    inputShape: POINT_SHAPE,
+    numClasses: 2,
+    budget: { maxParams: 500, maxLayers: 6 },
+    goalAccuracy: 0.95,
+    stars: three({ minScore: 0.95, maxEpochs: 20 }, { minScore: 0.95, maxEpochs: 10 }, { minScore: 0.95, maxEpochs: 5 }),
+  },
+  'optimizer-race': {
+    id: 'optimizer-race',
+    kind: 'race',
+  },
+  'batch-epochs': {
+    id: 'batch-epochs',
+    kind: 'model',
+    data: { type: 'points', set: 'circle', train: 500, val: 200, noise: 0.1, test: 1000 },
+    inputShape: POINT_SHAPE,
+    numClasses: 2,
+    // 4 epochs of the training set, however they are cut into batches.
+    budget: { maxParams: 500, maxLayers: 6, maxSamplesSeen: 2_000 },
+    goalAccuracy: 0.95,
+    stars: three({ minScore: 0.8 }, { minScore: 0.9 }, { minScore: 0.95 }),
+  },
+  'sign-01': {
+    id: 'sign-01',
+    kind: 'model',
+    data: { type: 'images', dataset: 'sign-digits', classes: [0, 1] },
+    inputShape: IMAGE_SHAPE,
+    numClasses: 2,
+    budget: { maxParams: 250_000, maxLayers: 16 },
+    goalAccuracy: 0.99,
+    stars: three({ minScore: 0.9 }, { minScore: 0.97 }, { minScore: 0.99 }),
+  },
   'sign-digits': {
     id: 'sign-digits',
-    dataset: 'sign-digits',
-    inputShape: [64, 64, 1],
+    kind: 'model',
+    data: { type: 'images', dataset: 'sign-digits' },
+    inputShape: IMAGE_SHAPE,
     numClasses: 10,
     budget: { maxParams: 250_000, maxLayers: 16 },
     goalAccuracy: 0.98,
+    stars: three({ minScore: 0.92 }, { minScore: 0.95 }, { minScore: 0.98 }),
+  },
+  'backprop-steps': {
+    id: 'backprop-steps',
+    kind: 'steps',
   },
 };
 
@@ -41,4 +178,31 @@ export function isChallengeId(value: string): value is ChallengeId {
 
 export function getChallenge(id: string): ChallengeDef | undefined {
   return isChallengeId(id) ? CHALLENGES[id] : undefined;
+}
+
+/** A challenge that takes trained models, or undefined (unknown id, or a play challenge). */
+export function getModelChallenge(id: string): ModelChallenge | undefined {
+  // CHALLENGES pairs ids and kinds by hand; the kind is what is checked.
+  const c = getChallenge(id);
+  return c?.kind === 'model' ? c : undefined;
+}
+
+/** The data set folder whose images the challenge uses, if any. */
+export function imageDataset(c: ModelChallenge): string | null {
+  return c.data.type === 'images' ? c.data.dataset : null;
+}
+
+/** Training examples of a generated data set (null for image data sets: the manifest knows). */
+export function generatedTrainCount(c: ModelChallenge): number | null {
+  if (c.data.type === 'points') return c.data.train;
+  if (c.data.type === 'gate') return 4 * c.data.repeat;
+  return null;
+}
+
+/** The definition of a model challenge by its (typed) id. */
+export function modelChallenge(id: ModelChallengeId): ModelChallenge {
+  const c = CHALLENGES[id];
+  // Only reachable if CHALLENGES pairs an id with the wrong kind: a bug in this file, not input.
+  if (c.kind !== 'model') throw new Error(`challenge ${id} is not a model challenge`);
+  return c;
 }

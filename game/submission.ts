@@ -6,12 +6,14 @@ import type { SpecIssue, ModelSpec } from '../models/spec';
 import { parseModelSpec } from '../models/spec';
 import type { LayerInfo } from '../models/shapes';
 import { inferShapes } from '../models/shapes';
-import { getChallenge, type ChallengeDef } from './challenges';
+import { generatedTrainCount, getModelChallenge, type ModelChallenge } from './challenges';
+import { samplesSeen } from './stars';
 
 export type SubmissionErrorCode =
   | 'spec/invalid'
   | 'submission/over_budget'
   | 'submission/too_many_layers'
+  | 'submission/over_samples'
   | 'challenge/unknown';
 
 export interface SubmissionError {
@@ -32,10 +34,23 @@ const fail = (code: SubmissionErrorCode, message: string, issues: SpecIssue[] = 
   error: { code, message, issues },
 });
 
+/** The batch-and-epoch budget: epochs × training examples may not pass the challenge's limit. */
+function samplesIssue(def: ModelChallenge, spec: ModelSpec): SubmissionCheck | null {
+  const limit = def.budget.maxSamplesSeen;
+  const train = generatedTrainCount(def);
+  if (limit === undefined || train === null || samplesSeen(spec, train) <= limit) return null;
+  const most = Math.floor(limit / train);
+  return fail(
+    'submission/over_samples',
+    `${spec.training.epochs} epochs of ${train} examples is ${samplesSeen(spec, train)} samples; challenge ${def.id} allows ${limit} (${most} epochs)`,
+    [{ path: 'training.epochs', message: `training.epochs: at most ${most}, got ${spec.training.epochs}` }],
+  );
+}
+
 /** `challenge` is a definition or an id (untrusted); `specInput` is untrusted JSON. */
-export function validateSubmission(challenge: ChallengeDef | string, specInput: unknown): SubmissionCheck {
-  const def = typeof challenge === 'string' ? getChallenge(challenge) : challenge;
-  if (!def) return fail('challenge/unknown', `unknown challenge ${JSON.stringify(challenge).slice(0, 70)}`);
+export function validateSubmission(challenge: ModelChallenge | string, specInput: unknown): SubmissionCheck {
+  const def = typeof challenge === 'string' ? getModelChallenge(challenge) : challenge;
+  if (!def) return fail('challenge/unknown', `no model challenge ${JSON.stringify(challenge).slice(0, 70)}`);
 
   const parsed = parseModelSpec(specInput);
   if (!parsed.ok) return fail('spec/invalid', 'the model spec is not valid', parsed.issues);
@@ -59,6 +74,8 @@ export function validateSubmission(challenge: ChallengeDef | string, specInput: 
       [{ path: 'layers', message: `parameters: at most ${maxParams}, got ${shapes.totalParams}` }],
     );
   }
+  const samples = samplesIssue(def, spec);
+  if (samples) return samples;
   return { ok: true, spec, shapes: { layers: shapes.layers, totalParams: shapes.totalParams } };
 }
 

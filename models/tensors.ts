@@ -1,16 +1,21 @@
 /** Turns decoded data set splits into tensors for training and evaluation. */
 import * as tf from '@tensorflow/tfjs';
-import type { SplitData } from './dataset';
+import { isFeatureSplit, type Examples } from './challenge-data';
 
 export interface XY {
-  /** Images [N, H, W, C], float32 in 0..1. */
-  xs: tf.Tensor4D;
+  /** Images [N, H, W, C], float32 in 0..1, or feature vectors [N, F]. */
+  xs: tf.Tensor;
   /** One-hot labels [N, numClasses]. */
   ys: tf.Tensor2D;
 }
 
-export function splitToTensors(split: SplitData, numClasses: number): XY {
+export function splitToTensors(split: Examples, numClasses: number): XY {
   return tf.tidy(() => {
+    if (isFeatureSplit(split)) {
+      const xs = tf.tensor2d(split.features, [split.count, split.width]);
+      const ys = tf.oneHot(tf.tensor1d(split.labels, 'int32'), numClasses).toFloat() as tf.Tensor2D;
+      return { xs, ys };
+    }
     const pixels = tf.tensor4d(split.images, [split.count, split.height, split.width, split.channels], 'int32');
     const xs = pixels.toFloat().div(255) as tf.Tensor4D;
     const ys = tf.oneHot(tf.tensor1d(split.labels, 'int32'), numClasses).toFloat() as tf.Tensor2D;

@@ -3,7 +3,10 @@
  * Types are compile-time only; every incoming payload is also checked by the zod schemas below.
  */
 import { z } from 'zod';
-import type { SpecIssue } from '../models/spec';
+import type { ChallengeId } from '../game/challenges';
+import type { Progress } from '../game/solo/path';
+import type { Stars } from '../game/stars';
+import type { ModelSpec, SpecIssue } from '../models/spec';
 import type { RoomClientEvents, RoomServerEvents } from './room-protocol';
 
 /** Largest accepted weight payload, in bytes (budget 250k params x 4 bytes, plus headroom). */
@@ -63,6 +66,8 @@ export interface SubmissionResult {
   rank?: number;
   /** True when this submission became the player's best. */
   improved?: boolean;
+  /** Stars this submission earned (0-3), from the server's score and the challenge's rules. */
+  stars?: Stars;
   paramCount: number;
   error?: ApiError;
   /** Set for a submission made in a room round. */
@@ -82,6 +87,28 @@ export interface ClientToServerEvents extends RoomClientEvents {
     payload: { challengeId: string; spec: unknown; weights: ArrayBuffer | Uint8Array; roomCode?: string },
     ack: Ack<{ submissionId: string; status: 'queued'; paramCount: number }>,
   ) => void;
+  /** A play challenge's entry (race settings, step answers); the server replays it to score. */
+  'play:submit': (
+    payload: { challengeId: string; entry: unknown; roomCode?: string },
+    ack: Ack<{ submissionId: string; status: 'queued'; paramCount: number }>,
+  ) => void;
+  /** The caller's stars per challenge (the solo path). */
+  'progress:get': (payload: Record<string, never>, ack: Ack<{ progress: Progress }>) => void;
+  /** A scored submission's spec and seed, for anyone to train again ("reproduce this run"). */
+  'run:get': (payload: { submissionId: string }, ack: Ack<RunView>) => void;
+}
+
+export interface RunView {
+  submissionId: string;
+  challengeId: ChallengeId;
+  nickname: string;
+  /** The model spec (training seed included); null for a play challenge. */
+  spec: ModelSpec | null;
+  /** A play challenge's entry (race settings, step answers). */
+  entry: unknown;
+  score: number | null;
+  /** ISO 8601. */
+  submittedAt: string;
 }
 
 export interface ServerToClientEvents extends RoomServerEvents {
@@ -106,6 +133,18 @@ const binary = z.custom<Uint8Array | ArrayBuffer>(
   (v) => v instanceof Uint8Array || v instanceof ArrayBuffer,
   { message: 'weights must be binary (ArrayBuffer of float32 values)' },
 );
+
+export const playSubmitPayload = z.strictObject({
+  challengeId: z.string().min(1).max(64),
+  entry: z.unknown(),
+  roomCode: z.string().min(1).max(40).optional(),
+});
+
+export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);
+
+export const runPayload = z.strictObject({
+  submissionId: z.string().uuid(),
+});
 
 export const submitPayload = z.strictObject({
   challengeId: z.string().min(1).max(64),

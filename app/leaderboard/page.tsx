@@ -25,9 +25,11 @@ export default async function LeaderboardIndex() {
               className="flex h-full flex-col gap-1 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400"
             >
               <span className="text-lg font-semibold text-indigo-800">{t(`challengeName.${c.id}`)}</span>
-              <span className="text-sm text-slate-700">
-                {t('challengeSummary', { percent: format.number(c.goalAccuracy * 100), params: format.number(c.budget.maxParams) })}
-              </span>
+              {c.kind === 'model' && (
+                <span className="text-sm text-slate-700">
+                  {t('challengeSummary', { percent: format.number(c.goalAccuracy * 100), params: format.number(c.budget.maxParams) })}
+                </span>
+              )}
             </Link>
           </li>
         ))}

@@ -2,23 +2,14 @@
  * The solo path: challenges in teaching order, stars from a score, and which challenges a player may
  * open. A room's host may pick any challenge; the path gates only solo play.
  */
+import { CHALLENGE_IDS, type ChallengeId } from '../challenges';
+import type { Stars } from '../stars';
 import { race, type RaceSettings } from './optimizers';
 import { SURFACES, type SurfaceId } from './surfaces';
 
-export const SOLO_PATH = [
-  'logic-gates',
-  'depth-width',
-  'activations',
-  'losses',
-  'optimizer-race',
-  'batch-epochs',
-  'sign-01',
-  'sign-digits',
-  'backprop-steps',
-] as const;
-export type SoloChallengeId = (typeof SOLO_PATH)[number];
-
-export type Stars = 0 | 1 | 2 | 3;
+export const SOLO_PATH = CHALLENGE_IDS;
+export type SoloChallengeId = ChallengeId;
+export type { Stars };
 
 /**
  * Score needed for one, two and three stars. `higherIsBetter` false means fewer is better (steps,

@@ -5,15 +5,21 @@
  */
 import PQueue from 'p-queue';
 import type { Db } from '../db';
-import { getChallenge } from '../../game/challenges';
+import { getChallenge, getModelChallenge, type ModelChallenge } from '../../game/challenges';
 import { scoreFromPredictions, type Score } from '../../game/scoring';
+import { playEntrySchema, scorePlayEntry } from '../../game/solo/play';
+import { modelStars, type Stars } from '../../game/stars';
+import { parseModelSpec } from '../../models/spec';
 import type { SubmissionRow } from '../../drizzle/schema';
 import type { ApiError, LeaderboardView, SubmissionResult } from '../protocol';
 import type { Logger } from '../log';
 import { getSubmission, leaderboardView, recordFailure, recordScore } from '../store';
 import type { ScoringPool } from './pool';
-import { loadTestSplit } from './test-split';
+import { recordStars } from '../progress';
+import { testExamples } from './test-split';
 import type { ScoringOutput } from './types';
+
+type Judged = { ok: true; score: Score; stars: Stars; workerMs: number } | { ok: false; error: ApiError };
 
 export interface ScoringEvents {
   result(playerId: string, result: SubmissionResult): void;
@@ -49,19 +55,32 @@ export function createScoringService(deps: {
 }): ScoringService {
   const { db, pool, events, log } = deps;
   const now = deps.now ?? Date.now;
-  const labelsByDataset = new Map<string, Uint8Array>();
+  const labelsByChallenge = new Map<string, Uint8Array>();
   const queues = new Map<string, PQueue>();
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
-  const labelsFor = (dataset: string): Uint8Array => {
-    let labels = labelsByDataset.get(dataset);
+  const labelsFor = (challenge: ModelChallenge): Uint8Array => {
+    let labels = labelsByChallenge.get(challenge.id);
     if (!labels) {
-      labels = loadTestSplit(deps.dataDir, dataset).labels;
-      labelsByDataset.set(dataset, labels);
+      labels = testExamples(deps.dataDir, challenge).labels;
+      labelsByChallenge.set(challenge.id, labels);
     }
     return labels;
   };
+
+  /** The server's score and stars for a worker's predictions on a model challenge. */
+  function judgeModel(sub: SubmissionRow, output: ScoringOutput): Judged {
+    if (!output.ok) return output;
+    const challenge = getModelChallenge(sub.challengeId);
+    if (!challenge) return { ok: false, error: { code: 'challenge/unknown', message: sub.challengeId } };
+    const scored = scoreFromPredictions(output.predictions, labelsFor(challenge));
+    if (!scored.ok) return { ok: false, error: { code: scored.code, message: scored.message } };
+    const spec = parseModelSpec(JSON.parse(sub.specJson));
+    if (!spec.ok) return { ok: false, error: { code: 'spec/invalid', message: 'the stored spec is not valid' } };
+    const stars = modelStars(challenge, { score: scored.value.score, paramCount: sub.paramCount, spec: spec.spec });
+    return { ok: true, score: scored.value, stars, workerMs: output.workerMs };
+  }
 
   const queueFor = (challengeId: string): PQueue => {
     let q = queues.get(challengeId);
@@ -82,27 +101,44 @@ export function createScoringService(deps: {
   }
 
   /** One transaction (through the room's queue for a room submission), then the events. */
-  async function apply(submissionId: string, output: ScoringOutput): Promise<void> {
+  async function apply(submissionId: string, judged: Judged): Promise<void> {
     const sub = getSubmission(db, submissionId);
     if (!sub || sub.status !== 'queued') return;
     const room = sub.roomCode && sub.roundNumber !== null ? { room: { code: sub.roomCode, round: sub.roundNumber } } : {};
     const base = { submissionId, challengeId: sub.challengeId, paramCount: sub.paramCount, ...room };
-    if (!output.ok) return fail(sub, base, output.error);
-    const challenge = getChallenge(sub.challengeId);
-    if (!challenge) return fail(sub, base, { code: 'challenge/unknown', message: sub.challengeId });
-    const scored = scoreFromPredictions(output.predictions, labelsFor(challenge.dataset));
-    if (!scored.ok) return fail(sub, base, { code: scored.code, message: scored.message });
-    const { improved, rank } = await commit(sub, scored.value, (tx) => recordScore(tx, sub, scored.value, now()));
-    log.info('submission scored', { submissionId, score: scored.value.score, workerMs: Math.round(output.workerMs) });
-    events.result(sub.playerId, { ...base, status: 'scored', ...scored.value, improved, ...(rank ? { rank } : {}) });
+    if (!judged.ok) return fail(sub, base, judged.error);
+    const { score, stars } = judged;
+    const { improved, rank } = await commit(sub, score, (tx) => {
+      const outcome = recordScore(tx, sub, score, now());
+      recordStars(tx, sub.playerId, sub.challengeId, stars, now());
+      return outcome;
+    });
+    log.info('submission scored', { submissionId, score: score.score, stars, workerMs: Math.round(judged.workerMs) });
+    events.result(sub.playerId, { ...base, status: 'scored', ...score, stars, improved, ...(rank ? { rank } : {}) });
     if (improved) events.leaderboard(leaderboardView(db, sub.challengeId));
+  }
+
+  /** Model challenges go to a worker; play challenges are replayed here (microseconds to a few ms). */
+  async function judge(sub: SubmissionRow): Promise<Judged> {
+    const challenge = getChallenge(sub.challengeId);
+    if (!challenge) return { ok: false, error: { code: 'challenge/unknown', message: sub.challengeId } };
+    if (challenge.kind !== 'model') {
+      const entry = playEntrySchema.safeParse(JSON.parse(sub.specJson));
+      if (!entry.success || entry.data.kind !== challenge.kind) {
+        return { ok: false, error: { code: 'play/invalid', message: 'the stored entry is not valid' } };
+      }
+      const started = performance.now();
+      const played = scorePlayEntry(entry.data);
+      return { ok: true, ...played, workerMs: performance.now() - started };
+    }
+    const job = { challengeId: sub.challengeId, specJson: sub.specJson, weights: new Uint8Array(sub.weights) };
+    return judgeModel(sub, await pool.score(job));
   }
 
   async function run(submissionId: string): Promise<void> {
     const sub = getSubmission(db, submissionId);
     if (!sub || sub.status !== 'queued') return;
-    const job = { challengeId: sub.challengeId, specJson: sub.specJson, weights: new Uint8Array(sub.weights) };
-    const output = await pool.score(job);
+    const output = await judge(sub);
     // A job cut short by shutdown is not the player's fault: leave it queued for the next start.
     if (closing) return;
     await queueFor(sub.challengeId).add(async () => {

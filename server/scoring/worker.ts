@@ -1,19 +1,19 @@
 /**
  * Scoring worker (piscina): rebuilds a submitted model with tfjs on the WASM backend, loads its
  * weights and predicts the hidden test split. Runs in a worker thread so inference never blocks
- * the event loop. The test images are decoded once per worker and kept as one tensor.
+ * the event loop. The test examples are decoded once per worker and challenge and kept as one tensor.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { workerData } from 'piscina';
-import { getChallenge } from '../../game/challenges';
+import { getModelChallenge, type ModelChallenge } from '../../game/challenges';
 import { buildModel } from '../../models/build';
 import { predictLabels } from '../../models/evaluate';
 import { parseModelSpec } from '../../models/spec';
 import { splitToTensors } from '../../models/tensors';
 import { applyWeights } from '../../models/weights';
 import type { ApiError } from '../protocol';
-import { loadTestSplit } from './test-split';
+import { testExamples } from './test-split';
 import type { ScoringJob, ScoringOutput, ScoringWorkerData } from './types';
 
 const { dataDir } = workerData as ScoringWorkerData;
@@ -21,7 +21,7 @@ const { dataDir } = workerData as ScoringWorkerData;
 const PREDICT_BATCH = 50;
 
 let backendReady: Promise<void> | undefined;
-const testImages = new Map<string, tf.Tensor4D>();
+const testInputs = new Map<string, tf.Tensor>();
 
 async function ensureBackend(): Promise<void> {
   backendReady ??= (async () => {
@@ -31,13 +31,13 @@ async function ensureBackend(): Promise<void> {
   return backendReady;
 }
 
-function imagesFor(dataset: string, numClasses: number): tf.Tensor4D {
-  let xs = testImages.get(dataset);
+function inputsFor(challenge: ModelChallenge): tf.Tensor {
+  let xs = testInputs.get(challenge.id);
   if (!xs) {
-    const { xs: images, ys } = splitToTensors(loadTestSplit(dataDir, dataset), numClasses);
+    const { xs: inputs, ys } = splitToTensors(testExamples(dataDir, challenge), challenge.numClasses);
     ys.dispose();
-    xs = images;
-    testImages.set(dataset, xs);
+    xs = inputs;
+    testInputs.set(challenge.id, xs);
   }
   return xs;
 }
@@ -49,12 +49,12 @@ const failure = (code: string, message: string, issues?: ApiError['issues']): Sc
 
 export default async function score(job: ScoringJob): Promise<ScoringOutput> {
   const started = performance.now();
-  const challenge = getChallenge(job.challengeId);
-  if (!challenge) return failure('challenge/unknown', `unknown challenge ${job.challengeId}`);
+  const challenge = getModelChallenge(job.challengeId);
+  if (!challenge) return failure('challenge/unknown', `no model challenge ${job.challengeId}`);
   const parsed = parseModelSpec(JSON.parse(job.specJson));
   if (!parsed.ok) return failure('spec/invalid', 'the stored spec is not valid', parsed.issues);
   await ensureBackend();
-  const xs = imagesFor(challenge.dataset, challenge.numClasses);
+  const xs = inputsFor(challenge);
 
   let model: tf.Sequential | undefined;
   try {

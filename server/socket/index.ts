@@ -7,6 +7,7 @@ import { findPlayerByTokenHash } from '../store';
 import { playerRoom, type ArenaServer, type HandlerContext } from './context';
 import { onLeaderboard } from './leaderboard';
 import { hashToken } from '../hash';
+import { onProgress } from './progress';
 import { onRegister } from './register';
 import { onRoomEvents } from './rooms/index';
 import { onSubmit } from './submit';
@@ -48,6 +49,7 @@ export function attachHandlers(ctx: HandlerContext): void {
     onRegister(ctx, socket);
     onWhoami(ctx, socket);
     onLeaderboard(ctx, socket);
+    onProgress(ctx, socket);
     onSubmit(ctx, socket);
     onRoomEvents(ctx, socket);
   });

@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
-import { CHALLENGES, type ChallengeDef, type ChallengeId } from '../../../game/challenges';
+import { modelChallenge, type ModelChallenge, type ModelChallengeId } from '../../../game/challenges';
+import { isFeatureSplit } from '../../../models/challenge-data';
 import { applyLocked, type LockedHyper } from '../../../game/room/settings';
 import type { BackendName } from '../../../models/backend-names';
 import { defaultSpec, tinySpec } from '../../../models/presets';
@@ -29,7 +30,7 @@ export interface RoomMode {
 }
 
 /** ?preset=tiny is for quick checks and tests: the tiny model, always a single epoch. */
-function initialSpec(challengeId: ChallengeId, preset: 'default' | 'tiny'): ModelSpec {
+function initialSpec(challengeId: ModelChallengeId, preset: 'default' | 'tiny'): ModelSpec {
   if (preset === 'default') return defaultSpec(challengeId);
   const tiny = tinySpec(challengeId);
   return { ...tiny, training: { ...tiny.training, epochs: 1 } };
@@ -37,7 +38,7 @@ function initialSpec(challengeId: ChallengeId, preset: 'default' | 'tiny'): Mode
 
 /** The layer editor, the parameter count against the budget, and the hyperparameters. */
 function ModelSection({ challenge, spec, problems, busy, locked, onChange }: {
-  challenge: ChallengeDef;
+  challenge: ModelChallenge;
   spec: ModelSpec;
   problems: Problems;
   busy: boolean;
@@ -78,11 +79,12 @@ function studioActivity(state: TrainerState, submittedRun: number | null): Studi
   };
 }
 
-export function Studio({ challengeId, prefer, preset, room }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode }) {
+/** `initial`: a spec to start from instead of the default (a reproduced run). */
+export function Studio({ challengeId, prefer, preset, room, initial }: { challengeId: ModelChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode; initial?: ModelSpec }) {
   const t = useTranslations('train');
-  const challenge = CHALLENGES[challengeId];
-  const [spec, setSpec] = useState<ModelSpec>(() => applyLocked(room?.locked ?? {}, initialSpec(challengeId, preset)));
-  const { data, error: dataError } = useDataset(challenge.dataset);
+  const challenge = modelChallenge(challengeId);
+  const [spec, setSpec] = useState<ModelSpec>(() => applyLocked(room?.locked ?? {}, initial ?? initialSpec(challengeId, preset)));
+  const { data, error: dataError } = useDataset(challenge);
   const { state, start, stop } = useTrainer();
   const [submittedRun, setSubmittedRun] = useState<number | null>(null);
   const activity = studioActivity(state, submittedRun);
@@ -108,7 +110,7 @@ export function Studio({ challengeId, prefer, preset, room }: { challengeId: Cha
 
       <section aria-labelledby="samples" className="flex flex-col gap-2">
         <h2 id="samples" className="text-lg font-semibold">{t('samplesTitle')}</h2>
-        {data ? <SampleGrid train={data.train} /> : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}
+        {data ? (isFeatureSplit(data.train) ? null : <SampleGrid train={data.train} />) : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}
         {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
       </section>
 
@@ -139,7 +141,7 @@ export function Studio({ challengeId, prefer, preset, room }: { challengeId: Cha
           <section aria-labelledby="results" className="flex flex-col gap-2">
             <h2 id="results" className="text-lg font-semibold">{t('resultsTitle')}</h2>
             {state.result.stopped && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
-            <Results val={data.val} predictions={state.result.valPredictions} />
+            {!isFeatureSplit(data.val) && <Results val={data.val} predictions={state.result.valPredictions} />}
           </section>
           <section aria-labelledby="submit" className="flex flex-col gap-2">
             <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>

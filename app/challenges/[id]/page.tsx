@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getChallenge } from '../../../game/challenges';
 import { BACKEND_NAMES, type BackendName } from '../../../models/backend-names';
-import { Studio } from './Studio';
+import { ChallengePlay } from './ChallengePlay';
 
 export async function generateMetadata() {
   const t = await getTranslations('train');
@@ -18,5 +18,5 @@ export default async function ChallengePage({ params, searchParams }: { params: 
   const search = await searchParams;
   const backend = typeof search.backend === 'string' ? search.backend : undefined;
   const prefer = (BACKEND_NAMES as readonly string[]).includes(backend ?? '') ? (backend as BackendName) : undefined;
-  return <Studio challengeId={challenge.id} prefer={prefer} preset={search.preset === 'tiny' ? 'tiny' : 'default'} />;
+  return <ChallengePlay challengeId={challenge.id} prefer={prefer} preset={search.preset === 'tiny' ? 'tiny' : 'default'} />;
 }

@@ -3,7 +3,7 @@
  * budget) into short sentences in the reader's language, placed where they belong: under a layer,
  * under a hyperparameter, or under the editor. The English originals stay the fallback.
  */
-import type { ChallengeDef } from '../../../game/challenges';
+import type { ModelChallenge } from '../../../game/challenges';
 import { validateSubmission } from '../../../game/submission';
 import { inferShapes } from '../../../models/shapes';
 import { parseModelSpec, type ModelSpec, type SpecIssue } from '../../../models/spec';
@@ -73,7 +73,7 @@ function place(issue: SpecIssue, t: Translate, out: Problems): void {
   out.other.push(issue.message);
 }
 
-export function collectProblems(challenge: ChallengeDef, spec: ModelSpec, t: Translate): Problems {
+export function collectProblems(challenge: ModelChallenge, spec: ModelSpec, t: Translate): Problems {
   const out: Problems = { valid: false, byLayer: new Map(), byField: new Map(), other: [] };
   const parsed = parseModelSpec(spec);
   const issues = parsed.ok ? [] : parsed.issues.slice();

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { BackendChoice } from '../../../models/backend';
 import type { BackendName } from '../../../models/backend-names';
-import type { SplitData } from '../../../models/dataset';
+import type { Examples } from '../../../models/challenge-data';
 import type { ModelSpec } from '../../../models/spec';
 import type { BatchProgress, EpochLog } from '../../../models/train';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -72,7 +72,7 @@ export function useTrainer() {
 
   useEffect(() => () => worker.current?.terminate(), []);
 
-  const start = useCallback((spec: ModelSpec, data: { train: SplitData; val: SplitData }, inputShape: readonly number[], numClasses: number, prefer?: BackendName) => {
+  const start = useCallback((spec: ModelSpec, data: { train: Examples; val: Examples }, inputShape: readonly number[], numClasses: number, prefer?: BackendName) => {
     if (!worker.current) {
       worker.current = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
       worker.current.onmessage = (e: MessageEvent<FromWorker>) => dispatch(e.data);

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { ChallengeDef } from '../../../game/challenges';
+import type { ModelChallenge } from '../../../game/challenges';
 import manifest from '../../../data/sign-digits/manifest.json';
 
 /** The Sign Digits card: what it is, the goal, the budget, and the ways in. */
-export async function ChallengeCard({ challenge }: { challenge: ChallengeDef }) {
+export async function ChallengeCard({ challenge }: { challenge: ModelChallenge }) {
   const t = await getTranslations('home');
   const format = await getFormatter();
   const { splits } = manifest;

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { CHALLENGES } from '../../../game/challenges';
+import { CHALLENGES, imageDataset } from '../../../game/challenges';
 import type { BackendName } from '../../../models/backend-names';
 import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
 import { percentText } from '../../components/room/format';
@@ -20,8 +20,10 @@ type View = PlayerRoomView & Stamped;
 function usePrefetchDatasets(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
-    for (const c of Object.values(CHALLENGES)) {
-      for (const f of ['manifest.json', 'train.bin', 'val.bin']) void fetch(`/datasets/${c.dataset}/${f}`).catch(() => undefined);
+    const datasets = new Set(Object.values(CHALLENGES).map((c) => (c.kind === 'model' ? imageDataset(c) : null)));
+    for (const d of datasets) {
+      if (!d) continue;
+      for (const f of ['manifest.json', 'train.bin', 'val.bin']) void fetch(`/datasets/${d}/${f}`).catch(() => undefined);
     }
   }, [enabled]);
 }

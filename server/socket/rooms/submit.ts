@@ -13,17 +13,18 @@ import type { HandlerContext } from '../context';
 import { refuse } from '../handle';
 
 export interface RoomSubmission extends Omit<NewSubmission, 'now' | 'room'> {
-  spec: ModelSpec;
+  /** The model spec; null for a play challenge's entry (no hyper-parameters to lock). */
+  spec: ModelSpec | null;
 }
 
 /** The round's own rules for this submission (the reducer has already said the round accepts it). */
-function roundRules(a: Applied, challengeId: string, spec: ModelSpec): ApiError | null {
+function roundRules(a: Applied, challengeId: string, spec: ModelSpec | null): ApiError | null {
   const settings = a.state.round?.settings;
   if (!settings) return { code: 'round/not_running', message: 'wait for the host to start a round' };
   if (settings.challengeId !== challengeId) {
     return { code: 'round/wrong_challenge', message: `this round's challenge is ${settings.challengeId}, not ${challengeId}` };
   }
-  const mismatches = lockedMismatches(settings.locked, spec);
+  const mismatches = spec ? lockedMismatches(settings.locked, spec) : [];
   if (mismatches.length === 0) return null;
   const issues = mismatches.map((m) => ({ path: m.path, message: `${m.path}: the host locked it to ${m.expected}, got ${String(m.got)}` }));
   return { code: 'round/locked_hyper', message: `locked by the host: ${mismatches.map((m) => m.path).join(', ')}`, issues };

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../server/app';
-import { getChallenge } from '../../../game/challenges';
+import { modelChallenge } from '../../../game/challenges';
 import { scoreFromPredictions, type Score } from '../../../game/scoring';
 import { loadSplitFromDisk } from '../../../models/dataset-node';
 import type { SplitData } from '../../../models/dataset';
@@ -55,7 +55,7 @@ function slice(split: SplitData, n: number): SplitData {
 export async function trainSmallModel(): Promise<TrainedModel> {
   await tf.setBackend('wasm');
   await tf.ready();
-  const challenge = getChallenge('sign-digits');
+  const challenge = modelChallenge('sign-digits');
   if (!challenge) throw new Error('no sign-digits challenge');
   const opts = { inputShape: challenge.inputShape, numClasses: challenge.numClasses };
   const model = buildModel(SMALL_SPEC, opts);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateSubmission, validateWeights } from '../../../game/submission';
-import { CHALLENGES } from '../../../game/challenges';
+import { modelChallenge } from '../../../game/challenges';
 
 const training = {
   loss: 'categoricalCrossentropy',
@@ -30,7 +30,7 @@ describe('validateSubmission', () => {
   });
 
   test('accepts a challenge definition as well as an id', () => {
-    assert.equal(validateSubmission(CHALLENGES['sign-digits'], small).ok, true);
+    assert.equal(validateSubmission(modelChallenge('sign-digits'), small).ok, true);
   });
 
   const refused: [string, string, unknown, string][] = [
@@ -62,7 +62,7 @@ describe('validateSubmission', () => {
   });
 
   test('a challenge budget tighter than the vocabulary limits layers', () => {
-    const tight = { ...CHALLENGES['sign-digits'], budget: { maxParams: 250_000, maxLayers: 3 } };
+    const tight = { ...modelChallenge('sign-digits'), budget: { maxParams: 250_000, maxLayers: 3 } };
     const four = spec([{ type: 'flatten' }, dense(8), { type: 'dropout', rate: 0.1 }, dense(10, 'softmax')]);
     const r = validateSubmission(tight, four);
     assert.equal(r.ok, false);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CHALLENGES } from '../../../game/challenges';
+import { modelChallenge } from '../../../game/challenges';
 import { validateSubmission } from '../../../game/submission';
 import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 
 describe('presets', () => {
-  const challenge = CHALLENGES['sign-digits'];
+  const challenge = modelChallenge('sign-digits');
   for (const [name, make] of [['default', defaultSpec], ['tiny', tinySpec]] as const) {
     test(`${name} Sign Digits spec is valid and within the challenge budget`, () => {
       const spec = make('sign-digits');

@@ -1,0 +1,37 @@
+/**
+ * 'progress:get' (the caller's stars on the solo path) and 'run:get' (a scored submission's spec
+ * and seed, public, so anyone can train the same run again).
+ */
+import { getChallenge } from '../../game/challenges';
+import { parseModelSpec } from '../../models/spec';
+import { playerNickname, readProgress } from '../progress';
+import { emptyPayload, runPayload, type RunView } from '../protocol';
+import { getSubmission } from '../store';
+import type { ArenaSocket, HandlerContext } from './context';
+import { handle, refuse } from './handle';
+
+export function onProgress(ctx: HandlerContext, socket: ArenaSocket): void {
+  handle(ctx, socket, 'progress:get', emptyPayload, (_payload, reply) => {
+    const playerId = socket.data.playerId;
+    if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
+    reply({ ok: true, data: { progress: readProgress(ctx.db, playerId) } });
+  });
+
+  handle(ctx, socket, 'run:get', runPayload, (payload, reply) => {
+    const sub = getSubmission(ctx.db, payload.submissionId);
+    const challenge = sub ? getChallenge(sub.challengeId) : undefined;
+    if (!sub || !challenge || sub.status !== 'scored') return reply(refuse('run/not_found', 'no scored submission with this id'));
+    const stored: unknown = JSON.parse(sub.specJson);
+    const spec = challenge.kind === 'model' ? parseModelSpec(stored) : null;
+    const view: RunView = {
+      submissionId: sub.id,
+      challengeId: challenge.id,
+      nickname: playerNickname(ctx.db, sub.playerId) ?? '?',
+      spec: spec?.ok ? spec.spec : null,
+      entry: challenge.kind === 'model' ? null : stored,
+      score: sub.score,
+      submittedAt: new Date(sub.createdAt).toISOString(),
+    };
+    reply({ ok: true, data: view });
+  });
+}
