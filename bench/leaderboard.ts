@@ -3,13 +3,13 @@
  * committed migrations, through server/db.ts openDb) with `players` players and `submissions`
  * scored submissions (best per player in leaderboard_entries, as recordScore keeps it), then times
  * server/store.ts leaderboardView (top 50 + total) and playerRank for random players, and prints
- * SQLite's query plan of every statement they run.
+ * SQLite's query plan of every statement they run. leaderboard_totals is filled as recordScore keeps it.
  *
  * Submissions carry a 4-byte weights blob and a short spec: the leaderboard never reads them, and
  * real weights (~140 KB each) would make a 1,000,000-row file of ~140 GB.
  *
  * Usage: npm run bench:leaderboard -- [--submissions 1000000] [--players 100000] [--reads 2000] [--keep]
- *        [--no-candidates]   (skip timing the candidate index and query)
+ *        [--no-previous]   (skip timing the queries store.ts ran before migration 0002)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -61,6 +61,7 @@ function seed(db: Db, players: number, submissions: number, rand: () => number):
   );
   sqlite.transaction(() => {
     for (const [player, b] of best) insEntry.run(CHALLENGE, player, b.submissionId, b.score, b.submittedAt);
+    sqlite.prepare('insert into leaderboard_totals (challenge_id, players) values (?, ?)').run(CHALLENGE, best.size);
   })();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return ids;
@@ -99,42 +100,33 @@ function time(reads: number, fn: (i: number) => void): number[] {
   return out;
 }
 
-const RANK_BY_RANGES = `select
-  (select count(*) from leaderboard_entries where challenge_id = @c and score > @s)
-+ (select count(*) from leaderboard_entries where challenge_id = @c and score = @s and submitted_at < @t)
-+ (select count(*) from leaderboard_entries where challenge_id = @c and score = @s and submitted_at = @t and player_id < @p) as n`;
-const COVERING_INDEX = 'leaderboard_rank_cover_idx';
+/** The queries store.ts ran before migration 0002, for a same-file comparison. */
+const RANK_BY_OR = `select count(*) as n from leaderboard_entries where challenge_id = @c and (score > @s
+  or (score = @s and submitted_at < @t) or (score = @s and submitted_at = @t and player_id < @p))`;
+const COUNT_ENTRIES = 'select count(*) as n from leaderboard_entries where challenge_id = ?';
 
 /**
- * Where the time goes, and what would fix it (measured here on the bench's own file; the schema and
- * store.ts are unchanged): the parts of leaderboardView apart, and playerRank's count rewritten as
- * three index range counts, each without and with a covering index (player_id added to the rank index).
+ * What migration 0002 changed, on this same file: the rank as one OR'ed count (before; it now has
+ * player_id in the index, which it lacked then) and the total as count(*) over the entries (before)
+ * vs the row leaderboard_totals keeps. Before the migration the OR'ed count read every row of the
+ * challenge: see README's Figures for the run on the previous schema.
  */
-function candidates(db: Db, pick: () => string, reads: number): Record<string, unknown>[] {
+function previous(db: Db, pick: () => string, reads: number): Record<string, unknown>[] {
   const sqlite = db.$client;
-  const count = sqlite.prepare('select count(*) as n from leaderboard_entries where challenge_id = ?');
-  const top = sqlite.prepare(
-    `select e.player_id, p.nickname, e.score, e.param_count, e.submission_id, e.submitted_at from leaderboard_entries e
-     join players p on p.id = e.player_id where e.challenge_id = ? order by e.score desc, e.submitted_at asc, e.player_id asc limit 50`,
-  );
+  const count = sqlite.prepare(COUNT_ENTRIES);
+  const totals = sqlite.prepare('select players from leaderboard_totals where challenge_id = ?');
   const me = sqlite.prepare('select score, submitted_at from leaderboard_entries where challenge_id = ? and player_id = ?');
-  const ranges = sqlite.prepare(RANK_BY_RANGES);
-  const rankByRanges = () => {
-    const p = pick();
-    const row = me.get(CHALLENGE, p) as { score: number; submitted_at: number };
-    ranges.get({ c: CHALLENGE, s: row.score, t: row.submitted_at, p });
-  };
+  const byOr = sqlite.prepare(RANK_BY_OR);
   const rows: Record<string, unknown>[] = [];
   const run = (query: string, fn: () => void, n = reads) => rows.push({ query, ...summary(time(n, fn), 2) });
-  run('top 50 alone (current index)', () => top.all(CHALLENGE), 500);
-  run('total count alone (current index)', () => count.get(CHALLENGE), 500);
-  run('rank as 3 range counts (current index)', rankByRanges);
-  sqlite.exec(`create index ${COVERING_INDEX} on leaderboard_entries (challenge_id, score desc, submitted_at asc, player_id asc)`);
-  sqlite.exec('analyze');
-  run('playerRank as is + covering index', () => playerRank(db, CHALLENGE, pick()));
-  run('rank as 3 range counts + covering index', rankByRanges);
-  run('leaderboardView as is + covering index', () => leaderboardView(db, CHALLENGE), 500);
-  console.log(`plan of the 3 range counts with the covering index: ${queryPlan(db, RANK_BY_RANGES.replace(/@\w+/g, '?'))}`);
+  run('total: count(*) over entries (before)', () => count.get(CHALLENGE), 500);
+  run('total: leaderboard_totals row (now)', () => totals.get(CHALLENGE), 500);
+  run('rank: one OR\'ed count, new index', () => {
+    const p = pick();
+    const row = me.get(CHALLENGE, p) as { score: number; submitted_at: number };
+    byOr.get({ c: CHALLENGE, s: row.score, t: row.submitted_at, p });
+  });
+  console.log(`plan of the OR'ed count: ${queryPlan(db, RANK_BY_OR.replace(/@\w+/g, '?'))}`);
   return rows;
 }
 
@@ -173,10 +165,10 @@ async function main(): Promise<void> {
     ] as const) {
       for (const sql of captureSql(db, fn)) console.log(`plan ${name}: ${sql}\n  → ${queryPlan(db, sql)}`);
     }
-    if (!args.has('no-candidates')) {
-      const cand = candidates(db, pick, reads);
-      console.log(`\ncandidate fixes (this file only):\n${table(cand)}`);
-      emit('leaderboard-candidates', { rows: cand, load: machine().load });
+    if (!args.has('no-previous')) {
+      const prev = previous(db, pick, reads);
+      console.log(`\nthe queries before migration 0002, same file:\n${table(prev)}`);
+      emit('leaderboard-previous', { rows: prev, load: machine().load });
     }
   } finally {
     db.$client.close();
