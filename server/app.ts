@@ -42,6 +42,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** How often every loaded room is ticked (grace periods, idle expiry); default ROOM_SWEEP_MS. */
   roomSweepMs?: number;
+  /** Most players per new room (env ROOM_MAX_PLAYERS); default game/room's ROOM_MAX_PLAYERS. */
+  roomMaxPlayers?: number;
   log?: Logger;
 }
 
@@ -90,7 +92,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const presence = createPresence();
   const wall = createWall(io, clock);
   const roomOutput = createRoomOutput(io, clock, presence, wall);
-  const rooms = createRoomService({ db, clock, log, output: roomOutput, sweepMs: opts.roomSweepMs });
+  const rooms = createRoomService({ db, clock, log, output: roomOutput, sweepMs: opts.roomSweepMs, maxPlayers: opts.roomMaxPlayers });
 
   const pool = createScoringPool({
     workers: opts.scoringWorkers ?? 1,

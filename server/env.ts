@@ -1,6 +1,7 @@
 /** The server's whole configuration, read from the environment once and checked with zod. */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ROOM_MAX_PLAYERS } from '../game/room/types';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -16,6 +17,8 @@ const envSchema = z.object({
     .min(1)
     .max(16)
     .default(Math.max(1, Math.min(2, availableParallelism() - 1))),
+  /** Most players per room created (a class by default); larger rooms get bounded, throttled views. */
+  ROOM_MAX_PLAYERS: z.coerce.number().int().min(1).max(100_000).default(ROOM_MAX_PLAYERS),
 });
 
 export type Env = z.infer<typeof envSchema>;

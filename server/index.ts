@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     next: true,
     dev: env.NODE_ENV !== 'production',
     scoringWorkers: env.SCORING_WORKERS,
+    roomMaxPlayers: env.ROOM_MAX_PLAYERS,
   });
   consoleLogger.info(`Gradient Arena listening on ${server.url} (${env.NODE_ENV}, db ${env.DATABASE_FILE})`);
   let stopping = false;

@@ -19,8 +19,10 @@ import {
   type RoundEntry,
 } from './types';
 
-export function createRoom(code: string, now: number): RoomState {
-  return { code, phase: 'lobby', locked: false, createdAt: now, lastActivityAt: now, players: [], kicked: [], round: null, renames: 0 };
+/** `maxPlayers` is the server's configured cap (default ROOM_MAX_PLAYERS, a class). */
+export function createRoom(code: string, now: number, maxPlayers = ROOM_MAX_PLAYERS): RoomState {
+  if (!Number.isInteger(maxPlayers) || maxPlayers < 1) throw new Error(`expected maxPlayers a positive integer, got ${maxPlayers}`);
+  return { code, phase: 'lobby', locked: false, createdAt: now, lastActivityAt: now, players: [], kicked: [], round: null, renames: 0, maxPlayers };
 }
 
 const fail = (state: RoomState, code: RoomErrorCode, message: string): RoomResult => ({ ok: false, state, error: { code, message } });
@@ -58,7 +60,8 @@ function join(state: RoomState, e: Extract<RoomEvent, { type: 'join' }>): RoomRe
   // A player coming back (reload, dropped connection) keeps their place, nickname and scores.
   if (existing) return done(touch(withPlayer(state, e.playerId, { connected: true, leftAt: null }), e.now));
   if (state.locked) return fail(state, 'room/locked', 'the host has locked this room');
-  if (state.players.length >= ROOM_MAX_PLAYERS) return fail(state, 'room/full', `the room is full (${ROOM_MAX_PLAYERS} players)`);
+  const cap = state.maxPlayers ?? ROOM_MAX_PLAYERS;
+  if (state.players.length >= cap) return fail(state, 'room/full', `the room is full (${cap} players)`);
   const nick = roomNickname(e.nickname, state.players.map((p) => p.nickname), state.renames);
   if (!nick.ok) return fail(state, nick.code, nick.message);
   const player: RoomPlayer = { playerId: e.playerId, nickname: nick.nickname, joinedAt: e.now, connected: true, leftAt: null, activity: 'idle', backend: null };

@@ -15,7 +15,7 @@ export type PlayerActivity = 'idle' | 'building' | 'training' | 'submitted';
 export const RECONNECT_GRACE_MS = 120_000;
 /** A room with no event for this long is closed (its finished rounds stay readable). */
 export const ROOM_IDLE_MS = 4 * 60 * 60 * 1000;
-/** Most players in one room (a class of 30-40, plus headroom). */
+/** Most players in one room by default (a class of 30-40, plus headroom); the server may set another cap. */
 export const ROOM_MAX_PLAYERS = 100;
 
 export interface RoomPlayer {
@@ -80,6 +80,8 @@ export interface RoomState {
   round: Round | null;
   /** Replacement nicknames handed out so far (makes the next one unique and deterministic). */
   renames: number;
+  /** Most players the room admits, fixed when it was created; absent in rooms saved before (ROOM_MAX_PLAYERS). */
+  maxPlayers?: number;
 }
 
 /** Who sent an event; the server resolves it from the host token or the player token. */

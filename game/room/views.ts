@@ -40,6 +40,8 @@ export interface PublicRoundView {
   endedAt: number | null;
   /** Submissions still being scored (the podium waits for them). */
   pending: number;
+  /** Submissions of the round scored or failed so far: a view with settled = k reflects the k-th result. */
+  settled: number;
 }
 
 export interface RoomPlayerView {
@@ -52,11 +54,30 @@ export interface PlayerRoomView {
   code: string;
   phase: RoomPhase;
   locked: boolean;
+  /** The first PLAYER_VIEW_PLAYERS players in join order (a whole class). */
   players: RoomPlayerView[];
+  /** Every player in the room, listed or not. */
+  playerCount: number;
   round: PublicRoundView | null;
-  /** Null while the round hides its leaderboard; always present once it ended. */
+  /**
+   * The top rows: PLAYER_VIEW_STANDINGS_LIVE while the round runs, PLAYER_VIEW_STANDINGS_FINAL once it
+   * ended (each player's own rank comes in MyRoundView). Null while the round hides its leaderboard.
+   */
   standings: RoundStanding[] | null;
+  /** Players with a score in the round (rows beyond the top included); null while hidden. */
+  standingsTotal: number | null;
 }
+
+/**
+ * Bounds on what every player is sent on each change. The player view is broadcast to all N players
+ * after every event, so unbounded lists cost O(N) bytes per client and O(N²) per event. A class (at
+ * most ROOM_MAX_PLAYERS) fits entirely in the player list and the final table.
+ */
+export const PLAYER_VIEW_PLAYERS = 100;
+/** Live standings rows sent to players while the round runs. */
+export const PLAYER_VIEW_STANDINGS_LIVE = 50;
+/** Standings rows sent to players once the round ended (the podium and final table; room:results has all). */
+export const PLAYER_VIEW_STANDINGS_FINAL = 100;
 
 /** The viewer's own standing in the current round (sent even when the leaderboard is hidden). */
 export interface MyRoundView {
@@ -76,8 +97,8 @@ export interface WallPlayer extends RoomPlayerView {
   best: number | null;
 }
 
-/** The host's view: everything a teacher needs, still without other secrets (tokens, weights). */
-export interface HostRoomView extends Omit<PlayerRoomView, 'players' | 'standings'> {
+/** The host's view: everything a teacher needs (whole lists), still without other secrets (tokens, weights). */
+export interface HostRoomView extends Omit<PlayerRoomView, 'players' | 'playerCount' | 'standings' | 'standingsTotal'> {
   players: WallPlayer[];
   standings: RoundStanding[];
   kickedCount: number;
@@ -85,21 +106,30 @@ export interface HostRoomView extends Omit<PlayerRoomView, 'players' | 'standing
 
 function publicRound(round: Round | null): PublicRoundView | null {
   if (!round) return null;
-  const pending = Object.values(round.entries).reduce((n, e) => n + e.pending, 0);
-  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending };
+  let pending = 0;
+  let settled = 0;
+  for (const e of Object.values(round.entries)) {
+    pending += e.pending;
+    settled += e.submissions - e.pending;
+  }
+  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending, settled };
 }
 
 export const leaderboardShown = (state: RoomState) => state.phase !== 'running' || state.round?.settings.leaderboardVisible === true;
 
-/** One view for every player (broadcast once): no activity, backends, or hidden standings. */
+/** One view for every player (broadcast once): no activity, backends, or hidden standings; bounded lists. */
 export function playerRoomView(state: RoomState): PlayerRoomView {
+  const standings = leaderboardShown(state) ? roundStandings(state) : null;
+  const top = state.phase === 'running' ? PLAYER_VIEW_STANDINGS_LIVE : PLAYER_VIEW_STANDINGS_FINAL;
   return {
     code: state.code,
     phase: state.phase,
     locked: state.locked,
-    players: state.players.map((p) => ({ playerId: p.playerId, nickname: p.nickname, connected: p.connected })),
+    players: state.players.slice(0, PLAYER_VIEW_PLAYERS).map((p) => ({ playerId: p.playerId, nickname: p.nickname, connected: p.connected })),
+    playerCount: state.players.length,
     round: publicRound(state.round),
-    standings: leaderboardShown(state) ? roundStandings(state) : null,
+    standings: standings && standings.slice(0, top),
+    standingsTotal: standings && standings.length,
   };
 }
 

@@ -2,9 +2,14 @@
  * What the players and the host see after a room changed: ONE broadcast of the player view to the
  * room's players channel, `room:me` only to players whose own standing changed, and the host view to
  * the host's sockets, each stamped with the server's time. Views that did not change are not resent.
+ *
+ * A room larger than a class (more than THROTTLE_ABOVE_PLAYERS) gets at most one round of views per
+ * BIG_ROOM_VIEW_INTERVAL_MS, carrying the latest state: a burst of N scores would otherwise send N
+ * broadcasts to N players and rank the room N times. A change of phase is sent at once.
  */
 import type { Clock } from '../clock';
-import type { RoomState } from '../../game/room/types';
+import type { ClockTimer } from '../clock';
+import { ROOM_MAX_PLAYERS, type RoomState } from '../../game/room/types';
 import { hostRoomView, myRoundViews, playerRoomView } from '../../game/room/views';
 import { playerRoom, roomHostChannel, roomPlayersChannel, type ArenaServer } from '../socket/context';
 import type { Presence } from './presence';
@@ -23,19 +28,44 @@ export interface RoomOutput {
   rememberMe(code: string, playerId: string, json: string): void;
 }
 
+/** Rooms with more players than this (the default cap: a class) have their views throttled. */
+export const THROTTLE_ABOVE_PLAYERS = ROOM_MAX_PLAYERS;
+/** Least time between two rounds of views of a big room. */
+export const BIG_ROOM_VIEW_INTERVAL_MS = 100;
+
 interface Sent {
   player: string;
   host: string;
   /** playerId → last MyRoundView JSON sent. */
   me: Map<string, string>;
+  /** Phase of the last views sent ('' before any). */
+  phase: string;
+  /** Clock time the last views were sent. */
+  at: number;
+  /** A big room's latest state, not sent yet, and the timer that will send it. */
+  waiting: RoomState | null;
+  timer: ClockTimer | null;
 }
 
 export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presence, wall: Wall): RoomOutput {
   const sent = new Map<string, Sent>();
   const sentFor = (code: string): Sent => {
     let s = sent.get(code);
-    if (!s) sent.set(code, (s = { player: '', host: '', me: new Map() }));
+    if (!s) sent.set(code, (s = { player: '', host: '', me: new Map(), phase: '', at: -Infinity, waiting: null, timer: null }));
     return s;
+  };
+
+  const send = (s: Sent, state: RoomState) => {
+    if (s.timer) clock.clearTimeout(s.timer);
+    s.timer = null;
+    s.waiting = null;
+    s.phase = state.phase;
+    s.at = clock.now();
+    sendViews(io, s, state, s.at);
+  };
+  const flush = (code: string) => {
+    const s = sent.get(code);
+    if (s?.waiting) send(s, s.waiting);
   };
 
   const removed = (code: string, playerId: string) => {
@@ -48,26 +78,10 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
   return {
     changed(state) {
       const s = sentFor(state.code);
-      const serverNow = clock.now();
-      const playerView = playerRoomView(state);
-      const player = JSON.stringify(playerView);
-      if (player !== s.player) {
-        s.player = player;
-        io.to(roomPlayersChannel(state.code)).emit('room:state', { ...playerView, serverNow });
-      }
-      // Every member whose own standing changed (a score moves everyone's rank, a start resets all).
-      for (const [playerId, me] of myRoundViews(state)) {
-        const json = JSON.stringify(me);
-        if (s.me.get(playerId) === json) continue;
-        s.me.set(playerId, json);
-        io.to(playerRoom(playerId)).emit('room:me', { code: state.code, me });
-      }
-      const hostView = hostRoomView(state);
-      const host = JSON.stringify(hostView);
-      if (host !== s.host) {
-        s.host = host;
-        io.to(roomHostChannel(state.code)).emit('room:host-state', { ...hostView, serverNow });
-      }
+      const wait = s.at + BIG_ROOM_VIEW_INTERVAL_MS - clock.now();
+      if (state.players.length <= THROTTLE_ABOVE_PLAYERS || state.phase !== s.phase || wait <= 0) return send(s, state);
+      s.waiting = state;
+      s.timer ??= clock.setTimeout(() => flush(state.code), wait);
     },
     kicked(code, playerId) {
       io.to(playerRoom(playerId)).emit('room:kicked', { code });
@@ -75,6 +89,7 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
     },
     removed,
     closed(code) {
+      flush(code);
       sent.delete(code);
       presence.dropRoom(code);
       wall.forget(code);
@@ -83,4 +98,27 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
       sentFor(code).me.set(playerId, json);
     },
   };
+}
+
+/** Sends every view of `state` that differs from the last one sent, and remembers what was sent. */
+function sendViews(io: ArenaServer, s: Sent, state: RoomState, serverNow: number): void {
+  const playerView = playerRoomView(state);
+  const player = JSON.stringify(playerView);
+  if (player !== s.player) {
+    s.player = player;
+    io.to(roomPlayersChannel(state.code)).emit('room:state', { ...playerView, serverNow });
+  }
+  // Every member whose own standing changed (a score moves everyone's rank, a start resets all).
+  for (const [playerId, me] of myRoundViews(state)) {
+    const json = JSON.stringify(me);
+    if (s.me.get(playerId) === json) continue;
+    s.me.set(playerId, json);
+    io.to(playerRoom(playerId)).emit('room:me', { code: state.code, me });
+  }
+  const hostView = hostRoomView(state);
+  const host = JSON.stringify(hostView);
+  if (host !== s.host) {
+    s.host = host;
+    io.to(roomHostChannel(state.code)).emit('room:host-state', { ...hostView, serverNow });
+  }
 }

@@ -82,7 +82,7 @@ class Rooms implements RoomService {
   private sweepTimer: ClockTimer | null = null;
   private closing = false;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; log: Logger; output: RoomOutput; sweepMs?: number }) {}
+  constructor(private readonly deps: RoomServiceDeps) {}
 
   private remember(stored: StoredRoom): LoadedRoom {
     const room: LoadedRoom = { ...stored, queue: new PQueue({ concurrency: 1 }), deadline: null };
@@ -166,7 +166,7 @@ class Rooms implements RoomService {
   }
 
   create(code: string, hostTokenHash: string, hostPinHash: string): RoomState {
-    const state = createRoom(code, this.deps.clock.now());
+    const state = createRoom(code, this.deps.clock.now(), this.deps.maxPlayers);
     insertRoom(this.deps.db, { state, hostTokenHash, hostPinHash });
     this.remember({ state, hostTokenHash, hostPinHash });
     return state;
@@ -248,6 +248,16 @@ class Rooms implements RoomService {
   }
 }
 
-export function createRoomService(deps: { db: Db; clock: Clock; log: Logger; output: RoomOutput; sweepMs?: number }): RoomService {
+export interface RoomServiceDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  output: RoomOutput;
+  sweepMs?: number;
+  /** Cap of rooms created from now on (env ROOM_MAX_PLAYERS; default game/room's, a class). */
+  maxPlayers?: number;
+}
+
+export function createRoomService(deps: RoomServiceDeps): RoomService {
   return new Rooms(deps);
 }

@@ -152,5 +152,8 @@ describe('readEnv', () => {
     assert.equal(readEnv({}).PUBLIC_URL, undefined);
     assert.equal(readEnv({ PUBLIC_URL: 'https://arena.school.kr' }).PUBLIC_URL, 'https://arena.school.kr');
     assert.throws(() => readEnv({ PUBLIC_URL: 'arena dot kr' }), /PUBLIC_URL/);
+    assert.equal(readEnv({}).ROOM_MAX_PLAYERS, 100);
+    assert.equal(readEnv({ ROOM_MAX_PLAYERS: '2000' }).ROOM_MAX_PLAYERS, 2000);
+    assert.throws(() => readEnv({ ROOM_MAX_PLAYERS: '0' }), /ROOM_MAX_PLAYERS/);
   });
 });

@@ -116,6 +116,30 @@ describe('room reducer: joining', () => {
     const r = applyRoomEvent(full, { type: 'join', playerId: 'late', nickname: 'Late', now: T0 + 999 });
     assert.equal(r.ok ? '' : r.error.code, 'room/full');
   });
+
+  test('the cap the server gives createRoom holds; a room saved before caps existed gets the default', () => {
+    let small = createRoom('ACDEFH', T0, 3);
+    for (const id of ['a', 'b', 'c']) {
+      const r = applyRoomEvent(small, { type: 'join', playerId: id, nickname: id.toUpperCase(), now: T0 });
+      assert.ok(r.ok);
+      small = r.state;
+    }
+    const refused = applyRoomEvent(small, { type: 'join', playerId: 'd', nickname: 'D', now: T0 });
+    assert.deepEqual(refused.ok ? null : [refused.error.code, refused.error.message, refused.state], ['room/full', 'the room is full (3 players)', small]);
+    const back = applyRoomEvent(applyRoomEvent(small, { type: 'disconnect', playerId: 'a', now: T0 + 1 }).state, { type: 'join', playerId: 'a', nickname: 'A', now: T0 + 2 });
+    assert.ok(back.ok, 'a member of a full room comes back');
+
+    const big = Array.from({ length: 150 }, (_, i): RoomEvent => ({ type: 'join', playerId: `p${i}`, nickname: `P${i}`, now: T0 + i }));
+    const bigRoom = big.reduce((s, e) => applyRoomEvent(s, e).state, createRoom('ACDEFH', T0, 150));
+    assert.equal(bigRoom.players.length, 150);
+
+    const { maxPlayers: _dropped, ...legacy } = createRoom('ACDEFH', T0, 3);
+    const full = Array.from({ length: ROOM_MAX_PLAYERS }, (_, i): RoomEvent => ({ type: 'join', playerId: `q${i}`, nickname: `Q${i}`, now: T0 + i }))
+      .reduce((s, e) => applyRoomEvent(s, e).state, legacy as RoomState);
+    assert.equal(full.players.length, ROOM_MAX_PLAYERS);
+    assert.equal(applyRoomEvent(full, { type: 'join', playerId: 'late', nickname: 'Late', now: T0 }).ok, false);
+    assert.throws(() => createRoom('ACDEFH', T0, 0), /maxPlayers/);
+  });
 });
 
 describe('room reducer: rounds', () => {

@@ -3,7 +3,20 @@ import assert from 'node:assert/strict';
 import { applyRoomEvent, createRoom } from '../../../../game/room/machine';
 import { applyLocked, DEFAULT_ROUND_SETTINGS, lockedMismatches, roundSettingsSchema } from '../../../../game/room/settings';
 import type { RoomEvent, RoomState } from '../../../../game/room/types';
-import { appendCurvePoint, CSV_HEADER, myRoundView, myRoundViews, playerRoomView, resultRows, roundStandings, type CurvePoint } from '../../../../game/room/views';
+import {
+  appendCurvePoint,
+  CSV_HEADER,
+  hostRoomView,
+  myRoundView,
+  myRoundViews,
+  PLAYER_VIEW_PLAYERS,
+  PLAYER_VIEW_STANDINGS_FINAL,
+  PLAYER_VIEW_STANDINGS_LIVE,
+  playerRoomView,
+  resultRows,
+  roundStandings,
+  type CurvePoint,
+} from '../../../../game/room/views';
 import { defaultSpec } from '../../../../models/presets';
 
 const T0 = 1_700_000_000_000;
@@ -53,6 +66,43 @@ describe('room views', () => {
       for (const id of ['a', 'b']) assert.deepEqual(all.get(id), myRoundView(s, id));
     }
     assert.deepEqual([...myRoundViews(createRoom('ACDEFH', T0)).values()], []);
+  });
+
+  test('a class gets whole lists; a bigger room sends players bounded lists, each player their own rank', () => {
+    const small = playerRoomView(roundWithScores(true));
+    assert.deepEqual([small.players.length, small.playerCount, small.standings?.length, small.standingsTotal], [2, 2, 2, 2]);
+    assert.deepEqual([small.round?.pending, small.round?.settled], [0, 2]);
+
+    const n = 250;
+    const scored = 180;
+    const events: RoomEvent[] = [];
+    for (let i = 0; i < n; i++) events.push({ type: 'join', playerId: `p${i}`, nickname: `P${i}`, now: T0 });
+    events.push({ type: 'startRound', actor: { role: 'host' }, settings: { ...DEFAULT_ROUND_SETTINGS, leaderboardVisible: true }, now: T0 + 1 });
+    for (let i = 0; i < scored + 5; i++) events.push({ type: 'submit', playerId: `p${i}`, now: T0 + 2 });
+    for (let i = 0; i < scored; i++) {
+      events.push({ type: 'scored', playerId: `p${i}`, round: 1, best: { submissionId: `s${i}`, score: (i % 97) / 100, paramCount: 1, submittedAt: T0 + 2 }, now: T0 + 3 });
+    }
+    const running = events.reduce((s, e) => applyRoomEvent(s, e).state, createRoom('ACDEFH', T0, n));
+    const all = roundStandings(running);
+    const live = playerRoomView(running);
+    assert.equal(live.players.length, PLAYER_VIEW_PLAYERS);
+    assert.deepEqual(live.players.map((p) => p.playerId), running.players.slice(0, PLAYER_VIEW_PLAYERS).map((p) => p.playerId));
+    assert.equal(live.playerCount, n);
+    assert.deepEqual(live.standings, all.slice(0, PLAYER_VIEW_STANDINGS_LIVE));
+    assert.equal(live.standingsTotal, scored);
+    assert.deepEqual([live.round?.pending, live.round?.settled], [5, scored]);
+    const last = all.at(-1);
+    assert.ok(last && last.rank > PLAYER_VIEW_STANDINGS_LIVE);
+    assert.equal(myRoundView(running, last.playerId)?.rank, last.rank, 'a player below the top rows still gets their rank');
+
+    const ended = applyRoomEvent(running, { type: 'endRound', actor: { role: 'host' }, now: T0 + 9 }).state;
+    assert.deepEqual(playerRoomView(ended).standings, roundStandings(ended).slice(0, PLAYER_VIEW_STANDINGS_FINAL));
+    const host = hostRoomView(ended);
+    assert.deepEqual([host.players.length, host.standings.length], [n, scored], 'the host sees everyone');
+
+    const hidden = applyRoomEvent(createRoom('ACDEFH', T0), { type: 'join', playerId: 'a', nickname: 'A', now: T0 }).state;
+    const hiddenRound = applyRoomEvent(hidden, { type: 'startRound', actor: { role: 'host' }, settings: { ...DEFAULT_ROUND_SETTINGS, leaderboardVisible: false }, now: T0 }).state;
+    assert.deepEqual([playerRoomView(hiddenRound).standings, playerRoomView(hiddenRound).standingsTotal], [null, null]);
   });
 
   test('result rows follow the CSV header', () => {
