@@ -2,7 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../server/protocol';
-import { NICKNAME_MAX_LENGTH } from '../../../server/protocol';
+// game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
+import { NICKNAME_MAX_CHARS } from '../../../game/nickname';
 import { usePlayer } from '../providers/PlayerProvider';
 
 /** Error codes the form explains in the reader's language; others show the server's text alone. */
@@ -69,7 +70,7 @@ export function NicknameForm({ compact = false }: { compact?: boolean }) {
         </button>
       </div>
       <p id={`${inputId}-help`} className="text-sm text-slate-700">
-        {t('nicknameHelp', { max: NICKNAME_MAX_LENGTH })}
+        {t('nicknameHelp', { max: NICKNAME_MAX_CHARS })}
       </p>
       {error && (
         <p role="alert" data-testid="nickname-error" data-code={error.code} className="rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">

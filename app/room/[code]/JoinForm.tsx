@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { NICKNAME_MAX_LENGTH, type ApiError } from '../../../server/protocol';
+// game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
+import { NICKNAME_MAX_CHARS } from '../../../game/nickname';
+import type { ApiError } from '../../../server/protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected } from '../../components/providers/SocketProvider';
 import { RoomError } from '../../components/room/errors';
@@ -38,7 +40,7 @@ export function JoinForm({ code, busy, error, onJoin }: { code: string; busy: bo
           value={nickname}
           autoFocus
           autoComplete="nickname"
-          maxLength={NICKNAME_MAX_LENGTH * 2}
+          maxLength={NICKNAME_MAX_CHARS * 2}
           onChange={(e) => {
             setTouched(true);
             setNickname(e.target.value);
@@ -47,7 +49,7 @@ export function JoinForm({ code, busy, error, onJoin }: { code: string; busy: bo
           className="rounded-xl border border-slate-400 px-4 py-3 text-lg"
           placeholder={t('join.placeholder')}
         />
-        <p id={`${id}-help`} className="text-sm text-slate-600">{t('join.nicknameHelp', { max: NICKNAME_MAX_LENGTH })}</p>
+        <p id={`${id}-help`} className="text-sm text-slate-600">{t('join.nicknameHelp', { max: NICKNAME_MAX_CHARS })}</p>
       </div>
       <button type="submit" data-testid="room-join" disabled={busy || !connected || nickname.trim() === ''} className="rounded-xl bg-indigo-700 px-6 py-3 text-lg font-bold text-white shadow hover:bg-indigo-800 disabled:opacity-50">
         {busy ? t('join.joining') : t('join.submit')}

@@ -3,7 +3,8 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { WallPlayer } from '../../../../game/room/views';
 import type { ApiError, Result } from '../../../../server/protocol';
-import { NICKNAME_MAX_LENGTH } from '../../../../server/protocol';
+// game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
+import { NICKNAME_MAX_CHARS } from '../../../../game/nickname';
 import { ConfirmButton } from '../../../components/room/ConfirmButton';
 import { RoomError } from '../../../components/room/errors';
 
@@ -28,7 +29,7 @@ function RenameForm({ player, onRename, onDone }: { player: WallPlayer; onRename
         data-testid="rename-input"
         autoFocus
         value={value}
-        maxLength={NICKNAME_MAX_LENGTH * 2}
+        maxLength={NICKNAME_MAX_CHARS * 2}
         onChange={(e) => setValue(e.target.value)}
         className="w-40 rounded border border-slate-400 px-2 py-1 text-sm"
       />
