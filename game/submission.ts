@@ -76,6 +76,11 @@ export function validateSubmission(challenge: ModelChallenge | string, specInput
   }
   const samples = samplesIssue(def, spec);
   if (samples) return samples;
+  if (spec.training.augment && def.inputShape.length !== 3) {
+    return fail('spec/invalid', `challenge ${def.id} has no images to augment`, [
+      { path: 'training.augment', message: 'training.augment: only for image challenges' },
+    ]);
+  }
   return { ok: true, spec, shapes: { layers: shapes.layers, totalParams: shapes.totalParams } };
 }
 

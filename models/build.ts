@@ -23,17 +23,25 @@ export interface BuildOptions {
 
 const DEFAULT_MOMENTUM = 0.9;
 
+/** L1/L2 weight decay on the kernel (biases are left free, as is usual). */
+function regularizer(layer: { l1?: number; l2?: number }): { kernelRegularizer?: ReturnType<typeof tf.regularizers.l1l2> } {
+  const l1 = layer.l1 ?? 0;
+  const l2 = layer.l2 ?? 0;
+  return l1 > 0 || l2 > 0 ? { kernelRegularizer: tf.regularizers.l1l2({ l1, l2 }) } : {};
+}
+
 function makeLayer(layer: LayerSpec, seed: number, inputShape?: number[]): tf.layers.Layer {
   const input = inputShape ? { inputShape } : {};
   // A seeded initialiser per layer makes the starting weights a function of the spec alone.
   const init = { kernelInitializer: tf.initializers.glorotUniform({ seed }), biasInitializer: 'zeros' as const };
   switch (layer.type) {
     case 'dense':
-      return tf.layers.dense({ ...input, ...init, units: layer.units, activation: layer.activation });
+      return tf.layers.dense({ ...input, ...init, ...regularizer(layer), units: layer.units, activation: layer.activation });
     case 'conv2d':
       return tf.layers.conv2d({
         ...input,
         ...init,
+        ...regularizer(layer),
         filters: layer.filters,
         kernelSize: layer.kernelSize,
         strides: layer.strides,

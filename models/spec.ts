@@ -24,17 +24,28 @@ export const SPEC_LIMITS = {
   maxBatchSize: 512,
   maxEpochs: 200,
   maxSeed: 2 ** 31 - 1,
+  maxWeightDecay: 0.1,
+  maxPatience: 50,
+  maxShift: 0.25,
+  maxRotateDeg: 30,
+  maxZoom: 0.3,
+  maxBrightness: 0.5,
 } as const;
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const activationSchema = z.enum(ACTIVATIONS);
 
+/** Weight decay on a layer's kernel: λ₁·Σ|w| and λ₂·Σw² are added to the loss (0 or absent = none). */
+const decay = z.number().min(0).max(SPEC_LIMITS.maxWeightDecay).optional();
+
 export const denseLayerSchema = z.strictObject({
   type: z.literal('dense'),
   /** Number of neurons. */
   units: int(1, SPEC_LIMITS.maxUnits),
   activation: activationSchema,
+  l1: decay,
+  l2: decay,
 });
 
 export const conv2dLayerSchema = z.strictObject({
@@ -46,6 +57,8 @@ export const conv2dLayerSchema = z.strictObject({
   strides: int(1, SPEC_LIMITS.maxStrides),
   padding: z.enum(['same', 'valid']),
   activation: activationSchema,
+  l1: decay,
+  l2: decay,
 });
 
 export const maxPooling2dLayerSchema = z.strictObject({
@@ -77,6 +90,22 @@ export const optimizerSchema = z.strictObject({
   momentum: z.number().min(0).max(0.999).optional(),
 });
 
+/** Stop when the validation loss has not improved for `patience` epochs; keep the best epoch's weights. */
+export const earlyStoppingSchema = z.strictObject({
+  patience: int(1, SPEC_LIMITS.maxPatience),
+});
+
+/**
+ * Random changes to each training image, new every batch (from the seed): shift (fraction of the
+ * side), rotation (degrees), zoom (fraction) and brightness (added, on 0..1 pixels). Images only.
+ */
+export const augmentSchema = z.strictObject({
+  shift: z.number().min(0).max(SPEC_LIMITS.maxShift),
+  rotate: z.number().min(0).max(SPEC_LIMITS.maxRotateDeg),
+  zoom: z.number().min(0).max(SPEC_LIMITS.maxZoom),
+  brightness: z.number().min(0).max(SPEC_LIMITS.maxBrightness),
+});
+
 export const trainingSchema = z.strictObject({
   loss: z.enum(LOSSES),
   optimizer: optimizerSchema,
@@ -84,6 +113,8 @@ export const trainingSchema = z.strictObject({
   epochs: int(1, SPEC_LIMITS.maxEpochs),
   /** Seeds weight initialisation, dropout and the data order, so a run can be replayed. */
   seed: int(0, SPEC_LIMITS.maxSeed),
+  earlyStopping: earlyStoppingSchema.optional(),
+  augment: augmentSchema.optional(),
 });
 
 export const modelSpecSchema = z.strictObject({
@@ -97,6 +128,7 @@ export type LayerSpec = z.infer<typeof layerSchema>;
 export type LayerType = LayerSpec['type'];
 export type OptimizerSpec = z.infer<typeof optimizerSchema>;
 export type TrainingSpec = z.infer<typeof trainingSchema>;
+export type AugmentSpec = z.infer<typeof augmentSchema>;
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
 
 /** One problem found in a spec: where (dotted path) and what, with the offending value. */

@@ -5,9 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffled } from '../game/random';
+import { augmentImages, augments } from './augment';
 import { createOptimizer, lossFunction } from './build';
 import { evaluateLossAccuracy } from './evaluate';
-import type { ModelSpec } from './spec';
+import type { AugmentSpec, ModelSpec } from './spec';
 import type { XY } from './tensors';
 
 export interface BatchProgress {
@@ -46,6 +47,8 @@ export interface TrainResult {
   history: EpochLog[];
   /** True when the signal aborted the run before its last batch. */
   stopped: boolean;
+  /** Set when early stopping ended the run: the model holds this epoch's (the best) weights. */
+  bestEpoch?: number;
   elapsedMs: number;
   samplesPerSecond: number;
 }
@@ -90,22 +93,31 @@ interface InFlight {
   size: number;
 }
 
-/** Dispatches one optimizer step; nothing is read back, so a GPU can queue it behind the last one. */
-function dispatchBatch(
-  model: tf.LayersModel,
-  optimizer: tf.Optimizer,
-  lossFn: ReturnType<typeof lossFunction>,
-  data: XY,
-  indices: tf.Tensor1D,
-): { lossT: tf.Scalar; accT: tf.Tensor } {
+/** The batch's inputs, augmented when the spec asks (images only; a new draw per batch and epoch). */
+function batchInputs(data: XY, indices: tf.Tensor1D, augment: AugmentSpec | undefined, seed: number): tf.Tensor {
   const xb = tf.gather(data.xs, indices);
+  if (!augments(augment) || xb.rank !== 4) return xb;
+  const out = augmentImages(xb as tf.Tensor4D, augment, seed);
+  xb.dispose();
+  return out;
+}
+
+/**
+ * Dispatches one optimizer step; nothing is read back, so a GPU can queue it behind the last one.
+ * The loss minimized (and reported) includes the layers' L1/L2 penalties, as Keras does.
+ */
+function dispatchBatch(ctx: EpochContext, indices: tf.Tensor1D, augmentSeed: number): { lossT: tf.Scalar; accT: tf.Tensor } {
+  const { model, optimizer, lossFn, train: data } = ctx;
+  const xb = batchInputs(data, indices, ctx.augment, augmentSeed);
   const yb = tf.gather(data.ys, indices);
   let accT: tf.Tensor | undefined;
   const lossT = optimizer.minimize(() => {
     const pred = model.apply(xb, { training: true }) as tf.Tensor;
     // minimize() disposes everything made in here except what is kept.
     accT = tf.keep(tf.metrics.categoricalAccuracy(yb, pred).mean());
-    return lossFn(yb, pred).mean() as tf.Scalar;
+    const penalties = model.calculateLosses();
+    const base = lossFn(yb, pred).mean() as tf.Scalar;
+    return penalties.length > 0 ? (tf.addN([base, ...penalties]) as tf.Scalar) : base;
   }, true) as tf.Scalar;
   tf.dispose([xb, yb]);
   return { lossT, accT: accT as tf.Tensor };
@@ -135,6 +147,9 @@ interface EpochContext {
   lossFn: ReturnType<typeof lossFunction>;
   train: XY;
   batchSize: number;
+  augment?: AugmentSpec;
+  /** Seeds this epoch's augmentation draws (batch index added). */
+  augmentSeed: number;
   signal?: AbortSignal;
   /** Called with each batch's figures, in batch order. */
   onBatch: (batch: number, size: number, loss: number, acc: number) => Promise<void>;
@@ -164,7 +179,7 @@ async function runEpoch(ctx: EpochContext, order: tf.Tensor1D): Promise<boolean>
       const indices = order.slice(batch * ctx.batchSize, size);
       let step: { lossT: tf.Scalar; accT: tf.Tensor };
       try {
-        step = dispatchBatch(ctx.model, ctx.optimizer, ctx.lossFn, ctx.train, indices);
+        step = dispatchBatch(ctx, indices, ctx.augmentSeed + batch);
       } finally {
         indices.dispose();
       }
@@ -179,6 +194,36 @@ async function runEpoch(ctx: EpochContext, order: tf.Tensor1D): Promise<boolean>
     // Only after an error is a batch still pending: free its tensors unread.
     if (pending) tf.dispose([pending.lossT, pending.accT]);
   }
+}
+
+/**
+ * Early stopping on validation loss: remembers the best epoch's weights (a copy), says when
+ * `patience` epochs have passed without a better one, and puts the best weights back at the end.
+ */
+function earlyStopper(model: tf.LayersModel, patience: number) {
+  let best = Infinity;
+  let bestEpoch = -1;
+  let kept: tf.Tensor[] = [];
+  return {
+    /** True when training should stop after this epoch. */
+    update(epoch: number, valLoss: number): boolean {
+      if (valLoss < best) {
+        best = valLoss;
+        bestEpoch = epoch;
+        tf.dispose(kept);
+        kept = model.getWeights().map((w) => w.clone());
+        return false;
+      }
+      return epoch - bestEpoch >= patience;
+    },
+    /** Restores the best weights (if any were kept) and frees the copy; returns the best epoch. */
+    finish(): number | undefined {
+      if (kept.length > 0) model.setWeights(kept);
+      tf.dispose(kept);
+      kept = [];
+      return bestEpoch >= 0 ? bestEpoch : undefined;
+    },
+  };
 }
 
 export async function trainModel(
@@ -200,6 +245,9 @@ export async function trainModel(
   const history: EpochLog[] = [];
   let samplesSeen = 0;
   let stopped = false;
+  const patience = spec.training.earlyStopping?.patience;
+  const early = val && patience !== undefined ? earlyStopper(model, patience) : undefined;
+  let bestEpoch: number | undefined;
   try {
     for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
       let lossSum = 0;
@@ -215,24 +263,24 @@ export async function trainModel(
       };
       const order = epochOrder(n, seed, epoch);
       try {
-        stopped = !(await runEpoch({ model, optimizer, lossFn, train, batchSize, signal, onBatch }, order));
+        const augmentSeed = seed + epoch * EPOCH_SEED_STRIDE * 1000;
+        stopped = !(await runEpoch({ model, optimizer, lossFn, train, batchSize, augment: spec.training.augment, augmentSeed, signal, onBatch }, order));
       } finally {
         order.dispose();
       }
       if (seen === 0) break;
-      const log: EpochLog = { epoch, loss: lossSum / seen, acc: accSum / seen, elapsedMs: 0 };
-      if (val) {
-        const v = await evaluateLossAccuracy(model, lossFn, val.xs, val.ys);
-        log.valLoss = v.loss;
-        log.valAcc = v.acc;
-      }
-      log.elapsedMs = now() - started;
+      const v = val ? await evaluateLossAccuracy(model, lossFn, val.xs, val.ys) : undefined;
+      const log: EpochLog = { epoch, loss: lossSum / seen, acc: accSum / seen, ...(v && { valLoss: v.loss, valAcc: v.acc }), elapsedMs: now() - started };
       history.push(log);
       await callbacks.onEpochEnd?.(log);
+      if (early && log.valLoss !== undefined && early.update(epoch, log.valLoss)) break;
     }
+    bestEpoch = early?.finish();
   } finally {
     optimizer.dispose();
+    early?.finish();
   }
   const elapsedMs = now() - started;
-  return { history, stopped, elapsedMs, samplesPerSecond: elapsedMs > 0 ? (samplesSeen * 1000) / elapsedMs : 0 };
+  const rate = elapsedMs > 0 ? (samplesSeen * 1000) / elapsedMs : 0;
+  return { history, stopped, elapsedMs, samplesPerSecond: rate, ...(bestEpoch !== undefined ? { bestEpoch } : {}) };
 }
