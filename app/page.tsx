@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { modelChallenge } from '../game/challenges';
 import { JoinCodeForm } from './components/room/JoinCodeForm';
 import { ChallengeCard } from './components/shell/ChallengeCard';
+import { PathCallout } from './components/solo/PathCallout';
 import { NicknameForm } from './components/shell/NicknameForm';
 import { Welcome } from './components/shell/Welcome';
 
@@ -28,6 +29,7 @@ export default async function HomePage() {
           ))}
         </ol>
       </section>
+      <PathCallout />
       <section aria-labelledby="class-title" data-testid="home-join" className="flex max-w-4xl flex-col gap-4 rounded-3xl bg-gradient-to-br from-indigo-700 to-indigo-900 p-5 text-white shadow-md sm:flex-row sm:items-end sm:justify-between sm:p-6">
         <div className="flex flex-col gap-3">
           <h2 id="class-title" className="text-2xl font-bold">{t('classTitle')}</h2>

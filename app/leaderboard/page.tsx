@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CHALLENGES } from '../../game/challenges';
+import { SOLO_PATH } from '../../game/solo/path';
 import { ClassRounds } from './ClassRounds';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,22 +18,26 @@ export default async function LeaderboardIndex() {
       <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
       <p className="text-slate-700">{t('indexIntro')}</p>
       <ul className="grid gap-3 sm:grid-cols-2">
-        {Object.values(CHALLENGES).map((c) => (
-          <li key={c.id}>
-            <Link
-              href={`/leaderboard/${c.id}`}
-              data-testid={`leaderboard-link-${c.id}`}
-              className="flex h-full flex-col gap-1 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400"
-            >
-              <span className="text-lg font-semibold text-indigo-800">{t(`challengeName.${c.id}`)}</span>
-              {c.kind === 'model' && (
+        {SOLO_PATH.map((id, i) => {
+          const c = CHALLENGES[id];
+          return (
+            <li key={c.id}>
+              <Link
+                href={`/leaderboard/${c.id}`}
+                data-testid={`leaderboard-link-${c.id}`}
+                className="flex h-full flex-col gap-1 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400"
+              >
+                <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('pathNumber', { number: i + 1 })}</span>
+                <span className="text-lg font-semibold text-indigo-800">{t(`challengeName.${c.id}`)}</span>
                 <span className="text-sm text-slate-700">
-                  {t('challengeSummary', { percent: format.number(c.goalAccuracy * 100), params: format.number(c.budget.maxParams) })}
+                  {c.kind === 'model'
+                    ? t('challengeSummary', { percent: format.number(c.goalAccuracy * 100), params: format.number(c.budget.maxParams) })
+                    : t(c.kind === 'race' ? 'raceSummary' : 'stepsSummary')}
                 </span>
-              )}
-            </Link>
-          </li>
-        ))}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
       <ClassRounds />
     </div>

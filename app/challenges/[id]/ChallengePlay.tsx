@@ -1,19 +1,74 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
+import type { ModelSpec } from '../../../models/spec';
 import type { BackendName } from '../../../models/backend-names';
+import { ChallengeIntro } from '../../components/solo/ChallengeIntro';
+import { OtherChallengeRun, RunBanner } from '../../components/solo/RunBanner';
+import { useRun } from '../../components/solo/useRun';
 import { RaceChallenge } from './play/RaceChallenge';
 import { StepsChallenge } from './play/StepsChallenge';
 import { Studio, type RoomMode } from './Studio';
 
-/** One challenge, solo or in a room's round: the training studio, the race, or the step-through. */
-export function ChallengePlay({ challengeId, prefer, preset, room }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode }) {
+interface BodyProps {
+  challengeId: ChallengeId;
+  prefer?: BackendName;
+  preset: 'default' | 'tiny';
+  room?: RoomMode;
+  /** A reproduced run's spec (model challenges). */
+  initial?: ModelSpec;
+}
+
+/** The training studio, the race, or the step-through. */
+function ChallengeBody({ challengeId, prefer, preset, room, initial }: BodyProps) {
   const challenge = CHALLENGES[challengeId];
   switch (challenge.kind) {
     case 'model':
-      return <Studio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} />;
+      return <Studio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
     case 'race':
       return <RaceChallenge room={room} />;
     case 'steps':
       return <StepsChallenge room={room} />;
   }
+}
+
+/**
+ * `?run=<submissionId>`: the challenge opened with that submission's spec. The studio renders only
+ * once the spec is here (its state starts from `initial`), keyed by the run so another run starts fresh.
+ */
+function ReproducedRun({ runId, ...body }: BodyProps & { runId: string }) {
+  const t = useTranslations('solo');
+  const state = useRun(runId);
+  if (state.status === 'loading') return <p role="status" data-testid="run-loading" className="text-sm text-slate-600">{t('run.loading')}</p>;
+  if (state.status === 'error') {
+    return (
+      <>
+        <p role="alert" data-testid="run-error" data-code={state.error.code} className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-300">{t('run.notFound', { code: state.error.code })}</p>
+        <ChallengeBody {...body} />
+      </>
+    );
+  }
+  const { run } = state;
+  if (run.challengeId !== body.challengeId) return <OtherChallengeRun run={run} />;
+  // Race and steps pages cannot take an entry yet: the banner lists its settings to enter by hand.
+  return (
+    <>
+      <RunBanner run={run} showSettings={run.spec === null} />
+      <ChallengeBody key={run.submissionId} {...body} initial={run.spec ?? undefined} />
+    </>
+  );
+}
+
+/**
+ * One challenge, solo or in a room's round: its concept card, then the studio, the race or the
+ * step-through. `run` (solo only) reproduces a scored submission.
+ */
+export function ChallengePlay({ challengeId, prefer, preset, room, run }: { challengeId: ChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode; run?: string }) {
+  const body: BodyProps = { challengeId, prefer, preset, room };
+  return (
+    <div className="flex flex-col gap-6">
+      <ChallengeIntro challengeId={challengeId} room={room !== undefined} />
+      {run && !room ? <ReproducedRun runId={run} {...body} /> : <ChallengeBody {...body} />}
+    </div>
+  );
 }

@@ -8,6 +8,7 @@ import { LocaleSwitch } from './LocaleSwitch';
 
 const NAV = [
   { href: '/', key: 'navHome', match: (p: string) => p === '/' },
+  { href: '/solo', key: 'navPath', match: (p: string) => p === '/solo' || p.startsWith('/challenges/') },
   { href: '/join', key: 'navJoin', match: (p: string) => p === '/join' || (p.startsWith('/room/') && !p.endsWith('/host')) },
   { href: '/host', key: 'navHost', match: (p: string) => p === '/host' || (p.startsWith('/room/') && p.endsWith('/host')) },
   { href: '/leaderboard', key: 'navLeaderboard', match: (p: string) => p.startsWith('/leaderboard') },

@@ -1,6 +1,9 @@
 'use client';
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
 import { usePlayer } from '../../components/providers/PlayerProvider';
+import { useScoreText } from '../../components/solo/useScoreText';
 import { useChangedRows, useLeaderboard } from './useLeaderboard';
 
 /** How long a row that just changed stays highlighted. */
@@ -8,15 +11,20 @@ const CHANGED_HIGHLIGHT_MS = 4_000;
 const KNOWN_ERRORS = new Set(['challenge/unknown', 'rate/limited', 'client/timeout']);
 /** Gold, silver and bronze backgrounds for the top three ranks (colour only; the number is the content). */
 const MEDALS = ['bg-amber-300 text-amber-950', 'bg-slate-300 text-slate-900', 'bg-orange-300 text-orange-950'];
-const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+/** Column header and table caption per kind of challenge. */
+const SCORE_HEADER = { model: 'score', race: 'scoreRace', steps: 'scoreSteps' } as const;
+const CAPTION = { model: 'caption', race: 'captionRace', steps: 'captionSteps' } as const;
 
-/** 0..1 → percent rounded to 0.1 the way Number#toFixed does, so every view of a score agrees. */
-const percent1 = (score: number) => Number((score * 100).toFixed(1));
-
-/** Live table: the subscription's ack gives the current view, then updates arrive as pushed. */
-export function LeaderboardTable({ challengeId }: { challengeId: string }) {
+/**
+ * Live table: the subscription's ack gives the current view, then updates arrive as pushed. Play
+ * challenges (race, steps) have no model, so no parameter column; every row links to its run.
+ */
+export function LeaderboardTable({ challengeId }: { challengeId: ChallengeId }) {
   const t = useTranslations('leaderboard');
   const format = useFormatter();
+  const scoreText = useScoreText();
+  const def = CHALLENGES[challengeId];
+  const model = def.kind === 'model';
   const { player } = usePlayer();
   const { view, error, live } = useLeaderboard(challengeId);
   const changed = useChangedRows(view, CHANGED_HIGHLIGHT_MS);
@@ -35,16 +43,17 @@ export function LeaderboardTable({ challengeId }: { challengeId: string }) {
         </p>
       )}
       {/* Narrow screens scroll the table, not the page; focusable so keyboards can scroll it too. */}
-      <div tabIndex={0} role="region" aria-label={t('caption')} className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div tabIndex={0} role="region" aria-label={t(CAPTION[def.kind])} className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
         <table data-testid="leaderboard-table" aria-busy={!view} className="w-full min-w-[34rem] text-left text-sm">
-          <caption className="sr-only">{t('caption')}</caption>
+          <caption className="sr-only">{t(CAPTION[def.kind])}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
               <th scope="col" className={`${th} w-16 text-right`}>{t('rank')}</th>
               <th scope="col" className={th}>{t('nickname')}</th>
-              <th scope="col" className={`${th} text-right`}>{t('score')}</th>
-              <th scope="col" className={`${th} text-right`}>{t('params')}</th>
+              <th scope="col" className={`${th} text-right`}>{t(SCORE_HEADER[def.kind])}</th>
+              {model && <th scope="col" className={`${th} text-right`}>{t('params')}</th>}
               <th scope="col" className={th}>{t('submitted')}</th>
+              <th scope="col" className={th}><span className="sr-only">{t('runCol')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -70,15 +79,27 @@ export function LeaderboardTable({ challengeId }: { challengeId: string }) {
                     {me && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">{t('you')}</span>}
                   </td>
                   <td data-testid="lb-score" data-value={row.score} className="px-3 py-2 text-right tabular-nums">
-                    {t('percent', { value: format.number(percent1(row.score), ONE_DECIMAL) })}
+                    {scoreText(def, row.score)}
                   </td>
-                  <td data-testid="lb-params" data-value={row.paramCount} className="px-3 py-2 text-right tabular-nums">
-                    {format.number(row.paramCount, { useGrouping: true })}
-                  </td>
+                  {model && (
+                    <td data-testid="lb-params" data-value={row.paramCount} className="px-3 py-2 text-right tabular-nums">
+                      {format.number(row.paramCount, { useGrouping: true })}
+                    </td>
+                  )}
                   <td data-testid="lb-submitted" className="px-3 py-2 whitespace-nowrap text-slate-700">
                     <time dateTime={row.submittedAt}>
                       {format.dateTime(new Date(row.submittedAt), { dateStyle: 'medium', timeStyle: 'short' })}
                     </time>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link
+                      href={`/challenges/${challengeId}?run=${row.submissionId}`}
+                      data-testid="lb-reproduce"
+                      aria-label={t('reproduceLabel', { nickname: row.nickname })}
+                      className="text-sm font-normal text-indigo-700 underline hover:text-indigo-900"
+                    >
+                      {t('reproduce')}
+                    </Link>
                   </td>
                 </tr>
               );

@@ -29,7 +29,7 @@ export default async function ChallengeLeaderboard({ params }: Props) {
           {t('play')}
         </Link>
       </div>
-      <p className="max-w-3xl text-slate-700">{t('explain')}</p>
+      <p className="max-w-3xl text-slate-700">{t(challenge.kind === 'model' ? 'explain' : challenge.kind === 'race' ? 'explainRace' : 'explainSteps')}</p>
       <LeaderboardTable challengeId={challenge.id} />
     </div>
   );

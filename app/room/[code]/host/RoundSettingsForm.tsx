@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { CHALLENGES, type ChallengeId } from '../../../../game/challenges';
+import { CHALLENGE_IDS, CHALLENGES, type ChallengeId } from '../../../../game/challenges';
 import { MAX_SUBMISSIONS_PER_ROUND, ROUND_MAX_MS, ROUND_MIN_MS, roundSettingsSchema, type LockedHyper, type RoundSettings } from '../../../../game/room/settings';
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS } from '../../../../models/spec';
 import type { ApiError, Result } from '../../../../server/protocol';
@@ -12,6 +12,11 @@ const input = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 di
 const LOCK_DEFAULTS: Required<LockedHyper> = { loss: 'categoricalCrossentropy', optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 5 };
 const LOCK_KEYS = ['loss', 'optimizer', 'learningRate', 'batchSize', 'epochs'] as const;
 type LockKey = (typeof LOCK_KEYS)[number];
+
+/** Locks fix a model's training, so a race or step-through round has none. */
+function withChallenge(s: RoundSettings, challengeId: ChallengeId): RoundSettings {
+  return { ...s, challengeId, locked: CHALLENGES[challengeId].kind === 'model' ? s.locked : {} };
+}
 
 function Row({ label, htmlFor, help, children }: { label: string; htmlFor: string; help?: string; children: ReactNode }) {
   return (
@@ -87,8 +92,8 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
       <h2 id={`${id}-title`} className="text-lg font-semibold">{t('settings.title', { round: roundNumber })}</h2>
       <div className="grid gap-4 sm:grid-cols-2">
         <Row label={t('settings.challenge')} htmlFor={`${id}-ch`}>
-          <select id={`${id}-ch`} data-testid="settings-challenge" value={s.challengeId} onChange={(e) => setS({ ...s, challengeId: e.target.value as ChallengeId })} className={input}>
-            {Object.values(CHALLENGES).map((c) => <option key={c.id} value={c.id}>{t(`challengeName.${c.id}`)}</option>)}
+          <select id={`${id}-ch`} data-testid="settings-challenge" value={s.challengeId} onChange={(e) => setS(withChallenge(s, e.target.value as ChallengeId))} className={input}>
+            {CHALLENGE_IDS.map((c, i) => <option key={c} value={c}>{t('settings.challengeOption', { number: i + 1, name: t(`challengeName.${c}`) })}</option>)}
           </select>
         </Row>
         <Row label={t('settings.minutes')} htmlFor={`${id}-min`} help={t('settings.minutesHelp', { min: ROUND_MIN_MS / 60_000, max: ROUND_MAX_MS / 60_000 })}>
@@ -105,13 +110,17 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
           </label>
         </div>
       </div>
-      <fieldset className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3">
-        <legend className="px-1 text-sm font-semibold">{t('settings.lockedTitle')}</legend>
-        <p className="text-xs text-slate-600">{t('settings.lockedHelp')}</p>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {LOCK_KEYS.map((k) => <LockRow key={k} k={k} locked={s.locked} onChange={(locked) => setS({ ...s, locked })} />)}
-        </div>
-      </fieldset>
+      {CHALLENGES[s.challengeId].kind === 'model' ? (
+        <fieldset data-testid="settings-locks" className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3">
+          <legend className="px-1 text-sm font-semibold">{t('settings.lockedTitle')}</legend>
+          <p className="text-xs text-slate-600">{t('settings.lockedHelp')}</p>
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {LOCK_KEYS.map((k) => <LockRow key={k} k={k} locked={s.locked} onChange={(locked) => setS({ ...s, locked })} />)}
+          </div>
+        </fieldset>
+      ) : (
+        <p data-testid="settings-no-locks" className="rounded-xl bg-slate-50 p-3 text-xs text-slate-600">{t('settings.lockedNotModel')}</p>
+      )}
       {!parsed.success && <p role="alert" data-testid="settings-invalid" className="text-sm text-red-700">{t('settings.invalid')}</p>}
       {error && <RoomError error={error} />}
       <div className="flex flex-wrap items-center gap-3">

@@ -1,0 +1,65 @@
+'use client';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
+import { RACE_SEED, RACE_SURFACES } from '../../../game/solo/play';
+import type { RunView } from '../../../server/protocol';
+import { useScoreText } from './useScoreText';
+
+type Entry = Record<string, unknown>;
+const isObject = (v: unknown): v is Entry => typeof v === 'object' && v !== null;
+
+/** The seed that makes the run repeatable: the spec's, the step sheet's, or the race's fixed one. */
+export function runSeed(run: RunView): number | null {
+  if (run.spec) return run.spec.training.seed;
+  if (CHALLENGES[run.challengeId].kind === 'race') return RACE_SEED;
+  return isObject(run.entry) && typeof run.entry.seed === 'number' ? run.entry.seed : null;
+}
+
+/** A play entry's settings as text, for a play page that cannot load them itself. */
+function EntrySettings({ run }: { run: RunView }) {
+  const t = useTranslations('solo');
+  const entry = run.entry;
+  if (!isObject(entry)) return null;
+  let text: string | null = null;
+  if (entry.kind === 'race' && isObject(entry.surfaces)) {
+    const surfaces = entry.surfaces;
+    text = RACE_SURFACES.map((surface) => {
+      const s = surfaces[surface];
+      return isObject(s) ? t('run.raceSurface', { surface, optimizer: String(s.optimizer), learningRate: String(s.learningRate), momentum: String(s.momentum) }) : '';
+    }).filter(Boolean).join(' · ');
+  } else if (entry.kind === 'steps' && Array.isArray(entry.answers)) {
+    text = t('run.stepsAnswers', { seed: String(entry.seed), answers: entry.answers.join(', ') });
+  }
+  return text ? <p data-testid="run-settings" className="text-xs text-indigo-900">{t('run.settings', { settings: text })}</p> : null;
+}
+
+/** "Reproducing X's run (seed N, score S)" above the challenge it opened. */
+export function RunBanner({ run, showSettings }: { run: RunView; showSettings: boolean }) {
+  const t = useTranslations('solo');
+  const score = useScoreText();
+  const seed = runSeed(run);
+  const def = CHALLENGES[run.challengeId];
+  return (
+    <div role="status" data-testid="run-banner" data-run={run.submissionId} className="flex flex-col gap-1 rounded-xl bg-indigo-50 p-3 text-sm text-indigo-950 ring-1 ring-indigo-200">
+      <p className="font-semibold">
+        {t('run.reproducing', { nickname: run.nickname, seed: seed === null ? '—' : String(seed), score: run.score === null ? '—' : score(def, run.score) })}
+      </p>
+      {run.spec && <p>{t('run.sameCurve')}</p>}
+      {showSettings && <EntrySettings run={run} />}
+    </div>
+  );
+}
+
+/** The run is of another challenge than the page's: point there instead of loading it here. */
+export function OtherChallengeRun({ run }: { run: RunView }) {
+  const t = useTranslations('solo');
+  const tc = useTranslations('common');
+  const id: ChallengeId = run.challengeId;
+  return (
+    <p role="alert" data-testid="run-other-challenge" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-300">
+      {t('run.otherChallenge', { name: tc(`challengeName.${id}`) })}{' '}
+      <Link href={`/challenges/${id}?run=${run.submissionId}`} className="font-semibold underline">{t('run.openThere')}</Link>
+    </p>
+  );
+}

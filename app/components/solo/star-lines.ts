@@ -1,0 +1,100 @@
+/**
+ * What each star of a challenge asks, and the numbers its goal names, as catalogue keys plus ICU
+ * values read from the rules themselves (game/challenges.ts, RACE_STARS, the steps scoring), so a
+ * threshold is written once, in game/, and never again by hand in a message.
+ */
+import { generatedTrainCount, type ChallengeDef, type StarRule } from '../../../game/challenges';
+import { scoreStepsEntry } from '../../../game/solo/play';
+import { RACE_STARS } from '../../../game/solo/path';
+import { STEPS_LEARNING_RATE, stepProblem } from '../../../game/solo/steps-quiz';
+import type { Stars } from '../../../game/stars';
+
+/** A message of the `solo.star` catalogue and its values. */
+export interface StarLine {
+  key: 'model' | 'race' | 'steps';
+  values: Record<string, string | number>;
+}
+
+const LEVELS = ['one', 'two', 'three'] as const;
+/** Percent of a 0..1 score, without float noise (0.95 → 95, not 94.99999999999999). */
+const percentOf = (score: number) => Math.round(score * 10_000) / 100;
+
+function modelLine(rule: StarRule): StarLine {
+  return {
+    key: 'model',
+    values: {
+      percent: percentOf(rule.minScore),
+      hasParams: rule.maxParams === undefined ? 'no' : 'yes',
+      maxParams: rule.maxParams ?? 0,
+      hasEpochs: rule.maxEpochs === undefined ? 'no' : 'yes',
+      maxEpochs: rule.maxEpochs ?? 0,
+      hasHidden: rule.minHiddenLayers === undefined ? 'no' : 'yes',
+      minHidden: rule.minHiddenLayers ?? 0,
+    },
+  };
+}
+
+/** The seed the answers are probed with: any seed has the same number of questions. */
+const PROBE_SEED = 1;
+
+/**
+ * Fewest right answers that earn one, two and three stars in the step-through, found by scoring
+ * answer sheets with 0..n right through the server's own rule (scoreStepsEntry).
+ */
+export function stepsStarMinimum(): { total: number; correct: [number, number, number] } {
+  const answers = stepProblem(PROBE_SEED).questions.map((q) => q.answer);
+  const total = answers.length;
+  const starsWith = (right: number): Stars =>
+    scoreStepsEntry({ kind: 'steps', seed: PROBE_SEED, answers: answers.map((a, i) => (i < right ? a : a + 1000)) }).stars;
+  const fewest = (stars: number) => {
+    for (let right = 0; right <= total; right++) if (starsWith(right) >= stars) return right;
+    return total;
+  };
+  return { total, correct: [fewest(1), fewest(2), fewest(3)] };
+}
+
+/** One line per star, in order: the first star's line, then the second's, then the third's. */
+export function starLines(def: ChallengeDef): [StarLine, StarLine, StarLine] {
+  switch (def.kind) {
+    case 'model':
+      return [modelLine(def.stars[0]), modelLine(def.stars[1]), modelLine(def.stars[2])];
+    case 'race': {
+      const line = (level: (typeof LEVELS)[number]): StarLine => ({
+        key: 'race',
+        values: { bowl: RACE_STARS.bowl[level], ravine: RACE_STARS.ravine[level], saddle: RACE_STARS.saddle[level], rosenbrock: RACE_STARS.rosenbrock[level] },
+      });
+      return [line('one'), line('two'), line('three')];
+    }
+    case 'steps': {
+      const { total, correct } = stepsStarMinimum();
+      const line = (right: number): StarLine => ({ key: 'steps', values: { correct: right, total, all: right === total ? 'yes' : 'no' } });
+      return [line(correct[0]), line(correct[1]), line(correct[2])];
+    }
+  }
+}
+
+/**
+ * Values every `solo.challenge.<id>.goal` message may use (each uses the ones it needs): the goal
+ * accuracy, budget, hidden layers the stars ask for, samples-seen budget, training set size, and the
+ * step-through's question count and learning rate.
+ */
+export function goalValues(def: ChallengeDef): Record<string, number> {
+  if (def.kind !== 'model') {
+    return { total: stepProblem(PROBE_SEED).questions.length, lr: STEPS_LEARNING_RATE };
+  }
+  const hidden = Math.max(0, ...def.stars.map((r) => r.minHiddenLayers ?? 0));
+  const train = generatedTrainCount(def) ?? 0;
+  const [h = 0, w = 0] = def.inputShape;
+  return {
+    percent: percentOf(def.goalAccuracy),
+    params: def.budget.maxParams,
+    layers: def.budget.maxLayers,
+    samples: def.budget.maxSamplesSeen ?? 0,
+    train,
+    epochs: train > 0 && def.budget.maxSamplesSeen ? Math.floor(def.budget.maxSamplesSeen / train) : 0,
+    hidden,
+    height: h,
+    width: w,
+    pixels: def.inputShape.reduce((a, b) => a * b, 1),
+  };
+}
