@@ -82,6 +82,9 @@ function ShapeCell({ info }: { info: LayerInfo | undefined }) {
   );
 }
 
+/** Layers that take a flat list of values: all a 2-D point can go through. */
+const FLAT_TYPES: readonly LayerType[] = ['dense', 'dropout'];
+
 /** New layers go above a final softmax layer (the output), where they almost always belong. */
 function insertAt(layers: LayerSpec[]): number {
   const last = layers.at(-1);
@@ -101,6 +104,9 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
 }) {
   const t = useTranslations('train');
   const [newType, setNewType] = useState<LayerType>('dense');
+  // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
+  const flat = inputShape.length === 1;
+  const types = flat ? LAYER_TYPES.filter((type) => FLAT_TYPES.includes(type)) : LAYER_TYPES;
   const update = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: -1 | 1) => {
     const next = layers.slice();
@@ -118,7 +124,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
       <legend className="mb-1 text-sm text-slate-600">{t('editorHelp')}</legend>
       <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
         <span className="w-6 text-xs text-slate-400">0</span>
-        <span className="font-semibold">{t('inputLayer')}</span>
+        <span className="font-semibold">{flat ? t('inputPoint') : t('inputLayer')}</span>
         <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
       </div>
       <ol className="flex flex-col gap-2">
@@ -141,7 +147,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
       </ol>
       <div className="flex flex-wrap items-center gap-2">
         <select aria-label={t('layerType')} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
-          {LAYER_TYPES.map((type) => <option key={type} value={type}>{t(`layer.${type}`)}</option>)}
+          {types.map((type) => <option key={type} value={type}>{t(`layer.${type}`)}</option>)}
         </select>
         <button type="button" data-testid="add-layer" onClick={add} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
           + {t('addLayer')}

@@ -1,16 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { isFeatureSplit, type Examples } from '../../../models/challenge-data';
 import { imageAt, type SplitData } from '../../../models/dataset';
 import { accuracy, confusionMatrix, misclassified } from '../../../models/metrics';
 import { DigitCanvas } from './DigitCanvas';
+import { FeatureResults } from './viz/FeatureResults';
 
 /** Misclassified validation images shown at most. */
 const GALLERY_MAX = 24;
 
-export function Results({ val, predictions }: { val: SplitData; predictions: Int32Array }) {
+/** What the trained model got right and wrong on the validation examples (images or 2-D points). */
+export function Results({ val, predictions, numClasses, gate = false }: { val: Examples; predictions: Int32Array; numClasses: number; gate?: boolean }) {
+  return isFeatureSplit(val) ? <FeatureResults val={val} predictions={predictions} gate={gate} /> : <ImageResults val={val} predictions={predictions} numClasses={numClasses} />;
+}
+
+function ImageResults({ val, predictions, numClasses }: { val: SplitData; predictions: Int32Array; numClasses: number }) {
   const t = useTranslations('train');
   const acc = accuracy(predictions, val.labels);
-  const matrix = confusionMatrix(predictions, val.labels, 10);
+  const matrix = confusionMatrix(predictions, val.labels, numClasses);
   const wrong = misclassified(predictions, val.labels);
   const rowMax = matrix.map((row) => Math.max(1, ...row));
   return (

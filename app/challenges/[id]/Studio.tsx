@@ -1,23 +1,28 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { modelChallenge, type ModelChallenge, type ModelChallengeId } from '../../../game/challenges';
-import { isFeatureSplit } from '../../../models/challenge-data';
 import { applyLocked, type LockedHyper } from '../../../game/room/settings';
+import type { GateId } from '../../../game/solo/data2d';
 import type { BackendName } from '../../../models/backend-names';
+import { isFeatureSplit, type Examples } from '../../../models/challenge-data';
 import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 import type { ModelSpec } from '../../../models/spec';
+import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
 import { collectProblems, type Problems } from './problems';
 import { Results } from './Results';
 import { SampleGrid } from './SampleGrid';
-import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
 import { SubmitPanel } from './SubmitPanel';
 import { TrainingPanel } from './TrainingPanel';
-import { useDataset } from './useDataset';
+import { useDataset, type Dataset } from './useDataset';
 import { useTrainer, type TrainerState } from './useTrainer';
+import { gateSplits, scoredGate } from './viz/gate-data';
+import { probeView } from './viz/plane';
+import { Extras2d, Side2d } from './viz/Studio2d';
+import { isPlanar } from './viz/views';
 
 /** The studio inside a room round: the teacher's locks apply and submissions go to the round. */
 export interface RoomMode {
@@ -79,13 +84,49 @@ function studioActivity(state: TrainerState, submittedRun: number | null): Studi
   };
 }
 
-/** `initial`: a spec to start from instead of the default (a reproduced run). */
-export function Studio({ challengeId, prefer, preset, room, initial }: { challengeId: ModelChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode; initial?: ModelSpec }) {
+/** Train and Stop, the live panel, and the challenge's own views of the run below it. */
+function TrainingSection({ state, prefer, canTrain, valid, onTrain, onStop, children }: {
+  state: TrainerState;
+  prefer?: BackendName;
+  canTrain: boolean;
+  valid: boolean;
+  onTrain: () => void;
+  onStop: () => void;
+  children?: ReactNode;
+}) {
   const t = useTranslations('train');
-  const challenge = modelChallenge(challengeId);
-  const [spec, setSpec] = useState<ModelSpec>(() => applyLocked(room?.locked ?? {}, initial ?? initialSpec(challengeId, preset)));
-  const { data, error: dataError } = useDataset(challenge);
-  const { state, start, stop } = useTrainer();
+  return (
+    <section aria-labelledby="training" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="training" className="text-lg font-semibold">{t('trainingTitle')}</h2>
+        <button type="button" data-testid="train-button" disabled={!canTrain} onClick={onTrain} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50">
+          {state.phase === 'done' ? t('trainAgain') : t('train')}
+        </button>
+        <button type="button" data-testid="stop-button" disabled={state.phase !== 'training' && state.phase !== 'starting'} onClick={onStop} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-40">
+          {state.phase === 'stopping' ? t('stopping') : t('stop')}
+        </button>
+        {!valid && <span className="text-sm text-red-700">{t('fixFirst')}</span>}
+      </div>
+      {state.phase !== 'idle' && <TrainingPanel state={state} prefer={prefer} />}
+      {children}
+    </section>
+  );
+}
+
+/** Image challenges: a grid of sample images (2-D challenges draw their data beside the studio). */
+function SamplesSection({ data, error }: { data: Dataset | null; error: string | null }) {
+  const t = useTranslations('train');
+  return (
+    <section aria-labelledby="samples" className="flex flex-col gap-2">
+      <h2 id="samples" className="text-lg font-semibold">{t('samplesTitle')}</h2>
+      {data && !isFeatureSplit(data.train) ? <SampleGrid train={data.train} /> : <p className="text-sm text-slate-500">{error ? t('dataFailed', { message: error }) : t('loadingData')}</p>}
+      {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
+    </section>
+  );
+}
+
+/** The room's class wall follows this studio's runs. */
+function useActivityReport(state: TrainerState, roomCode: string | null) {
   const [submittedRun, setSubmittedRun] = useState<number | null>(null);
   const activity = studioActivity(state, submittedRun);
   const lastPoint = state.curve.at(-1);
@@ -94,61 +135,92 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
     () => ({ activity: activity.activity, backend: activity.backend, point: lastPoint ? { x: lastPoint.x, loss: lastPoint.loss, acc: lastPoint.acc } : null }),
     [activity.activity, activity.backend, lastPoint],
   );
-  useRoomActivity(room?.code ?? null, reported);
+  useRoomActivity(roomCode, reported);
   const runId = state.runId;
-  const onAccepted = useCallback(() => setSubmittedRun(runId), [runId]);
+  return useCallback(() => setSubmittedRun(runId), [runId]);
+}
+
+/** The run's results, then Submit (or, after a practice run, why there is nothing to submit). */
+function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }: {
+  challenge: ModelChallenge;
+  state: TrainerState;
+  /** Validation examples of the data the run trained on. */
+  val: Examples;
+  /** The gate to switch back to when the run trained on a practice gate. */
+  practiceOf: GateId | null;
+  room?: RoomMode;
+  onAccepted: () => void;
+}) {
+  const t = useTranslations('train');
+  if (!state.result || !state.trainedSpec) return null;
+  return (
+    <>
+      <section aria-labelledby="results" className="flex flex-col gap-2">
+        <h2 id="results" className="text-lg font-semibold">{t('resultsTitle')}</h2>
+        {state.result.stopped && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
+        <Results val={val} predictions={state.result.valPredictions} numClasses={challenge.numClasses} gate={challenge.data.type === 'gate'} />
+      </section>
+      <section aria-labelledby="submit" className="flex flex-col gap-2">
+        <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
+        {practiceOf
+          ? <p data-testid="practice-no-submit" className="text-sm text-slate-700">{t('gates.noSubmit', { gate: t(`gates.name.${practiceOf}`) })}</p>
+          : <SubmitPanel key={state.runId} challengeId={challenge.id} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
+      </section>
+    </>
+  );
+}
+
+/**
+ * The data the next run trains on. Gate challenges can swap in another gate's table for practice;
+ * the scored task stays the challenge's own. Runs are tagged with their data ('data' or a gate), so
+ * views of a run on other data than the one selected now can step aside.
+ */
+function useTrainingData(challenge: ModelChallenge, data: Dataset | null) {
+  const scored = scoredGate(challenge);
+  const [gate, setGate] = useState<GateId | null>(scored);
+  const trainData = useMemo(() => (gate !== null && gate !== scored ? gateSplits(challenge, gate) : data), [gate, scored, challenge, data]);
+  const tag = gate ?? 'data';
+  /** The data a run with `runTag` trained on. */
+  const dataOf = (runTag: string | null): Dataset | null =>
+    runTag === null ? null : runTag === 'data' || runTag === scored ? data : gateSplits(challenge, runTag as GateId);
+  return { scored, gate, setGate, trainData, tag, dataOf };
+}
+
+/** `initial`: a spec to start from instead of the default (a reproduced run). */
+export function Studio({ challengeId, prefer, preset, room, initial }: { challengeId: ModelChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode; initial?: ModelSpec }) {
+  const t = useTranslations('train');
+  const challenge = modelChallenge(challengeId);
+  const planar = isPlanar(challenge);
+  const [spec, setSpec] = useState<ModelSpec>(() => applyLocked(room?.locked ?? {}, initial ?? initialSpec(challengeId, preset)));
+  const { data, error: dataError } = useDataset(challenge);
+  const { state, start, stop } = useTrainer();
+  const onAccepted = useActivityReport(state, room?.code ?? null);
+  const { scored, gate, setGate, trainData, tag, dataOf } = useTrainingData(challenge, data);
 
   const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
+  const train = () => trainData && start(spec, trainData, challenge.inputShape, challenge.numClasses, { prefer, tag, ...(planar ? { probe: probeView(challenge) } : {}) });
+  const runData = dataOf(state.dataTag);
 
-  return (
-    <div className="flex flex-col gap-6">
-      <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro', { goal: Math.round(challenge.goalAccuracy * 100) })}</p>
-      </header>
-
-      <section aria-labelledby="samples" className="flex flex-col gap-2">
-        <h2 id="samples" className="text-lg font-semibold">{t('samplesTitle')}</h2>
-        {data ? (isFeatureSplit(data.train) ? null : <SampleGrid train={data.train} />) : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}
-        {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
-      </section>
-
+  const main = (
+    <div className="flex min-w-0 flex-col gap-6">
+      {!planar && <SamplesSection data={data} error={dataError} />}
       <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} onChange={setSpec} />
-
-      <section aria-labelledby="training" className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-center gap-3">
-          <h2 id="training" className="text-lg font-semibold">{t('trainingTitle')}</h2>
-          <button
-            type="button"
-            data-testid="train-button"
-            disabled={!data || !problems.valid || busy}
-            onClick={() => data && start(spec, data, challenge.inputShape, challenge.numClasses, prefer)}
-            className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
-          >
-            {state.phase === 'done' ? t('trainAgain') : t('train')}
-          </button>
-          <button type="button" data-testid="stop-button" disabled={state.phase !== 'training' && state.phase !== 'starting'} onClick={stop} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-40">
-            {state.phase === 'stopping' ? t('stopping') : t('stop')}
-          </button>
-          {!problems.valid && <span className="text-sm text-red-700">{t('fixFirst')}</span>}
-        </div>
-        {state.phase !== 'idle' && <TrainingPanel state={state} prefer={prefer} />}
-      </section>
-
-      {state.result && data && state.trainedSpec && (
-        <>
-          <section aria-labelledby="results" className="flex flex-col gap-2">
-            <h2 id="results" className="text-lg font-semibold">{t('resultsTitle')}</h2>
-            {state.result.stopped && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
-            {!isFeatureSplit(data.val) && <Results val={data.val} predictions={state.result.valPredictions} />}
-          </section>
-          <section aria-labelledby="submit" className="flex flex-col gap-2">
-            <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
-            <SubmitPanel key={state.runId} challengeId={challengeId} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />
-          </section>
-        </>
-      )}
+      <TrainingSection state={state} prefer={prefer} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop}>
+        {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
+      </TrainingSection>
+      {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} />}
+    </div>
+  );
+  if (!planar) return main;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(18rem,380px)]">
+      {main}
+      <aside className="flex flex-col gap-3 lg:sticky lg:top-4 lg:self-start">
+        {trainData && isFeatureSplit(trainData.train) && isFeatureSplit(trainData.val)
+          ? <Side2d challenge={challenge} train={trainData.train} val={trainData.val} probe={state.dataTag === tag ? state.probe : null} spec={spec} state={state} gate={gate} scored={scored} busy={busy} onGate={setGate} />
+          : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}
+      </aside>
     </div>
   );
 }

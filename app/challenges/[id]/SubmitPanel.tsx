@@ -41,12 +41,24 @@ function ErrorText({ error }: { error: ApiError }) {
   );
 }
 
+/** Stars earned, as ★ filled and ☆ empty out of 3, read out as a number. */
+function StarsEarned({ stars }: { stars: number }) {
+  const t = useTranslations('train');
+  return (
+    <span data-testid="submission-stars" data-value={stars} role="img" aria-label={t('starsLabel', { stars })} className="text-lg tracking-wide">
+      <span aria-hidden="true" className="text-amber-500">{'★'.repeat(stars)}</span>
+      <span aria-hidden="true" className="text-slate-300">{'☆'.repeat(3 - stars)}</span>
+    </span>
+  );
+}
+
 function ScoredText({ result }: { result: SubmissionResult }) {
   const t = useTranslations('train');
   return (
     <p>
       {t('scoredAs')}{' '}
       <strong data-testid="submission-score" data-value={result.score} className="text-lg tabular-nums">{((result.score ?? 0) * 100).toFixed(1)}%</strong>{' '}
+      {result.stars !== undefined && <><StarsEarned stars={result.stars} />{' '}</>}
       <span className="text-slate-600">({result.correct}/{result.total})</span>
       {/* In a room the rank shown is the round's, in the room bar; this one is the global leaderboard's. */}
       {!result.room && result.rank !== undefined && (

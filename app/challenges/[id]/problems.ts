@@ -44,7 +44,11 @@ const SHAPE_MESSAGES: Array<[RegExp, (m: RegExpExecArray, t: Translate) => strin
   [/the last layer must output (\d+) values.*got (.+)$/, (m, t) => t('problem.lastLayer', { classes: m[1] ?? '', shape: shape(m[2] ?? '') })],
 ];
 
-function describeShape(message: string, t: Translate): string {
+/** Layers that need an image, refused on a flat input. */
+const IMAGE_ONLY = /^(conv2d|maxPooling2d) needs an image input/;
+
+function describeShape(message: string, t: Translate, flatInput: boolean): string {
+  if (flatInput && IMAGE_ONLY.test(message.replace(/^[\w.]+: /, ''))) return t('problem.flatInput');
   for (const [re, say] of SHAPE_MESSAGES) {
     const m = re.exec(message);
     if (m) return say(m, t);
@@ -54,13 +58,13 @@ function describeShape(message: string, t: Translate): string {
 
 const LAYER_FIELDS = new Set(['units', 'activation', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'rate']);
 
-function place(issue: SpecIssue, t: Translate, out: Problems): void {
+function place(issue: SpecIssue, t: Translate, out: Problems, flatInput: boolean): void {
   const push = <K>(map: Map<K, string[]>, key: K, text: string) => map.set(key, [...(map.get(key) ?? []), text]);
   const parts = issue.path.split('.');
   if (parts[0] === 'layers' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
     const field = parts[2];
     const text = field === undefined
-      ? describeShape(issue.message, t)
+      ? describeShape(issue.message, t, flatInput)
       : `${LAYER_FIELDS.has(field) ? t(`field.${field}`) : field}: ${describeValue(issue.message, t)}`;
     push(out.byLayer, Number(parts[1]), text);
     return;
@@ -91,7 +95,7 @@ export function collectProblems(challenge: ModelChallenge, spec: ModelSpec, t: T
   for (const issue of issues) {
     if (issue.path === 'layers' && spec.layers.length > challenge.budget.maxLayers) {
       out.other.push(t('problem.tooManyLayers', { layers: spec.layers.length, max: challenge.budget.maxLayers }));
-    } else place(issue, t, out);
+    } else place(issue, t, out, challenge.inputShape.length === 1);
   }
   const check = validateSubmission(challenge, spec);
   // The game's rules are the authority; a problem they find that the above missed still blocks.

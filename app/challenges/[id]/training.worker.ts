@@ -5,17 +5,46 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../models/backend';
-import { buildModel } from '../../../models/build';
+import { buildModel, lossFunction } from '../../../models/build';
 import { predictLabels } from '../../../models/evaluate';
+import { makeProber, type Probe, type Prober } from '../../../models/probe';
 import { splitToTensors } from '../../../models/tensors';
-import { trainModel } from '../../../models/train';
+import { trainModel, type TrainCallbacks } from '../../../models/train';
 import { serializeWeights } from '../../../models/weights';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 
+/** Within a long epoch, the heatmap is refreshed at most this often (every epoch end regardless). */
+const PROBE_INTERVAL_MS = 400;
+
 let controller: AbortController | null = null;
+
+const probeTransfer = (p: Probe | undefined): Transferable[] => (p ? [p.grid.buffer as ArrayBuffer] : []);
+
+/**
+ * Progress callbacks; with a prober, each epoch's log carries a probe with gradients, and a long
+ * epoch sends grid-only probes in between (throttled, so probing never dominates training).
+ */
+function callbacks(prober: Prober | null): TrainCallbacks {
+  let lastProbe = performance.now();
+  return {
+    onBatchEnd: async (progress) => {
+      post({ type: 'batch', progress });
+      const last = progress.batch + 1 === progress.batchesPerEpoch;
+      if (!prober || last || performance.now() - lastProbe < PROBE_INTERVAL_MS) return;
+      const probe = await prober.probe(progress.epoch + (progress.batch + 1) / progress.batchesPerEpoch, false);
+      post({ type: 'probe', probe }, probeTransfer(probe));
+      lastProbe = performance.now();
+    },
+    onEpochEnd: async (log) => {
+      const probe = prober ? await prober.probe(log.epoch + 1, true) : undefined;
+      post({ type: 'epoch', log, ...(probe ? { probe } : {}) }, probeTransfer(probe));
+      lastProbe = performance.now();
+    },
+  };
+}
 
 async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   controller = new AbortController();
@@ -23,6 +52,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   post({ type: 'backend', choice });
   // Everything allocated below is released in `finally`, even when building the model throws.
   let model: tf.Sequential | null = null;
+  let prober: Prober | null = null;
   const tensors: tf.Tensor[] = [];
   try {
     const train = splitToTensors(msg.train, msg.numClasses);
@@ -30,10 +60,13 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     const val = splitToTensors(msg.val, msg.numClasses);
     tensors.push(val.xs, val.ys);
     model = buildModel(msg.spec, { inputShape: msg.inputShape, numClasses: msg.numClasses });
-    const result = await trainModel(model, msg.spec, train, val, {
-      onBatchEnd: (progress) => post({ type: 'batch', progress }),
-      onEpochEnd: (log) => post({ type: 'epoch', log }),
-    }, controller.signal);
+    if (msg.probe) {
+      prober = makeProber(model, lossFunction(msg.spec.training.loss), train, msg.probe);
+      // The untrained model's boundary (and gradients), so the view has a starting point.
+      const first = await prober.probe(0, true);
+      post({ type: 'probe', probe: first }, probeTransfer(first));
+    }
+    const result = await trainModel(model, msg.spec, train, val, callbacks(prober), controller.signal);
     const valPredictions = await predictLabels(model, val.xs);
     const weights = serializeWeights(model);
     post(
@@ -41,6 +74,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       [valPredictions.buffer, weights],
     );
   } finally {
+    prober?.dispose();
     model?.dispose();
     tf.dispose(tensors);
     controller = null;
