@@ -1,26 +1,30 @@
 /**
  * Room fan-out. One server process (forked from this file with --serve: socket.io, SQLite, one scoring
- * worker), a host and N real socket.io-client players in one room, all in this process. Prints JSON:
+ * worker, ROOM_MAX_PLAYERS raised to N), a host and N real socket.io-client players in one room, all
+ * in this process. Prints JSON:
  *  (a) host's room:start emit → each player holding room:state with phase 'running' (p50/p99/max);
- *  (b) a submission scored (submissions.scored_at, written just before the room's views go out) →
- *      each client holding standings that include it (p50/p99/max over clients × submissions), with
- *      every player submitting the fixture's small dense model at the same instant;
+ *  (b) a submission scored (submissions.scored_at, written in the transaction just before the room's
+ *      views go out) → each client holding a room:state that reflects it (its round.settled count
+ *      reaches that submission's place in scoring order): p50/p99/max over clients × submissions, with
+ *      every player submitting the fixture's small dense model at the same instant. Players see only
+ *      the top standings rows (game/room/views), so "holds the new leaderboard" is this view, not a
+ *      row; the submitter's own row (room:me with a best) is timed separately;
  *  (c) server RSS and CPU per connected player: process CPU (the scoring worker included) and the
- *      main thread's own CPU (socket.io, SQLite, room views; Linux /proc, 10 ms ticks).
+ *      main thread's own CPU (socket.io, SQLite, room views; Linux /proc, 10 ms ticks), and this
+ *      process's CPU during the round (the N clients' share).
  * The clients share this process, so (a) and (b) include the time the 2nd..Nth client waits for the
  * event loop here: they are upper bounds of what N separate laptops would see.
  *
- * Usage: npm run bench:fanout -- [N]   (N ≤ ROOM_MAX_PLAYERS; default 30)
+ * Usage: npm run bench:fanout -- [N]   (default 30)
  *        FANOUT_PROF=<dir> writes a V8 CPU profile of the server process there.
  */
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { ROOM_MAX_PLAYERS } from '../game/room/types';
 import type { ClientToServerEvents, Result, ServerToClientEvents } from '../server/protocol';
 import type { HostCredentials, PlayerRoomView } from '../server/room-protocol';
 
@@ -34,6 +38,10 @@ interface Usage {
 }
 
 const IDLE_MS = 5_000;
+/** Players connecting, registering and joining at once. */
+const CONNECT_BATCH = 50;
+/** Generous: at N in the thousands a submission's answer waits behind every other. */
+const ACK_TIMEOUT_MS = 600_000;
 
 // ---- server side (child process) ----
 /** Linux: utime + stime of the main thread (its task id is the process id), in clock ticks of 10 ms. */
@@ -42,7 +50,7 @@ function mainThreadCpuMs(): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function serve(databaseFile: string): Promise<void> {
+async function serve(databaseFile: string, roomMaxPlayers: number): Promise<void> {
   const { startServer } = await import('../server/app');
   const { silentLogger } = await import('../server/log');
   const server = await startServer({
@@ -51,6 +59,7 @@ async function serve(databaseFile: string): Promise<void> {
     databaseFile,
     next: false,
     scoringWorkers: 1,
+    roomMaxPlayers,
     log: silentLogger,
     // Every bench client comes from one address.
     registerLimit: { points: 100_000, durationS: 60 },
@@ -74,6 +83,9 @@ const pct = (xs: number[], p: number) => {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const stats = (xs: number[]) => ({ n: xs.length, p50: r1(pct(xs, 50)), p99: r1(pct(xs, 99)), max: r1(Math.max(...xs)) });
 const epochMs = () => performance.timeOrigin + performance.now();
+const benchStart = performance.now();
+/** Progress on stderr, so a long run shows where it is. */
+const stage = (what: string) => console.error(`[${((performance.now() - benchStart) / 1000).toFixed(1)} s] ${what}`);
 
 async function connect(url: string, token?: string): Promise<Client> {
   const s: Client = io(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
@@ -85,7 +97,7 @@ async function connect(url: string, token?: string): Promise<Client> {
 }
 
 async function ask<T>(s: Client, event: string, payload: unknown): Promise<T> {
-  const r = (await (s as unknown as Socket).timeout(60_000).emitWithAck(event, payload)) as Result<T>;
+  const r = (await (s as unknown as Socket).timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Result<T>;
   if (!r.ok) throw new Error(`${event}: ${r.error.code} ${r.error.message}`);
   return r.data;
 }
@@ -95,7 +107,7 @@ async function bench(n: number): Promise<void> {
   const model = await trainSmallModel();
   const dir = mkdtempSync(join(tmpdir(), 'arena-fanout-'));
   const dbFile = join(dir, 'arena.db');
-  const child = fork(import.meta.filename, ['--serve', dbFile], { execArgv: ['--import', 'tsx', ...(process.env.FANOUT_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.FANOUT_PROF] : [])], stdio: 'inherit' });
+  const child = fork(import.meta.filename, ['--serve', dbFile, String(n)], { execArgv: ['--import', 'tsx', ...(process.env.FANOUT_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.FANOUT_PROF] : [])], stdio: 'inherit' });
   const port = await new Promise<number>((ok, fail) => {
     child.once('message', (m: { port: number }) => ok(m.port));
     child.once('exit', (c) => fail(new Error(`server exited ${c}`)));
@@ -120,13 +132,19 @@ async function bench(n: number): Promise<void> {
     await warmed;
     const base = await usage();
     const players: { socket: Client; playerId: string }[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = await connect(url);
-      clients.push(s);
-      const { playerId } = await ask<{ playerId: string }>(s, 'player:register', { nickname: `bench ${i}` });
-      await ask(s, 'room:join', { code: creds.code, nickname: `bench ${i}` });
-      players.push({ socket: s, playerId });
+    const joinStarted = performance.now();
+    for (let from = 0; from < n; from += CONNECT_BATCH) {
+      const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - from) }, async (_, k) => {
+        const s = await connect(url);
+        clients.push(s);
+        const { playerId } = await ask<{ playerId: string }>(s, 'player:register', { nickname: `bench ${from + k}` });
+        await ask(s, 'room:join', { code: creds.code, nickname: `bench ${from + k}` });
+        return { socket: s, playerId };
+      });
+      players.push(...(await Promise.all(batch)));
     }
+    const joinS = (performance.now() - joinStarted) / 1000;
+    stage(`${n} players joined`);
     const joined = await usage();
     await new Promise((r) => setTimeout(r, IDLE_MS));
     const idle = await usage();
@@ -150,40 +168,53 @@ async function bench(n: number): Promise<void> {
     t0 = performance.now();
     const started = ask(host, 'room:start', { code: creds.code, hostToken: creds.hostToken, settings });
     await Promise.all([started, ...running]);
+    stage('round running on every client');
     const beforeRound = await usage();
 
-    // (b) every player submits at once; when does each client first hold each submitter's row?
-    const seenAt = new Map<string, number[]>(players.map((p) => [p.playerId, []]));
+    // (b) every player submits at once; when does each client hold a view reflecting each score?
+    const received = players.map(() => [] as { at: number; settled: number }[]);
+    const ownRowAt = new Map<string, number>();
     const done = players.map(
-      (p) =>
+      (p, i) =>
         new Promise<void>((ok) => {
-          const seen = new Set<string>();
           p.socket.on('room:state', (v) => {
-            const at = epochMs();
-            for (const s of v.standings ?? []) {
-              if (seen.has(s.playerId)) continue;
-              seen.add(s.playerId);
-              seenAt.get(s.playerId)?.push(at);
-            }
-            if (seen.size === n) ok();
+            const settled = v.round?.settled ?? 0;
+            received[i]?.push({ at: epochMs(), settled });
+            if (settled >= n) ok();
+          });
+          p.socket.on('room:me', (m) => {
+            if (m.me?.best && !ownRowAt.has(p.playerId)) ownRowAt.set(p.playerId, epochMs());
           });
         }),
     );
+    const benchCpu0 = process.cpuUsage();
+    const roundStarted = performance.now();
     await Promise.all(players.map((p) => ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code })));
+    stage('every submission accepted');
     await Promise.all(done);
+    stage('every client holds every score');
+    const roundS = (performance.now() - roundStarted) / 1000;
+    const benchCpu = process.cpuUsage(benchCpu0);
     const afterRound = await usage();
 
     const db = new Database(dbFile, { readonly: true });
-    const scoredAt = new Map((db.prepare("select player_id as p, scored_at as t from submissions where status = 'scored' and room_code is not null").all() as { p: string; t: number }[]).map((r) => [r.p, r.t]));
+    const scored = db.prepare("select player_id as p, scored_at as t from submissions where status = 'scored' and room_code is not null order by scored_at").all() as { p: string; t: number }[];
     db.close();
+    if (scored.length !== n) console.error(`warning: ${scored.length} of ${n} room submissions scored`);
+    // The k-th view-settling score is the k-th by scored_at (one room queue, one worker; ties share a time).
     const fanoutMs: number[] = [];
-    const firstMs: number[] = [];
-    for (const [playerId, times] of seenAt) {
-      const t = scoredAt.get(playerId);
-      if (t === undefined) continue;
-      for (const at of times) fanoutMs.push(at - t);
-      firstMs.push(Math.min(...times) - t);
+    const firstMs: number[] = scored.map(() => Infinity);
+    for (const views of received) {
+      let held = 0;
+      for (const { at, settled } of views) {
+        for (; held < Math.min(settled, scored.length); held++) {
+          const ms = at - (scored[held]?.t ?? NaN);
+          fanoutMs.push(ms);
+          firstMs[held] = Math.min(firstMs[held] ?? Infinity, ms);
+        }
+      }
     }
+    const ownMs = scored.flatMap((r) => (ownRowAt.has(r.p) ? [(ownRowAt.get(r.p) ?? NaN) - r.t] : []));
     const mib = (b: number) => r1(b / 2 ** 20);
     console.log(
       JSON.stringify(
@@ -192,9 +223,15 @@ async function bench(n: number): Promise<void> {
           players: n,
           machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
           startToRunningMs: stats(runningMs),
-          scoredToStandingsMs: { ...stats(fanoutMs), submissions: scoredAt.size, note: 'scored_at has 1 ms resolution' },
+          scoredToStandingsMs: { ...stats(fanoutMs), submissions: scored.length, note: 'scored_at has 1 ms resolution' },
           // Per submission, to the FIRST client only: the server's part, without this process's queue of N clients.
           scoredToFirstClientMs: stats(firstMs),
+          scoredToOwnRowMs: stats(ownMs),
+          joinAllS: r1(joinS),
+          roundS: r1(roundS),
+          // This process (N clients + host) during (b): 100 % is one core.
+          benchCpuPercentDuringRound: r1(((benchCpu.user + benchCpu.system) / 1000 / (roundS * 1000)) * 100),
+          load: loadavg().map((l) => l.toFixed(2)).join(' '),
           server: {
             rssBeforePlayersMiB: mib(base.rss),
             rssWithPlayersMiB: mib(joined.rss),
@@ -220,9 +257,10 @@ async function bench(n: number): Promise<void> {
 }
 
 if (process.argv[2] === '--serve') {
-  await serve(process.argv[3] ?? ':memory:');
+  await serve(process.argv[3] ?? ':memory:', Number(process.argv[4]));
 } else {
   const n = Number(process.argv[2] ?? 30);
-  if (!Number.isInteger(n) || n < 1 || n > ROOM_MAX_PLAYERS) throw new Error(`N must be 1..${ROOM_MAX_PLAYERS} (one room's limit), got ${process.argv[2]}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`N must be a positive integer, got ${process.argv[2]}`);
+  console.error(`room fan-out, N = ${n}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   await bench(n);
 }
