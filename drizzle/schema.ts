@@ -42,6 +42,12 @@ export const submissions = sqliteTable(
     roomCode: text('room_code').references(() => rooms.code),
     /** The round number within `roomCode`; null outside rooms. */
     roundNumber: integer('round_number'),
+    /**
+     * Boss challenges only: `score` is the public part's accuracy; these stay on the server until
+     * the reveal (accuracy on the private part, and on the player's own tiny training set).
+     */
+    privateScore: real('private_score'),
+    trainScore: real('train_score'),
   },
   (t) => [
     index('submissions_status_idx').on(t.status),
@@ -143,6 +149,35 @@ export const progress = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.playerId, t.challengeId] })],
+);
+
+/**
+ * The submissions a player picked for a boss's private board (at most two), per scope:
+ * `solo:<challengeId>` or `room:<code>:<round>`.
+ */
+export const bossPicks = sqliteTable(
+  'boss_picks',
+  {
+    scope: text('scope').notNull(),
+    playerId: text('player_id')
+      .notNull()
+      .references(() => players.id),
+    /** JSON array of submission ids. */
+    submissionIdsJson: text('submission_ids_json').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.playerId] })],
+);
+
+/** A boss revealed: the whole reveal (shake-up, gaps, hits) as JSON, final once written. */
+export const bossReveals = sqliteTable(
+  'boss_reveals',
+  {
+    /** `room:<code>:<round>`, or `solo:<challengeId>:<playerId>` (a solo reveal is one player's). */
+    scope: text('scope').primaryKey(),
+    revealJson: text('reveal_json').notNull(),
+    revealedAt: integer('revealed_at').notNull(),
+  },
 );
 
 export type PlayerRow = typeof players.$inferSelect;

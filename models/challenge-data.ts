@@ -5,6 +5,7 @@
  */
 import { imageDataset, type ModelChallenge } from '../game/challenges';
 import { gateTable, generate2d, type Points2d } from '../game/solo/data2d';
+import { mulberry32, shuffled } from '../game/random';
 import { imageBytes, type SplitData } from './dataset';
 
 /** Examples as float feature vectors (2-D points, gate inputs). */
@@ -84,3 +85,32 @@ export function forChallenge(c: ModelChallenge, split: SplitData): SplitData {
 }
 
 export { imageBytes, imageDataset };
+
+/**
+ * The first `perClass` examples of each class after a seeded shuffle (the boss's tiny training
+ * sets), in class-interleaved order. Classes with fewer examples give what they have.
+ */
+export function subsamplePerClass(split: SplitData, perClass: number, seed: number): SplitData {
+  const rand = mulberry32(seed);
+  const byClass = new Map<number, number[]>();
+  for (let i = 0; i < split.count; i++) {
+    const c = split.labels[i] ?? 0;
+    byClass.set(c, [...(byClass.get(c) ?? []), i]);
+  }
+  const picked = [...byClass.keys()].sort((a, b) => a - b).map((c) => shuffled(byClass.get(c) ?? [], rand).slice(0, perClass));
+  const order: number[] = [];
+  for (let k = 0; k < perClass; k++) {
+    for (const list of picked) {
+      const i = list[k];
+      if (i !== undefined) order.push(i);
+    }
+  }
+  const size = split.height * split.width * split.channels;
+  const images = new Uint8Array(order.length * size);
+  const labels = new Uint8Array(order.length);
+  order.forEach((src, dst) => {
+    images.set(split.images.subarray(src * size, (src + 1) * size), dst * size);
+    labels[dst] = split.labels[src] ?? 0;
+  });
+  return { ...split, count: order.length, images, labels };
+}
