@@ -1,0 +1,140 @@
+'use client';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PlayChallengeId } from '../../../../game/challenges';
+import type { PlayEntry } from '../../../../game/solo/play';
+import type { ApiError, SubmissionResult } from '../../../../server/protocol';
+import { usePlayer } from '../../../components/providers/PlayerProvider';
+import { useConnected, useSocket } from '../../../components/providers/SocketProvider';
+import { isKnownRoomError, roomErrorKey } from '../../../components/room/errors';
+import { useRoomActivity, type StudioActivity } from '../../../components/room/useRoomActivity';
+import { NicknameForm } from '../../../components/shell/NicknameForm';
+import type { RoomMode } from '../Studio';
+import { Stars } from './Stars';
+
+const SUBMIT_TIMEOUT_MS = 30_000;
+
+/** Server codes this page explains in its own words (catalogue key: '/' → '_'). */
+const KNOWN_ERRORS = ['play/invalid', 'auth/required', 'auth/unknown_player', 'rate/limited', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline'] as const;
+
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'queued'; id: string } | { kind: 'done'; result: SubmissionResult } | { kind: 'error'; error: ApiError };
+
+function ErrorText({ error }: { error: ApiError }) {
+  const t = useTranslations('play.submit');
+  const tr = useTranslations('room');
+  const known = (KNOWN_ERRORS as readonly string[]).includes(error.code);
+  // Round refusals (deadline, submission limit) are explained by the room catalogue.
+  const text = known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.unknown') : isKnownRoomError(error.code) ? tr(roomErrorKey(error.code)) : t('errors.unknown');
+  return (
+    <div role="alert" data-testid="play-error" data-code={error.code} className="text-red-800">
+      <p className="font-semibold">{t('failed')}: {text}</p>
+      <p className="text-xs text-red-700"><code>{error.code}</code> · {error.message}</p>
+    </div>
+  );
+}
+
+function ScoredText({ result }: { result: SubmissionResult }) {
+  const t = useTranslations('play.submit');
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <span>
+        {t('scoredAs')}{' '}
+        <strong data-testid="play-score" data-value={result.score} className="text-lg tabular-nums">{((result.score ?? 0) * 100).toFixed(1)}%</strong>{' '}
+        <span className="text-slate-600">({result.correct}/{result.total})</span>
+      </span>
+      <span className="flex items-center gap-1">{t('earned')} <Stars stars={result.stars ?? 0} testId="play-stars" /></span>
+    </p>
+  );
+}
+
+/** Follows `submission:result` events; a result that overtakes its ack waits in `early`. */
+function useResults(onResult: (r: SubmissionResult) => void) {
+  const socket = useSocket();
+  const early = useRef(new Map<string, SubmissionResult>());
+  const latest = useRef(onResult);
+  latest.current = onResult;
+  useEffect(() => {
+    if (!socket) return;
+    const on = (result: SubmissionResult) => {
+      early.current.set(result.submissionId, result);
+      latest.current(result);
+    };
+    socket.on('submission:result', on);
+    return () => {
+      socket.off('submission:result', on);
+    };
+  }, [socket]);
+  return early;
+}
+
+/**
+ * Sends a play challenge's entry (`play:submit`) and shows the server's score and stars for it.
+ * `entry` null keeps the button disabled (the step-through before its last answer). In a room
+ * round the entry goes to the round, and the class wall hears "submitted" once it is accepted.
+ */
+export function PlaySubmit({ challengeId, entry, room }: { challengeId: PlayChallengeId; entry: PlayEntry | null; room?: RoomMode }) {
+  const t = useTranslations('play.submit');
+  const socket = useSocket();
+  const connected = useConnected();
+  const { player } = usePlayer();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [accepted, setAccepted] = useState(false);
+  const early = useResults((result) => setStatus((s) => (s.kind === 'queued' && s.id === result.submissionId ? { kind: 'done', result } : s)));
+  const activity = useMemo<StudioActivity>(() => ({ activity: accepted ? 'submitted' : 'building', backend: null, point: null }), [accepted]);
+  useRoomActivity(room?.code ?? null, activity);
+
+  if (!player) {
+    return (
+      <div className="flex flex-col gap-2">
+        <p className="text-sm">{t('needNickname')}</p>
+        <NicknameForm compact />
+      </div>
+    );
+  }
+
+  async function submit() {
+    if (!entry) return;
+    if (!socket?.connected) return setStatus({ kind: 'error', error: { code: 'client/offline', message: 'socket not connected' } });
+    setStatus({ kind: 'sending' });
+    try {
+      const payload = { challengeId, entry, ...(room ? { roomCode: room.code } : {}) };
+      const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('play:submit', payload);
+      if (!res.ok) {
+        room?.onRefused(res.error.code);
+        return setStatus({ kind: 'error', error: res.error });
+      }
+      setAccepted(true);
+      const id = res.data.submissionId;
+      const already = early.current.get(id);
+      setStatus(already && already.status !== 'queued' ? { kind: 'done', result: already } : { kind: 'queued', id });
+    } catch {
+      setStatus({ kind: 'error', error: { code: 'client/timeout', message: `no answer within ${SUBMIT_TIMEOUT_MS / 1000} s` } });
+    }
+  }
+
+  const result = status.kind === 'done' ? status.result : null;
+  const error = status.kind === 'error' ? status.error : result?.status === 'failed' ? result.error ?? { code: 'scoring/failed', message: 'scoring failed' } : null;
+  const dataStatus = status.kind === 'queued' || status.kind === 'sending' ? 'queued' : error ? 'failed' : result?.status;
+  const busy = status.kind === 'sending' || status.kind === 'queued';
+  const usedUp = room !== undefined && room.remaining <= 0;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" data-testid="play-submit" onClick={submit} disabled={!entry || busy || !connected || usedUp} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
+          {busy ? t('submitting') : status.kind === 'idle' ? t('submit') : t('submitAgain')}
+        </button>
+        {!room && <Link href={`/leaderboard/${challengeId}`} className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>}
+        {room && <span data-testid="submissions-left" className="text-sm text-slate-700">{t('left', { count: Math.max(0, room.remaining) })}</span>}
+        {!connected && <span className="text-xs text-amber-800">{t('offline')}</span>}
+      </div>
+      {dataStatus && (
+        <div data-testid="play-status" data-status={dataStatus} role="status" className={`rounded-lg p-3 text-sm ring-1 ${error ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}>
+          {dataStatus === 'queued' && <p className="motion-safe:animate-pulse">{status.kind === 'sending' ? t('submitting') : t('scoring')}</p>}
+          {result?.status === 'scored' && <ScoredText result={result} />}
+          {error && <ErrorText error={error} />}
+        </div>
+      )}
+    </div>
+  );
+}
