@@ -1,0 +1,146 @@
+/**
+ * The solo path as a new learner plays it, in Debian's Chromium: the path shows only challenge 1
+ * open; the learner picks a nickname, builds a two-neuron hidden layer for XOR in the studio, trains,
+ * submits, gets stars from the server, and finds challenge 2 open; the leaderboard's reproduce link
+ * opens the same spec; the path reads in English after the language switch. Screenshots of every
+ * challenge page go to test-results/e2e/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHALLENGE_IDS } from '../../game/challenges';
+import { launchBrowser, screenshot, startApp, type App } from './harness';
+
+/** This file's own build folder, so a build for it never replaces another engineer's. */
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next-solo';
+const TRAIN_TIMEOUT_MS = 180_000;
+const VIEWPORT = { width: 1366, height: 900 };
+
+const stop = (page: Page, id: string) => page.getByTestId(`path-stop-${id}`);
+
+describe('the solo path, end to end in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    app = await startApp({ distDir: DIST_DIR });
+    browser = await launchBrowser();
+    ctx = await browser.newContext({ locale: 'ko-KR', viewport: VIEWPORT });
+    page = await ctx.newPage();
+  });
+
+  after(async () => {
+    await ctx?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('a visitor sees only challenge 1 open, each lock says why, and is asked for a nickname', async () => {
+    await page.goto(`${app.url}/solo`);
+    await page.locator('[data-testid="solo-path"][data-status="anonymous"]').waitFor();
+    await page.getByTestId('path-anonymous').getByTestId('nickname-input').waitFor();
+    for (const [i, id] of CHALLENGE_IDS.entries()) {
+      assert.equal(await stop(page, id).getAttribute('data-unlocked'), i === 0 ? 'true' : 'false', id);
+    }
+    assert.equal(await page.getByTestId('path-open-depth-width').count(), 0, 'a locked stop is not a link');
+    assert.match(await stop(page, 'depth-width').getByTestId('lock-reason').innerText(), /논리 게이트/);
+  });
+
+  test('a new player wins logic gates with a hidden layer, and challenge 2 opens', async () => {
+    await page.getByTestId('path-anonymous').getByTestId('nickname-input').fill('Perceptron');
+    await page.getByTestId('nickname-submit').click();
+    await page.locator('[data-testid="solo-path"][data-status="ready"]').waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByTestId('path-progress').getAttribute('data-stars'), '0');
+
+    await page.getByTestId('path-open-logic-gates').click();
+    await page.waitForURL(/\/challenges\/logic-gates$/);
+    const intro = page.locator('[data-testid="challenge-intro"][data-challenge="logic-gates"]');
+    await intro.waitFor();
+    assert.equal(await intro.getByTestId('star-line').count(), 3);
+    assert.match(await intro.getByTestId('concept-text').innerText(), /가중치/);
+    await intro.locator('[data-testid="intro-stars"][data-stars="0"]').waitFor();
+
+    // The default is one neuron (the output layer); XOR needs two more: Dense 2 tanh above it.
+    const rows = page.getByTestId('layer-row');
+    assert.equal(await rows.count(), 1, 'the default model is the output layer alone');
+    await page.getByTestId('add-layer').click();
+    assert.equal(await rows.count(), 2);
+    const hidden = rows.first();
+    await hidden.locator('input[type="number"]').first().fill('2');
+    await hidden.locator('select').first().selectOption('tanh');
+    await page.getByTestId('param-count').filter({ hasText: /(^|\D)12(\D|$)/ }).waitFor();
+
+    await page.getByTestId('train-button').click();
+    const submit = page.getByTestId('submit-button');
+    await submit.waitFor({ timeout: TRAIN_TIMEOUT_MS });
+    await submit.click();
+    await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+    const score = Number(await page.getByTestId('submission-score').getAttribute('data-value'));
+    assert.equal(score, 1, 'the server scored all four XOR rows right');
+
+    // The stars come from the server's result: the card and the prompt update without a reload.
+    const prompt = page.locator('[data-testid="next-unlocked"][data-next="depth-width"]');
+    await prompt.waitFor({ timeout: 15_000 });
+    assert.equal(await prompt.getAttribute('data-newly-open'), 'true');
+    const earned = Number(await intro.getByTestId('intro-stars').getAttribute('data-stars'));
+    assert.ok(earned >= 1, `${earned} stars`);
+    assert.equal(await intro.locator('[data-testid="star-line"][data-earned="true"]').count(), earned);
+    await screenshot(page, 'challenge-logic-gates');
+
+    await page.getByTestId('intro-path').click();
+    await page.waitForURL(/\/solo$/);
+    await page.locator('[data-testid="solo-path"][data-status="ready"]').waitFor();
+    await stop(page, 'depth-width').and(page.locator('[data-unlocked="true"]')).waitFor();
+    assert.equal(await stop(page, 'logic-gates').getAttribute('data-stars'), String(earned));
+    assert.equal(await stop(page, 'activations').getAttribute('data-unlocked'), 'false');
+    assert.equal(await page.getByTestId('path-open-depth-width').count(), 1);
+    await screenshot(page, 'solo-path');
+  });
+
+  test('the leaderboard row reproduces the run: same spec, its seed and score named', async () => {
+    await page.goto(`${app.url}/leaderboard/logic-gates`);
+    const row = page.getByTestId('leaderboard-row').filter({ hasText: 'Perceptron' });
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.getByTestId('lb-score').innerText(), /100\.0%/);
+    await row.getByTestId('lb-reproduce').click();
+    await page.waitForURL(/\/challenges\/logic-gates\?run=[0-9a-f-]{36}$/);
+    const banner = page.getByTestId('run-banner');
+    await banner.waitFor({ timeout: 15_000 });
+    const text = await banner.innerText();
+    assert.match(text, /Perceptron/);
+    assert.match(text, /1/, 'names the seed');
+    assert.match(text, /100\.0%/);
+    const rows = page.getByTestId('layer-row');
+    assert.equal(await rows.count(), 2, 'the submitted spec, not the default');
+    assert.equal(await rows.first().locator('input[type="number"]').first().inputValue(), '2');
+    assert.equal(await rows.first().locator('select').first().inputValue(), 'tanh');
+  });
+
+  test('the path reads in English after the language switch', async () => {
+    await page.goto(`${app.url}/solo`);
+    await page.getByTestId('locale-switch').click();
+    await page.locator('html[lang="en"]').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'The deep-learning path' }).waitFor();
+    assert.match(await stop(page, 'depth-width').innerText(), /Depth and width/);
+    assert.match(await stop(page, 'activations').getByTestId('lock-reason').innerText(), /Win one star on “Depth and width” first/);
+    assert.match(await page.getByRole('navigation').first().innerText(), /Path/);
+    await screenshot(page, 'solo-path-en');
+  });
+
+  test('every challenge page opens with its concept card (screenshots)', async () => {
+    for (const id of CHALLENGE_IDS.filter((c) => c !== 'logic-gates')) {
+      await page.goto(`${app.url}/challenges/${id}`);
+      const intro = page.locator(`[data-testid="challenge-intro"][data-challenge="${id}"]`);
+      await intro.waitFor();
+      assert.equal(await intro.getByTestId('star-line').count(), 3, id);
+      // Beyond challenge 2 the path is still locked for this player: the page says so, and opens anyway.
+      const locked = !['depth-width'].includes(id);
+      await intro.locator('[data-testid="intro-stars"]').waitFor();
+      assert.equal(await intro.getByTestId('locked-notice').count(), locked ? 1 : 0, id);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `challenge-${id}`);
+    }
+  });
+});
