@@ -1,6 +1,7 @@
 'use client';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { getChallenge } from '../../../game/challenges';
 import type { RoundStanding } from '../../../game/room/views';
 import { percentText } from './format';
 import { DEFAULT_DIR, sortStandings, type SortDir, type StandingsKey } from './standings';
@@ -18,20 +19,25 @@ const COLUMNS: { key: StandingsKey; align: string; compact: boolean }[] = [
 /**
  * A round's standings. `compact` (live side panels) shows rank, name and score; the full table
  * (results) sorts by any column: the header buttons say which way, aria-sort tells screen readers.
+ * A play challenge's round (race, step-through) has a score but no test accuracy and no model.
  */
-export function StandingsTable({ rows, meId, compact = false, sortable = false, caption }: {
+export function StandingsTable({ rows, meId, compact = false, sortable = false, caption, challengeId }: {
   rows: readonly RoundStanding[];
   meId?: string;
   compact?: boolean;
   sortable?: boolean;
   caption: string;
+  /** The round's challenge; without it the table reads as a model challenge's. */
+  challengeId?: string;
 }) {
   const t = useTranslations('room');
   const format = useFormatter();
   const locale = useLocale();
   const [sort, setSort] = useState<{ key: StandingsKey; dir: SortDir }>({ key: 'rank', dir: 'asc' });
   const sorted = useMemo(() => (sortable ? sortStandings(rows, sort.key, sort.dir, locale) : rows), [rows, sort, sortable, locale]);
-  const cols = COLUMNS.filter((c) => !compact || c.compact);
+  const play = challengeId !== undefined && getChallenge(challengeId)?.kind !== 'model';
+  const cols = COLUMNS.filter((c) => (!compact || c.compact) && !(play && c.key === 'paramCount'));
+  const header = (key: StandingsKey) => t(play && key === 'score' ? 'col.playScore' : `col.${key}`);
   const toggle = (key: StandingsKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: DEFAULT_DIR[key] }));
 
@@ -64,11 +70,11 @@ export function StandingsTable({ rows, meId, compact = false, sortable = false, 
                 <th key={c.key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${c.align}`}>
                   {sortable ? (
                     <button type="button" onClick={() => toggle(c.key)} className="inline-flex items-center gap-1 hover:text-indigo-800">
-                      {t(`col.${c.key}`)}
+                      {header(c.key)}
                       <span aria-hidden="true" className={active ? 'text-indigo-700' : 'text-slate-400'}>{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
                     </button>
                   ) : (
-                    t(`col.${c.key}`)
+                    header(c.key)
                   )}
                 </th>
               );

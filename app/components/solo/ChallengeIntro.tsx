@@ -55,7 +55,7 @@ function LockedNotice({ challengeId, progress }: { challengeId: ChallengeId; pro
 /**
  * The concept card above every challenge: what the idea is, the goal, what each star asks, a hint.
  * Solo, it also shows the stars earned, the lock and the "next challenge" prompt; in a room round
- * (`room`) none of the path's bits appear, since a teacher may pick any challenge.
+ * (`room`) none of the path's bits appear, since a teacher may pick any challenge, nor links away.
  */
 export function ChallengeIntro({ challengeId, room = false }: { challengeId: ChallengeId; room?: boolean }) {
   const t = useTranslations('solo');
@@ -104,10 +104,13 @@ export function ChallengeIntro({ challengeId, room = false }: { challengeId: Cha
         <summary className="cursor-pointer font-semibold">{t('card.hint')}</summary>
         <p className="mt-2">{t(`${base}.hint`, values)}</p>
       </details>
-      <nav className="flex flex-wrap gap-4 text-sm">
-        <Link href={`/leaderboard/${challengeId}`} data-testid="intro-leaderboard" className="text-indigo-700 underline">{t('card.leaderboard')}</Link>
-        {solo && <Link href="/solo" data-testid="intro-path" className="text-indigo-700 underline">{t('card.path')}</Link>}
-      </nav>
+      {/* In a round, a link away would leave the room mid-round: the room has its own standings. */}
+      {solo && (
+        <nav className="flex flex-wrap gap-4 text-sm">
+          <Link href={`/leaderboard/${challengeId}`} data-testid="intro-leaderboard" className="text-indigo-700 underline">{t('card.leaderboard')}</Link>
+          <Link href="/solo" data-testid="intro-path" className="text-indigo-700 underline">{t('card.path')}</Link>
+        </nav>
+      )}
       {solo && earned && earned.challengeId === challengeId && <NextUnlocked earned={earned} progress={progress} onDismiss={dismissEarned} />}
     </section>
   );

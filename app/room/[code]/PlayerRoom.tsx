@@ -65,7 +65,7 @@ function Ended({ view, me, playerId }: { view: View; me: MyRoundView | null; pla
       </div>
       {round && round.pending > 0 && <p role="status" data-testid="pending-note" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">{t('ended.pending', { count: round.pending })}</p>}
       <Podium standings={standings} meId={playerId ?? undefined} />
-      <StandingsTable rows={standings} meId={playerId ?? undefined} sortable caption={t('standings.final', { round: round?.number ?? 1 })} />
+      <StandingsTable rows={standings} meId={playerId ?? undefined} sortable caption={t('standings.final', { round: round?.number ?? 1 })} challengeId={round?.settings.challengeId} />
       <p className="text-sm text-slate-600">{t('ended.nextRound')}</p>
     </section>
   );

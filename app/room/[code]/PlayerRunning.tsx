@@ -63,7 +63,7 @@ export function PlayerRunning({ view, me, clock, nickname, playerId, prefer, pre
         <aside aria-labelledby="room-standings" className="flex flex-col gap-2 xl:sticky xl:top-24">
           <h2 id="room-standings" className="text-lg font-semibold">{t('standings.live')}</h2>
           {view.standings ? (
-            <StandingsTable rows={view.standings} meId={playerId ?? undefined} compact caption={t('standings.live')} />
+            <StandingsTable rows={view.standings} meId={playerId ?? undefined} compact caption={t('standings.live')} challengeId={round.settings.challengeId} />
           ) : (
             <p data-testid="standings-hidden" className="rounded-xl bg-white p-3 text-sm text-slate-700 ring-1 ring-slate-200">{t('standings.hidden')}</p>
           )}

@@ -82,6 +82,10 @@ function Running({ room, view }: { room: HostRoom; view: View }) {
           <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{t('host.roundLabel')}</span>
           <span className="text-3xl font-bold">{round.number}</span>
         </div>
+        <div className="flex flex-col">
+          <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{t('settings.challenge')}</span>
+          <span data-testid="round-challenge" className="text-lg font-semibold">{t(`challengeName.${round.settings.challengeId}`)}</span>
+        </div>
         <Countdown endsAt={round.endsAt} now={room.clock.now} size="xl" />
         <JoinPanel code={view.code} compact />
         <div className="ml-auto flex flex-col items-end gap-2">
@@ -105,7 +109,7 @@ function Running({ room, view }: { room: HostRoom; view: View }) {
         <aside aria-labelledby="live-standings" className="flex flex-col gap-2">
           <h2 id="live-standings" className="text-lg font-semibold">{t('standings.live')}</h2>
           {!round.settings.leaderboardVisible && <p className="text-xs text-slate-600">{t('standings.hiddenFromStudents')}</p>}
-          <StandingsTable rows={view.standings} compact caption={t('standings.live')} />
+          <StandingsTable rows={view.standings} compact caption={t('standings.live')} challengeId={round.settings.challengeId} />
         </aside>
       </div>
       <ManagePlayers room={room} view={view} />
@@ -140,7 +144,7 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
       {error && <RoomError error={error} />}
       <section aria-labelledby="final-standings" className="flex flex-col gap-2">
         <h2 id="final-standings" className="text-lg font-semibold">{t('standings.final', { round: round?.number ?? 1 })}</h2>
-        <StandingsTable rows={view.standings} sortable caption={t('standings.final', { round: round?.number ?? 1 })} />
+        <StandingsTable rows={view.standings} sortable caption={t('standings.final', { round: round?.number ?? 1 })} challengeId={round?.settings.challengeId} />
       </section>
       <ManagePlayers room={room} view={view} />
     </div>

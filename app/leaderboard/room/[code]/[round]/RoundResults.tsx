@@ -55,7 +55,7 @@ export function RoundResults({ code, round }: { code: string; round: number }) {
       {results && (
         <>
           <Podium standings={results.standings} meId={player?.playerId} />
-          <StandingsTable rows={results.standings} meId={player?.playerId} sortable caption={t('standings.final', { round })} />
+          <StandingsTable rows={results.standings} meId={player?.playerId} sortable caption={t('standings.final', { round })} challengeId={results.challengeId} />
         </>
       )}
     </div>
