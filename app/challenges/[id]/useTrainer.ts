@@ -56,7 +56,7 @@ function recordOf(state: TrainerState): RunRecord | null {
   if (state.phase !== 'done' || !state.trainedSpec || !state.result) return null;
   const { loss, batchSize } = state.trainedSpec.training;
   const batches = state.curve.map((c) => ({ seen: c.seen, loss: c.loss }));
-  return { runId: state.runId, loss, batchSize, epochs: state.epochs, batches, stopped: state.result.stopped };
+  return { runId: state.runId, tag: state.dataTag, loss, batchSize, epochs: state.epochs, batches, stopped: state.result.stopped };
 }
 
 /** The state with `probe` as the newest one, its gradients appended when it has some. */

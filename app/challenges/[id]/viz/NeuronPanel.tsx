@@ -17,8 +17,10 @@ function Weight({ name, value, testId }: { name: string; value: number; testId: 
  * The perceptron view: a single neuron's weights and bias as numbers, next to the line they draw.
  * With a hidden layer there is no one line, and the panel says why the boundary can bend.
  */
-export function NeuronPanel({ neuron, hidden, trained }: {
+export function NeuronPanel({ neuron, lineShown, hidden, trained }: {
   neuron: Neuron | null;
+  /** The neuron's line crosses the plot (else it says the answer is the same everywhere shown). */
+  lineShown: boolean;
   /** The model (as trained, or as edited before any run) has hidden layers. */
   hidden: boolean;
   /** A probe of the live model exists (a run started). */
@@ -42,6 +44,7 @@ export function NeuronPanel({ neuron, hidden, trained }: {
         <Weight name={t('b')} value={neuron.b} testId="neuron-b" />
       </div>
       <p className="text-xs leading-snug text-slate-600">{t('line')}</p>
+      {!lineShown && <p data-testid="neuron-line-outside" className="text-xs leading-snug text-amber-800">{t('lineOutside')}</p>}
     </div>
   );
 }

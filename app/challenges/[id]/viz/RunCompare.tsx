@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import type { TrainingSpec } from '../../../../models/spec';
 import type { EpochLog } from '../../../../models/train';
 import { CurveChart, type Series } from '../CurveChart';
+import type { GateId } from '../../../../game/solo/data2d';
+import { GATES as GATE_NAMES } from './GatePractice';
 import { epochsToReach, type RunRecord } from './runs';
 
 const PREVIOUS_COLOR = '#94a3b8';
@@ -13,6 +15,8 @@ const TARGET_COLOR = '#d97706';
 /** A run as the comparison draws it: the previous one (finished) or the one on now. */
 export interface ComparedRun {
   runId: number;
+  /** 'data', or the gate the run trained on (named in the legend). */
+  tag: string | null;
   loss: TrainingSpec['loss'];
   epochs: readonly EpochLog[];
   /** Epochs the run was set to (the x axis spans the longer run). */
@@ -42,8 +46,12 @@ function Reached({ run, goal, label }: { run: ComparedRun; goal: number; label: 
 export function RunCompare({ previous, current, goal }: { previous: RunRecord | null; current: ComparedRun | null; goal: number }) {
   const t = useTranslations('train.compare');
   const tl = useTranslations('train.loss');
-  const label = (r: { runId: number; loss: TrainingSpec['loss'] }) => t('run', { n: r.runId, loss: tl(r.loss) });
-  const prev: ComparedRun | null = previous && { runId: previous.runId, loss: previous.loss, epochs: previous.epochs, planned: previous.epochs.length };
+  const tg = useTranslations('train.gates.name');
+  const label = (r: ComparedRun) => {
+    const gate = r.tag && (GATE_NAMES as readonly string[]).includes(r.tag) ? r.tag as GateId : null;
+    return gate ? t('runOnGate', { n: r.runId, loss: tl(r.loss), gate: tg(gate) }) : t('run', { n: r.runId, loss: tl(r.loss) });
+  };
+  const prev: ComparedRun | null = previous && { runId: previous.runId, tag: previous.tag, loss: previous.loss, epochs: previous.epochs, planned: previous.epochs.length };
   const n = Math.max(prev?.planned ?? 0, current?.planned ?? 0, 1);
   const x = useMemo(() => Array.from({ length: n }, (_, i) => i + 1), [n]);
   const runs = [prev, current].filter((r): r is ComparedRun => r !== null);

@@ -11,7 +11,7 @@ import { BatchBudget } from './BatchBudget';
 import { GatePractice } from './GatePractice';
 import { GradientBars } from './GradientBars';
 import { NeuronPanel } from './NeuronPanel';
-import { probeView } from './plane';
+import { lineInView, probeView } from './plane';
 import { Playground2d } from './Playground2d';
 import { RunCompare, type ComparedRun } from './RunCompare';
 import { views2d } from './views';
@@ -43,10 +43,11 @@ export function Side2d({ challenge, train, val, probe, spec, state, gate, scored
   // The model the boundary shows: the run's while there is one on this data, else the edited one.
   const shownSpec = probe && state.trainedSpec ? state.trainedSpec : spec;
   const neuron = probe?.neuron ?? null;
+  const view = probeView(challenge);
   return (
-    <Playground2d view={probeView(challenge)} probe={probe} train={gateData ? val : train} val={val} gate={gateData}>
+    <Playground2d view={view} probe={probe} train={gateData ? val : train} val={val} gate={gateData}>
       <p className="text-xs text-slate-500">{summary}</p>
-      {(views.gates || neuron) && <NeuronPanel neuron={neuron} hidden={hiddenDenseLayers(shownSpec) > 0} trained={probe !== null} />}
+      {(views.gates || neuron) && <NeuronPanel neuron={neuron} lineShown={neuron !== null && lineInView(neuron, view) !== null} hidden={hiddenDenseLayers(shownSpec) > 0} trained={probe !== null} />}
       {views.gates && gate && scored && <GatePractice gate={gate} scored={scored} disabled={busy} onChange={onGate} />}
     </Playground2d>
   );
@@ -56,7 +57,7 @@ export function Side2d({ challenge, train, val, probe, spec, state, gate, scored
 function comparedRun(state: TrainerState): ComparedRun | null {
   if (state.phase === 'idle' || !state.trainedSpec) return null;
   const { loss, epochs } = state.trainedSpec.training;
-  return { runId: state.runId, loss, epochs: state.epochs, planned: epochs };
+  return { runId: state.runId, tag: state.dataTag, loss, epochs: state.epochs, planned: epochs };
 }
 
 /** Under the training panel of a 2-D challenge: the views of the lesson it teaches. */

@@ -8,6 +8,8 @@ import type { TrainingSpec } from '../../../../models/spec';
 /** A finished run, kept so the next one can be drawn beside it. */
 export interface RunRecord {
   runId: number;
+  /** What the run trained on, as the page tagged it ('data' or a practice gate). */
+  tag: string | null;
   loss: TrainingSpec['loss'];
   batchSize: number;
   epochs: EpochLog[];
