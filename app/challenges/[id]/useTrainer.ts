@@ -45,9 +45,9 @@ export interface TrainerState {
   error: string | null;
 }
 
-type Action = { type: 'start'; spec: ModelSpec; tag: string | null } | { type: 'stop' } | FromWorker;
+export type TrainerAction = { type: 'start'; spec: ModelSpec; tag: string | null } | { type: 'stop' } | FromWorker;
 
-const INITIAL: TrainerState = {
+export const INITIAL_TRAINER: TrainerState = {
   runId: 0, phase: 'idle', backend: null, progress: null, epochs: [], curve: [], result: null, trainedSpec: null, dataTag: null, probe: null, gradients: [], previous: null, error: null,
 };
 
@@ -66,10 +66,11 @@ function withProbe(state: TrainerState, probe: Probe | undefined): TrainerState 
   return { ...state, probe, gradients };
 }
 
-function reduce(state: TrainerState, action: Action): TrainerState {
+/** The trainer's state machine: a run starts, the worker reports, the run ends. */
+export function trainerReducer(state: TrainerState, action: TrainerAction): TrainerState {
   switch (action.type) {
     case 'start':
-      return { ...INITIAL, runId: state.runId + 1, phase: 'starting', trainedSpec: action.spec, dataTag: action.tag, previous: recordOf(state) ?? state.previous };
+      return { ...INITIAL_TRAINER, runId: state.runId + 1, phase: 'starting', trainedSpec: action.spec, dataTag: action.tag, previous: recordOf(state) ?? state.previous };
     case 'stop':
       return state.phase === 'training' || state.phase === 'starting' ? { ...state, phase: 'stopping' } : state;
     case 'backend':
@@ -106,7 +107,7 @@ export interface StartOptions {
 
 /** Owns the training worker for the page's lifetime; a new run reuses it. */
 export function useTrainer() {
-  const [state, dispatch] = useReducer(reduce, INITIAL);
+  const [state, dispatch] = useReducer(trainerReducer, INITIAL_TRAINER);
   const worker = useRef<Worker | null>(null);
 
   useEffect(() => () => worker.current?.terminate(), []);

@@ -56,9 +56,15 @@ export function RunCompare({ previous, current, goal }: { previous: RunRecord | 
   const x = useMemo(() => Array.from({ length: n }, (_, i) => i + 1), [n]);
   const runs = [prev, current].filter((r): r is ComparedRun => r !== null);
   const colorOf = (r: ComparedRun) => (r === current ? CURRENT_COLOR : PREVIOUS_COLOR);
+  // A large dot on the goal line at the epoch each run first reached it.
+  const marks: Series[] = runs.flatMap((r) => {
+    const at = epochsToReach(r.epochs, goal);
+    return at === null ? [] : [{ label: t('reachedMark', { n: r.runId }), color: colorOf(r), values: x.map((e) => (e === at ? goal : null)), sparse: true }];
+  });
   const accSeries: Series[] = [
     ...runs.map((r) => ({ label: label(r), color: colorOf(r), values: perEpoch(r, n, (e) => e.valAcc), sparse: true })),
     { label: t('target', { goal: Math.round(goal * 100) }), color: TARGET_COLOR, values: x.map(() => goal) },
+    ...marks,
   ];
   const lossSeries: Series[] = runs.map((r) => ({ label: label(r), color: colorOf(r), values: perEpoch(r, n, (e) => e.loss), sparse: true }));
   return (
