@@ -54,7 +54,10 @@ export interface PlayerRoomView {
   code: string;
   phase: RoomPhase;
   locked: boolean;
-  /** The first PLAYER_VIEW_PLAYERS players in join order (a whole class). */
+  /**
+   * In join order: every player of a class (at most PLAYER_VIEW_PLAYERS); in a bigger room the first
+   * PLAYER_VIEW_PLAYERS in the lobby and none once a round started (the list is for the lobby).
+   */
   players: RoomPlayerView[];
   /** Every player in the room, listed or not. */
   playerCount: number;
@@ -117,6 +120,9 @@ function publicRound(round: Round | null): PublicRoundView | null {
 
 export const leaderboardShown = (state: RoomState) => state.phase !== 'running' || state.round?.settings.leaderboardVisible === true;
 
+const listed = (state: RoomState) =>
+  state.phase === 'lobby' || state.players.length <= PLAYER_VIEW_PLAYERS ? state.players.slice(0, PLAYER_VIEW_PLAYERS) : [];
+
 /** One view for every player (broadcast once): no activity, backends, or hidden standings; bounded lists. */
 export function playerRoomView(state: RoomState): PlayerRoomView {
   const standings = leaderboardShown(state) ? roundStandings(state) : null;
@@ -125,7 +131,7 @@ export function playerRoomView(state: RoomState): PlayerRoomView {
     code: state.code,
     phase: state.phase,
     locked: state.locked,
-    players: state.players.slice(0, PLAYER_VIEW_PLAYERS).map((p) => ({ playerId: p.playerId, nickname: p.nickname, connected: p.connected })),
+    players: listed(state).map((p) => ({ playerId: p.playerId, nickname: p.nickname, connected: p.connected })),
     playerCount: state.players.length,
     round: publicRound(state.round),
     standings: standings && standings.slice(0, top),

@@ -4,8 +4,9 @@
  * the host's sockets, each stamped with the server's time. Views that did not change are not resent.
  *
  * A room larger than a class (more than THROTTLE_ABOVE_PLAYERS) gets at most one round of views per
- * BIG_ROOM_VIEW_INTERVAL_MS, carrying the latest state: a burst of N scores would otherwise send N
- * broadcasts to N players and rank the room N times. A change of phase is sent at once.
+ * viewIntervalMs (100 ms, longer past 1,000 players), carrying the latest state: a burst of N scores
+ * would otherwise send N broadcasts to N players and rank the room N times. A change of phase is sent
+ * at once.
  */
 import type { Clock } from '../clock';
 import type { ClockTimer } from '../clock';
@@ -32,6 +33,11 @@ export interface RoomOutput {
 export const THROTTLE_ABOVE_PLAYERS = ROOM_MAX_PLAYERS;
 /** Least time between two rounds of views of a big room. */
 export const BIG_ROOM_VIEW_INTERVAL_MS = 100;
+/** Player messages per second a big room may cause (egress: ~8 KB each); more players, longer interval. */
+export const BIG_ROOM_MESSAGES_PER_S = 10_000;
+
+/** Interval between two rounds of views of a room of `players` (big rooms only). */
+export const viewIntervalMs = (players: number) => Math.max(BIG_ROOM_VIEW_INTERVAL_MS, (players / BIG_ROOM_MESSAGES_PER_S) * 1000);
 
 interface Sent {
   player: string;
@@ -78,7 +84,7 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
   return {
     changed(state) {
       const s = sentFor(state.code);
-      const wait = s.at + BIG_ROOM_VIEW_INTERVAL_MS - clock.now();
+      const wait = s.at + viewIntervalMs(state.players.length) - clock.now();
       if (state.players.length <= THROTTLE_ABOVE_PLAYERS || state.phase !== s.phase || wait <= 0) return send(s, state);
       s.waiting = state;
       s.timer ??= clock.setTimeout(() => flush(state.code), wait);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Clock, ClockTimer } from '../../../server/clock';
 import { PLAYER_VIEW_PLAYERS } from '../../../game/room/views';
 import type { HostRoomView } from '../../../server/room-protocol';
-import { BIG_ROOM_VIEW_INTERVAL_MS, THROTTLE_ABOVE_PLAYERS } from '../../../server/rooms/publish';
+import { THROTTLE_ABOVE_PLAYERS, viewIntervalMs } from '../../../server/rooms/publish';
 import { request, startTestServer, type TestServer } from '../server/harness';
 import { SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';
 
@@ -71,7 +71,7 @@ describe('a room bigger than a class', () => {
     assert.equal(first.latest.state?.playerCount, THROTTLE_ABOVE_PLAYERS);
     const hostSeen = hostViews.length;
 
-    clock.advance(BIG_ROOM_VIEW_INTERVAL_MS);
+    clock.advance(viewIntervalMs(THROTTLE_ABOVE_PLAYERS + 1));
     const sockets = players.map((p) => p.socket);
     await until(sockets, () => players.every((p) => p.latest.state?.locked === true && p.latest.state.playerCount === THROTTLE_ABOVE_PLAYERS + 1), 'one view with both changes');
     assert.deepEqual(seen.slice(-1), [THROTTLE_ABOVE_PLAYERS + 1]);
@@ -84,5 +84,6 @@ describe('a room bigger than a class', () => {
     // Starting the round changes the phase: no waiting, although the interval has not passed again.
     assert.ok((await request(host.socket, 'room:start', { code: host.code, hostToken: host.hostToken, settings: SETTINGS })).ok);
     await until(sockets, () => players.every((p) => p.latest.state?.phase === 'running'), 'the round start at once');
+    assert.deepEqual([first.latest.state?.players, first.latest.state?.playerCount], [[], THROTTLE_ABOVE_PLAYERS + 1], 'the list is for the lobby');
   });
 });

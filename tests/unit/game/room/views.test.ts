@@ -84,9 +84,11 @@ describe('room views', () => {
     }
     const running = events.reduce((s, e) => applyRoomEvent(s, e).state, createRoom('ACDEFH', T0, n));
     const all = roundStandings(running);
+    const lobby = playerRoomView(events.slice(0, n).reduce((s, e) => applyRoomEvent(s, e).state, createRoom('ACDEFH', T0, n)));
+    assert.deepEqual(lobby.players.map((p) => p.playerId), Array.from({ length: PLAYER_VIEW_PLAYERS }, (_, i) => `p${i}`));
+    assert.equal(lobby.playerCount, n);
     const live = playerRoomView(running);
-    assert.equal(live.players.length, PLAYER_VIEW_PLAYERS);
-    assert.deepEqual(live.players.map((p) => p.playerId), running.players.slice(0, PLAYER_VIEW_PLAYERS).map((p) => p.playerId));
+    assert.deepEqual(live.players, [], 'past the lobby, a room bigger than a class lists no one');
     assert.equal(live.playerCount, n);
     assert.deepEqual(live.standings, all.slice(0, PLAYER_VIEW_STANDINGS_LIVE));
     assert.equal(live.standingsTotal, scored);
