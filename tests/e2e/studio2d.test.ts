@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type App } from './harness';
+import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
 
 const TRAIN_TIMEOUT_MS = 180_000;
 /** Pixels sampled per side of the canvas when comparing two drawings. */
@@ -108,6 +108,30 @@ describe('2-D studio, end to end in Chromium', () => {
     assert.equal(Number(await page.getByTestId('val-accuracy').getAttribute('data-value')), 1, 'one neuron learns AND');
     assert.equal(await page.locator('section[aria-labelledby="submit"] form').count(), 0, 'a practice run has no submit panel');
     await screenshot(page, 'challenge-logic-gates-and');
+    await page.close();
+  });
+
+  test('logic-gates: a hidden layer bends the boundary, and the scored result shows its stars', async () => {
+    const page = await ctx.newPage();
+    await registerNickname(page, app.url, 'Perceptron');
+    await page.goto(`${app.url}/challenges/logic-gates?backend=wasm`);
+    await page.getByTestId('add-layer').click();
+    const hidden = page.getByTestId('layer-row').first();
+    await hidden.locator('input[type="number"]').fill('2');
+    await hidden.locator('select').selectOption('tanh');
+    await page.getByTestId('train-button').and(page.locator(':enabled')).click();
+    await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
+    assert.equal(await page.getByTestId('neuron-panel').getAttribute('data-kind'), 'hidden', 'no single line with a hidden layer');
+    await page.getByTestId('submit-button').click();
+    await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+    const score = Number(await page.getByTestId('submission-score').getAttribute('data-value'));
+    const stars = page.getByTestId('submission-stars');
+    const earned = Number(await stars.getAttribute('data-value'));
+    // Every star rule of XOR asks for all four rows, and this model has 12 parameters (≤ 12).
+    assert.equal(earned, score === 1 ? 3 : 0, `score ${score}, stars ${earned}`);
+    assert.equal((await stars.innerText()).replace(/[^★]/g, '').length, earned);
+    assert.match((await stars.getAttribute('aria-label')) ?? '', new RegExp(String(earned)));
+    await screenshot(page, 'challenge-logic-gates-hidden');
     await page.close();
   });
 
