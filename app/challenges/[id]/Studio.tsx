@@ -216,7 +216,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(18rem,380px)]">
       {main}
-      <aside className="flex flex-col gap-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <aside className="order-first flex flex-col gap-3 lg:order-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         {trainData && isFeatureSplit(trainData.train) && isFeatureSplit(trainData.val)
           ? <Side2d challenge={challenge} train={trainData.train} val={trainData.val} probe={state.dataTag === tag ? state.probe : null} spec={spec} state={state} gate={gate} scored={scored} busy={busy} onGate={setGate} />
           : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}
