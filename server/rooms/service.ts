@@ -202,7 +202,12 @@ class Rooms implements RoomService {
     if (this.closing) return { ok: false, error: { code: 'server/closing', message: 'the server is shutting down' }, state: null };
     const room = this.get(code);
     if (!room) return { ok: false, error: { code: 'room/not_found', message: `no room ${code}` }, state: null };
-    return room.queue.add(() => this.apply(room, event, opts));
+    return room.queue.add(async () => {
+      // p-queue starts the next task in a microtask: a backlog (a whole class submitting at once) would
+      // hold the event loop for all of it, with no timer, ping or view going out. Yield between them.
+      if (room.queue.size > 0) await new Promise<void>((ok) => setImmediate(ok));
+      return this.apply(room, event, opts);
+    });
   }
 
   async settle<T>(sub: SubmissionRow, score: Score | null, write: (tx: Db) => T): Promise<T> {
