@@ -3,6 +3,7 @@
  * Pure data and rules; the server and the UI both read these. The order of CHALLENGE_IDS is the
  * solo path's teaching order (game/solo/path.ts).
  */
+import type { BossConfig } from './boss/levels';
 import type { Data2dId, GateId } from './solo/data2d';
 
 export const CHALLENGE_IDS = [
@@ -68,6 +69,11 @@ export interface ModelChallenge {
   goalAccuracy: number;
   /** One, two and three stars; each rule at least as hard as the one before. */
   stars: readonly [StarRule, StarRule, StarRule];
+  /**
+   * An overfitting boss level: a tiny training set, a public/private split of the hidden test set,
+   * stars from the revealed hit (game/boss/levels.ts) rather than from `stars`.
+   */
+  boss?: BossConfig;
 }
 
 /**

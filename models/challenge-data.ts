@@ -79,9 +79,15 @@ export function filterClasses(split: SplitData, classes: readonly number[]): Spl
   return { ...split, count: keep.length, images, labels };
 }
 
-/** An image split as the challenge sees it (its classes only); others unchanged. */
-export function forChallenge(c: ModelChallenge, split: SplitData): SplitData {
-  return c.data.type === 'images' && c.data.classes ? filterClasses(split, c.data.classes) : split;
+/**
+ * An image split as the challenge sees it: its classes only, and for a boss level's training and
+ * validation splits, the few images per class it allows (the test split stays whole).
+ */
+export function forChallenge(c: ModelChallenge, split: SplitData, name: 'train' | 'val' | 'test' = 'test'): SplitData {
+  const classes = c.data.type === 'images' && c.data.classes ? filterClasses(split, c.data.classes) : split;
+  if (!c.boss || name === 'test') return classes;
+  const perClass = name === 'train' ? c.boss.trainPerClass : c.boss.valPerClass;
+  return subsamplePerClass(classes, perClass, c.boss.sampleSeed);
 }
 
 export { imageBytes, imageDataset };

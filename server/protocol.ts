@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ChallengeId } from '../game/challenges';
+import type { BossReveal } from '../game/boss/reveal';
 import type { Progress } from '../game/solo/path';
 import type { Stars } from '../game/stars';
 import type { ModelSpec, SpecIssue } from '../models/spec';
@@ -94,8 +95,20 @@ export interface ClientToServerEvents extends RoomClientEvents {
   ) => void;
   /** The caller's stars per challenge (the solo path). */
   'progress:get': (payload: Record<string, never>, ack: Ack<{ progress: Progress }>) => void;
+  /** The caller's boss submissions (public scores only), their picks, and the reveal once there is one. */
+  'boss:mine': (payload: { challengeId: string; roomCode?: string }, ack: Ack<BossMine>) => void;
+  /** Pick up to two of one's own submissions for the private board (before the reveal). */
+  'boss:pick': (payload: { challengeId: string; roomCode?: string; submissionIds: string[] }, ack: Ack<{ picks: string[] }>) => void;
+  /** Solo: face the boss with one's picks; final (a second call returns the same reveal). */
+  'boss:reveal': (payload: { challengeId: string }, ack: Ack<BossReveal>) => void;
   /** A scored submission's spec and seed, for anyone to train again ("reproduce this run"). */
   'run:get': (payload: { submissionId: string }, ack: Ack<RunView>) => void;
+}
+
+export interface BossMine {
+  submissions: { submissionId: string; public: number; paramCount: number; submittedAt: number }[];
+  picks: string[];
+  reveal: BossReveal | null;
 }
 
 export interface RunView {
@@ -139,6 +152,11 @@ export const playSubmitPayload = z.strictObject({
   entry: z.unknown(),
   roomCode: z.string().min(1).max(40).optional(),
 });
+
+const bossWhere = { challengeId: z.string().min(1).max(64), roomCode: z.string().min(1).max(40).optional() };
+export const bossMinePayload = z.strictObject(bossWhere);
+export const bossPickPayload = z.strictObject({ ...bossWhere, submissionIds: z.array(z.string().uuid()).max(10) });
+export const bossRevealPayload = z.strictObject({ challengeId: z.string().min(1).max(64) });
 
 export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);
 

@@ -2,6 +2,7 @@
  * The room part of the socket.io message catalogue (merged into protocol.ts), shared by server and
  * browser. Host events carry the host token; the server checks it, then the room reducer decides.
  */
+import type { BossReveal } from '../game/boss/reveal';
 import { z } from 'zod';
 import { roundSettingsSchema } from '../game/room/settings';
 import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, RoundStanding } from '../game/room/views';
@@ -59,6 +60,8 @@ export interface RoomClientEvents {
   'room:end': (payload: { code: string; hostToken: string }, ack: Ack<null>) => void;
   /** Results of a round (default: the current/last) as CSV text; host only. */
   'room:export': (payload: { code: string; hostToken: string; round?: number }, ack: Ack<{ filename: string; csv: string }>) => void;
+  /** A boss round that ended: reveal the private board on every screen at once (host only). */
+  'room:reveal': (payload: { code: string; hostToken: string }, ack: Ack<BossReveal>) => void;
   /** A student's status for the class wall; no ack, rate-limited, the curve point optional. */
   'room:activity': (payload: { code: string; activity: PlayerActivity; backend?: string; point?: CurvePoint }) => void;
   /** NTP-style: the client sends its clock, the server answers with its own. */
@@ -76,6 +79,8 @@ export interface RoomServerEvents {
   'room:me': (payload: { code: string; me: MyRoundView | null }) => void;
   /** To the host's sockets after each change. */
   'room:host-state': (view: HostRoomView & Stamped) => void;
+  /** To everyone in the room when the host reveals a boss round (the only message with private scores). */
+  'room:revealed': (reveal: BossReveal & { code: string; round: number }) => void;
   /** To the host's sockets: one student's wall tile changed (throttled per student). */
   'room:wall': (update: RoomWallUpdate) => void;
   /** To a kicked player's sockets; the client leaves the room page and says why. */
@@ -100,6 +105,7 @@ export const roomPayloads = {
   rename: z.strictObject({ code, hostToken, playerId, nickname: z.string().max(200) }),
   start: z.strictObject({ code, hostToken, settings: roundSettingsSchema }),
   end: z.strictObject({ code, hostToken }),
+  reveal: z.strictObject({ code, hostToken }),
   export: z.strictObject({ code, hostToken, round: z.number().int().min(1).max(10_000).optional() }),
   activity: z.strictObject({
     code,

@@ -2,6 +2,7 @@
  * The room reducer: `applyRoomEvent(state, event)` returns the next state and the effects the server
  * acts on, or the unchanged state and an error code for an illegal event. Pure: no I/O, no clock.
  */
+import { getModelChallenge } from '../challenges';
 import { isImprovement } from '../ranking';
 import { roomNickname } from './names';
 import {
@@ -122,6 +123,18 @@ function endRound(state: RoomState, now: number, endedBy: 'time' | 'host'): Room
   return done(next, [{ type: 'roundEnded', round: round.number, endedBy }]);
 }
 
+/** Once per boss round, after it ended and every submission of it was scored. */
+function reveal(state: RoomState, now: number): RoomResult {
+  const round = state.round;
+  if (!round || !getModelChallenge(round.settings.challengeId)?.boss) return fail(state, 'round/not_boss', 'only a boss round has a private board to reveal');
+  if (state.phase !== 'ended') return fail(state, 'round/not_ended', 'end the round before the reveal');
+  if (round.revealedAt) return fail(state, 'round/already_revealed', 'this round has been revealed');
+  const pending = Object.values(round.entries).reduce((n, entry) => n + entry.pending, 0);
+  if (pending > 0) return fail(state, 'round/scoring_pending', `${pending} submission(s) are still being scored`);
+  const next = touch({ ...state, round: { ...round, revealedAt: now } }, now);
+  return done(next, [{ type: 'revealed', round: round.number }]);
+}
+
 function submit(state: RoomState, e: Extract<RoomEvent, { type: 'submit' }>): RoomResult {
   const member = requireMember(state, e.playerId);
   if ('ok' in member) return member;
@@ -204,6 +217,8 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomResult {
       return startRound(state, event);
     case 'endRound':
       return requireHost(state, event.actor) ?? endRound(state, event.now, 'host');
+    case 'reveal':
+      return requireHost(state, event.actor) ?? reveal(state, event.now);
     case 'submit':
       return submit(state, event);
     case 'scored':

@@ -61,6 +61,8 @@ export interface Round {
   endsAt: number;
   endedAt: number | null;
   endedBy: 'time' | 'host' | null;
+  /** A boss round: when the host revealed the private board (absent or null before). */
+  revealedAt?: number | null;
   /** By playerId; a player appears once they submit. */
   entries: Record<string, RoundEntry>;
 }
@@ -96,6 +98,8 @@ export type RoomEvent =
   | { type: 'rename'; actor: Actor; playerId: string; nickname: string; now: number }
   | { type: 'startRound'; actor: Actor; settings: RoundSettings; now: number }
   | { type: 'endRound'; actor: Actor; now: number }
+  /** A boss round that has ended: the host reveals the private board to everyone at once. */
+  | { type: 'reveal'; actor: Actor; now: number }
   | { type: 'submit'; playerId: string; now: number }
   | { type: 'scored'; playerId: string; round: number; best: RoundBest; now: number }
   | { type: 'scoreFailed'; playerId: string; round: number; now: number }
@@ -117,6 +121,9 @@ export type RoomErrorCode =
   | 'round/submission_limit'
   | 'round/scoring_pending'
   | 'round/stale'
+  | 'round/not_boss'
+  | 'round/not_ended'
+  | 'round/already_revealed'
   | 'nickname/invalid';
 
 export interface RoomError {
@@ -129,6 +136,7 @@ export interface RoomError {
 export type RoomEffect =
   | { type: 'roundStarted'; round: number; endsAt: number }
   | { type: 'roundEnded'; round: number; endedBy: 'time' | 'host' }
+  | { type: 'revealed'; round: number }
   | { type: 'kicked'; playerId: string }
   | { type: 'playerRemoved'; playerId: string }
   | { type: 'nicknameReplaced'; playerId: string; nickname: string }

@@ -16,10 +16,13 @@ import type { Logger } from '../log';
 import { getSubmission, leaderboardView, recordFailure, recordScore } from '../store';
 import type { ScoringPool } from './pool';
 import { recordStars } from '../progress';
-import { testExamples } from './test-split';
+import { bossScope, judgeBoss, recordBossScores, type BossScores } from '../boss/scoring';
+import { bossTrainExamples, testExamples } from './test-split';
 import type { ScoringOutput } from './types';
 
-type Judged = { ok: true; score: Score; stars: Stars; workerMs: number } | { ok: false; error: ApiError };
+type Judged =
+  | { ok: true; score: Score; stars: Stars; workerMs: number; boss?: Omit<BossScores, 'score'> }
+  | { ok: false; error: ApiError };
 
 export interface ScoringEvents {
   result(playerId: string, result: SubmissionResult): void;
@@ -60,6 +63,12 @@ export function createScoringService(deps: {
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
+  const trainLabelsByChallenge = new Map<string, Uint8Array | null>();
+  const trainLabelsFor = (challenge: ModelChallenge): Uint8Array | null => {
+    if (!trainLabelsByChallenge.has(challenge.id)) trainLabelsByChallenge.set(challenge.id, bossTrainExamples(deps.dataDir, challenge)?.labels ?? null);
+    return trainLabelsByChallenge.get(challenge.id) ?? null;
+  };
+
   const labelsFor = (challenge: ModelChallenge): Uint8Array => {
     let labels = labelsByChallenge.get(challenge.id);
     if (!labels) {
@@ -69,11 +78,25 @@ export function createScoringService(deps: {
     return labels;
   };
 
+  /** Public score for everyone now; private and train accuracy kept for the reveal (no stars yet). */
+  function judgeBossModel(sub: SubmissionRow, challenge: ModelChallenge, output: ScoringOutput & { ok: true }): Judged {
+    const boss = challenge.boss;
+    const trainLabels = trainLabelsFor(challenge);
+    if (!boss || !output.trainPredictions || !trainLabels) return { ok: false, error: { code: 'scoring/mismatch', message: 'no training-set predictions' } };
+    const labels = labelsFor(challenge);
+    if (output.predictions.length !== labels.length || output.trainPredictions.length !== trainLabels.length) {
+      return { ok: false, error: { code: 'scoring/mismatch', message: 'prediction counts do not match' } };
+    }
+    const { score, ...kept } = judgeBoss(bossScope(sub), boss, output.predictions, labels, output.trainPredictions, trainLabels);
+    return { ok: true, score, stars: 0, workerMs: output.workerMs, boss: kept };
+  }
+
   /** The server's score and stars for a worker's predictions on a model challenge. */
   function judgeModel(sub: SubmissionRow, output: ScoringOutput): Judged {
     if (!output.ok) return output;
     const challenge = getModelChallenge(sub.challengeId);
     if (!challenge) return { ok: false, error: { code: 'challenge/unknown', message: sub.challengeId } };
+    if (challenge.boss) return judgeBossModel(sub, challenge, output);
     const scored = scoreFromPredictions(output.predictions, labelsFor(challenge));
     if (!scored.ok) return { ok: false, error: { code: scored.code, message: scored.message } };
     const spec = parseModelSpec(JSON.parse(sub.specJson));
@@ -110,6 +133,7 @@ export function createScoringService(deps: {
     const { score, stars } = judged;
     const { improved, rank } = await commit(sub, score, (tx) => {
       const outcome = recordScore(tx, sub, score, now());
+      if (judged.boss) recordBossScores(tx, sub.id, judged.boss);
       recordStars(tx, sub.playerId, sub.challengeId, stars, now());
       return outcome;
     });

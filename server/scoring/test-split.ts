@@ -17,6 +17,12 @@ export function loadTestSplit(dataDir: string, dataset: string): SplitData {
   return loadSplitFromDisk(join(dataDir, dataset), 'test').data;
 }
 
+/** A boss level's tiny training set, exactly as the browser draws it (to measure train accuracy). */
+export function bossTrainExamples(dataDir: string, challenge: ModelChallenge): SplitData | null {
+  if (!challenge.boss || challenge.data.type !== 'images') return null;
+  return forChallenge(challenge, loadSplitFromDisk(join(dataDir, challenge.data.dataset), 'train').data, 'train');
+}
+
 export function testExamples(dataDir: string, challenge: ModelChallenge): Examples {
   const generated = generatedTest(challenge, TEST_SEED);
   if (generated) return generated;

@@ -15,6 +15,8 @@ export type ScoringOutput =
       ok: true;
       /** Predicted class per test example, in test-split order. */
       predictions: Int32Array;
+      /** Boss levels: predicted class per example of the level's tiny training set. */
+      trainPredictions?: Int32Array;
       /** Time spent in the worker for build + weights + predict, in milliseconds. */
       workerMs: number;
     }

@@ -13,7 +13,7 @@ import { parseModelSpec } from '../../models/spec';
 import { splitToTensors } from '../../models/tensors';
 import { applyWeights } from '../../models/weights';
 import type { ApiError } from '../protocol';
-import { testExamples } from './test-split';
+import { bossTrainExamples, testExamples } from './test-split';
 import type { ScoringJob, ScoringOutput, ScoringWorkerData } from './types';
 
 const { dataDir } = workerData as ScoringWorkerData;
@@ -22,6 +22,7 @@ const PREDICT_BATCH = 50;
 
 let backendReady: Promise<void> | undefined;
 const testInputs = new Map<string, tf.Tensor>();
+const bossTrainInputs = new Map<string, tf.Tensor>();
 
 async function ensureBackend(): Promise<void> {
   backendReady ??= (async () => {
@@ -29,6 +30,20 @@ async function ensureBackend(): Promise<void> {
     await tf.ready();
   })();
   return backendReady;
+}
+
+/** A boss level's training images, kept like the test ones; null for other challenges. */
+function bossTrainFor(challenge: ModelChallenge): tf.Tensor | null {
+  let xs = bossTrainInputs.get(challenge.id);
+  if (!xs) {
+    const examples = bossTrainExamples(dataDir, challenge);
+    if (!examples) return null;
+    const t = splitToTensors(examples, challenge.numClasses);
+    t.ys.dispose();
+    xs = t.xs;
+    bossTrainInputs.set(challenge.id, xs);
+  }
+  return xs;
 }
 
 function inputsFor(challenge: ModelChallenge): tf.Tensor {
@@ -67,9 +82,11 @@ export default async function score(job: ScoringJob): Promise<ScoringOutput> {
     const applied = applyWeights(model, job.weights);
     if (!applied.ok) return failure('weights/invalid', 'the weights do not fit the model', applied.issues);
     const predictions = await predictLabels(model, xs, PREDICT_BATCH);
+    const trainXs = bossTrainFor(challenge);
+    const trainPredictions = trainXs ? await predictLabels(model, trainXs, PREDICT_BATCH) : undefined;
     // Structured clone copies the predictions (4 bytes per test image, ~1.6 KB): cheaper to keep
     // than piscina's move(), which only transfers a top-level buffer.
-    return { ok: true, predictions, workerMs: performance.now() - started };
+    return { ok: true, predictions, ...(trainPredictions && { trainPredictions }), workerMs: performance.now() - started };
   } finally {
     model?.dispose();
   }

@@ -7,6 +7,7 @@ import { findPlayerByTokenHash } from '../store';
 import { playerRoom, type ArenaServer, type HandlerContext } from './context';
 import { onLeaderboard } from './leaderboard';
 import { hashToken } from '../hash';
+import { onBoss } from './boss';
 import { onProgress } from './progress';
 import { onRegister } from './register';
 import { onRoomEvents } from './rooms/index';
@@ -50,6 +51,7 @@ export function attachHandlers(ctx: HandlerContext): void {
     onWhoami(ctx, socket);
     onLeaderboard(ctx, socket);
     onProgress(ctx, socket);
+    onBoss(ctx, socket);
     onSubmit(ctx, socket);
     onRoomEvents(ctx, socket);
   });

@@ -31,7 +31,7 @@ export function useDataset(challenge: ModelChallenge): { data: Dataset | null; e
     (async () => {
       const manifest = manifestSchema.parse(await (await fetch(`${base}/manifest.json`)).json());
       const [train, val] = await Promise.all([fetchBytes(`${base}/train.bin`), fetchBytes(`${base}/val.bin`)]);
-      const decode = (bytes: ArrayBuffer, split: 'train' | 'val') => forChallenge(challenge, decodeSplit(bytes, manifest, split));
+      const decode = (bytes: ArrayBuffer, split: 'train' | 'val') => forChallenge(challenge, decodeSplit(bytes, manifest, split), split);
       if (!cancelled) setData({ train: decode(train, 'train'), val: decode(val, 'val') });
     })().catch((err: Error) => !cancelled && setError(err.message));
     return () => {
