@@ -15,8 +15,42 @@ export interface Series {
   sparse?: boolean;
 }
 
+/** A labelled vertical line at one x value (the best epoch), drawn over the plot as a DOM element. */
+export interface ChartMarker {
+  x: number;
+  label: string;
+  testId: string;
+}
+
+/**
+ * Puts the marker where `x` is on the current scale (or removes it). A DOM element rather than
+ * canvas strokes: it survives redraws without repainting, and a test or screen reader can find it.
+ */
+function placeMarker(u: uPlot, m: ChartMarker | null | undefined): void {
+  let el = u.over.querySelector<HTMLDivElement>('[data-chart-marker]');
+  if (!m) {
+    el?.remove();
+    return;
+  }
+  if (!el) {
+    el = document.createElement('div');
+    el.dataset.chartMarker = '';
+    el.style.cssText = 'position:absolute;top:0;bottom:0;border-left:2px dashed #059669;pointer-events:none';
+    const tag = document.createElement('span');
+    tag.style.cssText = 'position:absolute;top:2px;left:4px;white-space:nowrap;font-size:11px;font-weight:600;color:#047857;background:rgba(255,255,255,0.85);padding:0 3px;border-radius:3px';
+    el.appendChild(tag);
+    u.over.appendChild(el);
+  }
+  el.setAttribute('data-testid', m.testId);
+  el.setAttribute('data-x', String(m.x));
+  el.style.left = `${u.valToPos(m.x, 'x')}px`;
+  el.title = m.label;
+  const tag = el.firstElementChild as HTMLSpanElement;
+  tag.textContent = m.label;
+}
+
 /** A small live line chart (uPlot): x is the fractional epoch. */
-export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax }: {
+export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax, marker }: {
   title: string;
   xLabel: string;
   x: number[];
@@ -25,6 +59,8 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax }: {
   yRange?: [number, number];
   /** The x axis spans 0..xMax (the run's epochs), so the curve fills the chart as training goes. */
   xMax?: number;
+  /** A vertical line to mark, e.g. the epoch with the lowest validation loss. */
+  marker?: ChartMarker | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -34,6 +70,8 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax }: {
   // The throttled draw reads the newest data, not the data of the render that scheduled it.
   const latest = useRef({ x, series });
   latest.current = { x, series };
+  const markerRef = useRef(marker);
+  markerRef.current = marker;
 
   useEffect(() => {
     const el = host.current;
@@ -46,6 +84,8 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax }: {
       scales: { x: { time: false, ...(xMax ? { range: [0, xMax] as uPlot.Range.MinMax } : {}) }, ...(yRange ? { y: { range: yRange } } : {}) },
       axes: [{ label: xLabel }, {}],
       // Validation values exist only at epoch ends: draw their points so a single epoch still shows.
+      // Every redraw (new data, new size) puts the marker back at its x.
+      hooks: { draw: [(u: uPlot) => placeMarker(u, markerRef.current)] },
       series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: s.sparse ?? false, size: 7, fill: s.color } }))],
     };
     const { x: xs, series: ss } = latest.current;
@@ -80,6 +120,10 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax }: {
     if (wait <= 0) draw();
     else pending.current ??= setTimeout(draw, wait);
   }, [x, series]);
+
+  useEffect(() => {
+    if (plot.current) placeMarker(plot.current, marker);
+  }, [marker]);
 
   useEffect(() => () => {
     if (pending.current) clearTimeout(pending.current);

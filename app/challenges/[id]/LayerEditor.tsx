@@ -2,6 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { LayerInfo } from '../../../models/shapes';
+import { DecayFields } from './regularize/DecayFields';
+import { takesDecay } from './regularize/spec-edit';
 import { ACTIVATIONS, LAYER_TYPES, SPEC_LIMITS, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
 
 const NEW_LAYER: Record<LayerType, LayerSpec> = {
@@ -114,9 +116,9 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
     if (l) next.splice(i + d, 0, l);
     onChange(next);
   };
-  const add = () => {
+  const add = (type: LayerType) => {
     const next = layers.slice();
-    next.splice(insertAt(layers), 0, structuredClone(NEW_LAYER[newType]));
+    next.splice(insertAt(layers), 0, structuredClone(NEW_LAYER[type]));
     onChange(next);
   };
   return (
@@ -139,6 +141,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
               <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={i === layers.length - 1} onClick={() => move(i, 1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↓</button>
               <button type="button" aria-label={t('remove')} title={t('remove')} disabled={layers.length === 1} onClick={() => onChange(layers.filter((_, j) => j !== i))} className="rounded px-1.5 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
             </span>
+            {takesDecay(layer) && <DecayFields layer={layer} onChange={(l) => update(i, l)} />}
             {issues.get(i)?.map((m) => (
               <p key={m} data-testid="spec-error" role="alert" className="w-full text-xs text-red-700">{m}</p>
             ))}
@@ -149,10 +152,16 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
         <select aria-label={t('layerType')} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
           {types.map((type) => <option key={type} value={type}>{t(`layer.${type}`)}</option>)}
         </select>
-        <button type="button" data-testid="add-layer" onClick={add} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
+        <button type="button" data-testid="add-layer" onClick={() => add(newType)} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
           + {t('addLayer')}
         </button>
         <span className="text-xs text-slate-500">{t('addLayerHelp')}</span>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" data-testid="add-dropout" onClick={() => add('dropout')} className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-1 text-sm text-emerald-900 hover:bg-emerald-100">
+          + {t('layer.dropout')}
+        </button>
+        <span className="text-xs text-slate-500">{t('addDropoutHelp')}</span>
       </div>
     </fieldset>
   );

@@ -6,12 +6,15 @@ import { applyLocked, type LockedHyper } from '../../../game/room/settings';
 import type { GateId } from '../../../game/solo/data2d';
 import type { BackendName } from '../../../models/backend-names';
 import { isFeatureSplit, type Examples } from '../../../models/challenge-data';
+import type { SplitData } from '../../../models/dataset';
 import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 import type { ModelSpec } from '../../../models/spec';
 import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
+import { OverfitTools } from './regularize/OverfitTools';
+import { canAugment } from './regularize/spec-edit';
 import { collectProblems, type Problems } from './problems';
 import { Results } from './Results';
 import { SampleGrid } from './SampleGrid';
@@ -42,12 +45,14 @@ function initialSpec(challengeId: ModelChallengeId, preset: 'default' | 'tiny'):
 }
 
 /** The layer editor, the parameter count against the budget, and the hyperparameters. */
-function ModelSection({ challenge, spec, problems, busy, locked, onChange }: {
+function ModelSection({ challenge, spec, problems, busy, locked, images, onChange }: {
   challenge: ModelChallenge;
   spec: ModelSpec;
   problems: Problems;
   busy: boolean;
   locked?: LockedHyper;
+  /** Training images for the augmentation preview (null for 2-D points and while loading). */
+  images: SplitData | null;
   onChange: (spec: ModelSpec) => void;
 }) {
   const t = useTranslations('train');
@@ -69,6 +74,7 @@ function ModelSection({ challenge, spec, problems, busy, locked, onChange }: {
       {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
       {locked && Object.keys(locked).length > 0 && <p data-testid="locked-summary" className="rounded-lg bg-indigo-50 p-2 text-sm text-indigo-950 ring-1 ring-indigo-200">{t('lockedSummary')}</p>}
       <HyperParams training={spec.training} problems={problems.byField} disabled={busy} locked={locked} onChange={(training) => onChange({ ...spec, training })} />
+      <OverfitTools training={spec.training} problems={problems.byField} disabled={busy} images={images} numClasses={challenge.numClasses} imageInput={canAugment(challenge.inputShape)} onChange={(training) => onChange({ ...spec, training })} />
     </section>
   );
 }
@@ -157,7 +163,7 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }:
     <>
       <section aria-labelledby="results" className="flex flex-col gap-2">
         <h2 id="results" className="text-lg font-semibold">{t('resultsTitle')}</h2>
-        {state.result.stopped && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
+        {state.result.stopped && state.result.bestEpoch === undefined && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
         <Results val={val} predictions={state.result.valPredictions} numClasses={challenge.numClasses} gate={challenge.data.type === 'gate'} />
       </section>
       <section aria-labelledby="submit" className="flex flex-col gap-2">
@@ -205,7 +211,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
   const main = (
     <div className="flex min-w-0 flex-col gap-6">
       {!planar && <SamplesSection data={data} error={dataError} />}
-      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} onChange={setSpec} />
+      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} onChange={setSpec} />
       <TrainingSection state={state} prefer={prefer} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop}>
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
       </TrainingSection>

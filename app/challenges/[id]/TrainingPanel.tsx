@@ -2,7 +2,9 @@
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { BACKEND_LABELS, type BackendName } from '../../../models/backend-names';
-import { CurveChart } from './CurveChart';
+import { CurveChart, type ChartMarker } from './CurveChart';
+import { lowestValLoss } from './regularize/curves';
+import { CurveNotes } from './regularize/CurveNotes';
 import type { TrainerState } from './useTrainer';
 
 function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
@@ -54,6 +56,13 @@ export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?:
     { label: t('trainLoss'), color: '#4f46e5', values: state.curve.map((c) => c.loss) },
     { label: t('valLoss'), color: '#dc2626', values: state.curve.map((c) => c.valLoss), sparse: true },
   ], [state.curve, t]);
+  const bestEpoch = lowestValLoss(state.epochs)?.epoch;
+  const bestLabel = bestEpoch === undefined ? null : t('curves.marker', { epoch: bestEpoch + 1 });
+  // Validation is measured at each epoch's end, so the best epoch sits at x = epoch + 1.
+  const marker = useMemo<ChartMarker | null>(
+    () => (bestEpoch !== undefined && bestLabel ? { x: bestEpoch + 1, label: bestLabel, testId: 'best-epoch-marker' } : null),
+    [bestEpoch, bestLabel],
+  );
   const accSeries = useMemo(() => [
     { label: t('trainAcc'), color: '#4f46e5', values: state.curve.map((c) => c.acc) },
     { label: t('valAcc'), color: '#dc2626', values: state.curve.map((c) => c.valAcc), sparse: true },
@@ -80,7 +89,10 @@ export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?:
         </div>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} xMax={state.trainedSpec?.training.epochs} />
+        <div className="flex flex-col gap-2">
+          <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} xMax={state.trainedSpec?.training.epochs} marker={marker} />
+          <CurveNotes epochs={state.epochs} plannedEpochs={state.trainedSpec?.training.epochs ?? 0} result={state.result} />
+        </div>
         <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} xMax={state.trainedSpec?.training.epochs} />
       </div>
       {state.error && <p role="alert" className="text-sm text-red-700">{t('trainingFailed', { message: state.error })}</p>}

@@ -56,7 +56,7 @@ function describeShape(message: string, t: Translate, flatInput: boolean): strin
   return message.replace(/^[\w.]+: /, '');
 }
 
-const LAYER_FIELDS = new Set(['units', 'activation', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'rate']);
+const LAYER_FIELDS = new Set(['units', 'activation', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'rate', 'l1', 'l2']);
 
 function place(issue: SpecIssue, t: Translate, out: Problems, flatInput: boolean): void {
   const push = <K>(map: Map<K, string[]>, key: K, text: string) => map.set(key, [...(map.get(key) ?? []), text]);
@@ -99,7 +99,10 @@ export function collectProblems(challenge: ModelChallenge, spec: ModelSpec, t: T
   }
   const check = validateSubmission(challenge, spec);
   // The game's rules are the authority; a problem they find that the above missed still blocks.
-  if (!check.ok && issues.length === 0 && out.other.length === 0) out.other.push(check.error.message);
+  if (!check.ok && issues.length === 0 && out.other.length === 0) {
+    const noImages = check.error.issues.some((i) => i.path === 'training.augment');
+    out.other.push(noImages ? t('problem.augmentNoImages') : check.error.message);
+  }
   out.valid = check.ok && issues.length === 0 && out.other.length === 0;
   return out;
 }

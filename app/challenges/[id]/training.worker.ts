@@ -70,7 +70,15 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     const valPredictions = await predictLabels(model, val.xs);
     const weights = serializeWeights(model);
     post(
-      { type: 'done', stopped: result.stopped, valPredictions, weights, samplesPerSecond: result.samplesPerSecond, elapsedMs: result.elapsedMs },
+      {
+        type: 'done',
+        stopped: result.stopped,
+        ...(result.bestEpoch !== undefined ? { bestEpoch: result.bestEpoch } : {}),
+        valPredictions,
+        weights,
+        samplesPerSecond: result.samplesPerSecond,
+        elapsedMs: result.elapsedMs,
+      },
       [valPredictions.buffer, weights],
     );
   } finally {

@@ -31,7 +31,7 @@ export interface TrainerState {
   progress: BatchProgress | null;
   epochs: EpochLog[];
   curve: CurvePoint[];
-  result: { stopped: boolean; valPredictions: Int32Array; weights: ArrayBuffer; samplesPerSecond: number; elapsedMs: number } | null;
+  result: Omit<Extract<FromWorker, { type: 'done' }>, 'type'> | null;
   /** The spec that produced `result` (edits after training do not change what is submitted). */
   trainedSpec: ModelSpec | null;
   /** What the run trained on, as the page named it at start (e.g. a practice gate). */

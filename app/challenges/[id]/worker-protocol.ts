@@ -27,5 +27,6 @@ export type FromWorker =
   | { type: 'epoch'; log: EpochLog; probe?: Probe }
   /** A probe between epoch ends: before the first batch, and while a long epoch runs. */
   | { type: 'probe'; probe: Probe }
-  | { type: 'done'; stopped: boolean; valPredictions: Int32Array; weights: ArrayBuffer; samplesPerSecond: number; elapsedMs: number }
+  /** `bestEpoch` (0-based): with early stopping on, the epoch whose weights the model holds. */
+  | { type: 'done'; stopped: boolean; bestEpoch?: number; valPredictions: Int32Array; weights: ArrayBuffer; samplesPerSecond: number; elapsedMs: number }
   | { type: 'error'; message: string };
