@@ -101,6 +101,8 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     budget: { maxParams: 200, maxLayers: 4 },
     goalAccuracy: 1,
     // One neuron can get three of XOR's four rows, never all: a hidden layer is the only way in.
+    // Measured (bench/challenges.ts, seeds 1-6): one neuron 50 %; 2 tanh hidden units (12
+    // parameters, three stars) 100 % from 4 of 6 seeds; 3 units (17, two stars) from 6 of 6.
     stars: three({ minScore: 1 }, { minScore: 1, maxParams: 20 }, { minScore: 1, maxParams: 12 }),
   },
   'depth-width': {
@@ -111,6 +113,8 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     numClasses: 2,
     budget: { maxParams: 2_000, maxLayers: 8 },
     goalAccuracy: 0.95,
+    // Measured (Adam 0.01, batch 32, seeds 1-3): one layer of 4 ReLUs (20 epochs) 60-64 %; for 40
+    // epochs, one layer of 128 (642 parameters) 78-83 %, two of 32 (1,218) 98.8-98.9 %.
     stars: three({ minScore: 0.8 }, { minScore: 0.9 }, { minScore: 0.95 }),
   },
   activations: {
@@ -121,6 +125,8 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     numClasses: 2,
     budget: { maxParams: 1_000, maxLayers: 10 },
     goalAccuracy: 0.95,
+    // Measured (six hidden layers of 8, SGD 0.1, batch 16, 15 epochs, seeds 1-3): sigmoid 50 %,
+    // tanh 98.0-99.4 %, ReLU 97.5-99.5 %.
     stars: three(
       { minScore: 0.8, minHiddenLayers: 6 },
       { minScore: 0.9, minHiddenLayers: 6 },
@@ -135,6 +141,8 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     numClasses: 2,
     budget: { maxParams: 500, maxLayers: 6 },
     goalAccuracy: 0.95,
+    // Measured (one hidden layer of 16 ReLUs, SGD 0.1, batch 16, seeds 1-6): cross-entropy first
+    // reaches 95 % after 4, 4, 4, 7, 2, 4 epochs; MSE after 8, 7, 6, 12, 2, 7.
     stars: three({ minScore: 0.95, maxEpochs: 20 }, { minScore: 0.95, maxEpochs: 10 }, { minScore: 0.95, maxEpochs: 5 }),
   },
   'optimizer-race': {
@@ -149,8 +157,11 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     numClasses: 2,
     // 4 epochs of the training set, however they are cut into batches.
     budget: { maxParams: 500, maxLayers: 6, maxSamplesSeen: 2_000 },
-    goalAccuracy: 0.95,
-    stars: three({ minScore: 0.8 }, { minScore: 0.9 }, { minScore: 0.95 }),
+    goalAccuracy: 0.94,
+    // Measured (one hidden layer of 16 ReLUs, SGD 0.1, 4 epochs, seeds 1-3), by batch size:
+    // 250: 31-74 %, 64: 66-89 %, 32: 70-92 %, 16: 76-94 %, 8: 86-95 %, 4: 96-97 %, 2: 96-97 %.
+    // A two-layer network trained for 40 epochs tops out at 96-98 %: the noise blurs the rings.
+    stars: three({ minScore: 0.8 }, { minScore: 0.9 }, { minScore: 0.94 }),
   },
   'sign-01': {
     id: 'sign-01',
@@ -159,8 +170,11 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     inputShape: IMAGE_SHAPE,
     numClasses: 2,
     budget: { maxParams: 250_000, maxLayers: 16 },
-    goalAccuracy: 0.99,
-    stars: three({ minScore: 0.9 }, { minScore: 0.97 }, { minScore: 0.99 }),
+    goalAccuracy: 0.97,
+    // 81 test photos: 0.97 allows 2 wrong, 0.95 allows 4, 0.9 allows 8. One side-on 0 fooled every
+    // small CNN we trained. Measured (seeds 1-3): logistic regression with Adam for 15 epochs
+    // 88-94 %; a two-conv CNN 97.5-98.8 % after 8 epochs.
+    stars: three({ minScore: 0.9 }, { minScore: 0.95 }, { minScore: 0.97 }),
   },
   'sign-digits': {
     id: 'sign-digits',
