@@ -17,11 +17,12 @@ const perSurface = <T,>(make: (s: SurfaceId) => T) => Object.fromEntries(RACE_SU
 /**
  * The optimizer race (challenge 5): settings per landscape, trajectories replayed with the server's
  * own code and seed, a seven-optimizer comparison, the submission, and the same optimizers training
- * a real network.
+ * a real network. The concept card above it (ChallengePlay) carries the title and the idea.
+ * `initial`: a submitted entry to start from (a reproduced run).
  */
-export function RaceChallenge({ room }: { room?: RoomMode }) {
+export function RaceChallenge({ room, initial }: { room?: RoomMode; initial?: RaceEntry }) {
   const t = useTranslations('play.race');
-  const [settings, setSettings] = useState<PerSurface<RaceSettings>>(() => perSurface(() => DEFAULT_RACE_SETTINGS));
+  const [settings, setSettings] = useState<PerSurface<RaceSettings>>(() => initial ? { ...initial.surfaces } : perSurface(() => DEFAULT_RACE_SETTINGS));
   const [runs, setRuns] = useState<PerSurface<RaceRun | null>>(() => perSurface(() => null));
   const [nextRun, setNextRun] = useState(1);
 
@@ -33,13 +34,8 @@ export function RaceChallenge({ room }: { room?: RoomMode }) {
   const entry: RaceEntry = { kind: 'race', surfaces: settings };
   return (
     <div data-testid="race-challenge" data-room={room?.code ?? ''} className="flex flex-col gap-8">
-      <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-        <p className="max-w-3xl text-sm text-slate-600">{t('howTo')}</p>
-      </header>
-
       <section className="flex flex-col gap-3">
+        <p className="max-w-3xl text-sm text-slate-700">{t('howTo')}</p>
         <div>
           <button type="button" data-testid="race-run-all" onClick={() => raceOn(RACE_SURFACES)} className="rounded-md border border-indigo-300 bg-indigo-50 px-4 py-1.5 font-semibold text-indigo-900 hover:bg-indigo-100">
             {t('runAll')}

@@ -103,14 +103,16 @@ function Feedback({ problem, answers }: { problem: StepProblem; answers: readonl
 /**
  * The step-through (challenge 9): one tiny network from a seed the page draws, eight questions
  * from the forward pass to the weight update, each checked here and revealed on the diagram, then
- * the typed answers go to the server, which regrades them from the seed.
+ * the typed answers go to the server, which regrades them from the seed. The concept card above it
+ * (ChallengePlay) carries the title and the idea. `initial`: a submitted entry whose network to
+ * start from (a reproduced run); its answers are not filled in, the point is to work them out.
  */
-export function StepsChallenge({ room }: { room?: RoomMode }) {
+export function StepsChallenge({ room, initial }: { room?: RoomMode; initial?: StepsEntry }) {
   const t = useTranslations('play.steps');
-  const [seed, setSeed] = useState<number | null>(null);
+  const [seed, setSeed] = useState<number | null>(initial?.seed ?? null);
   const [answers, setAnswers] = useState<Answer[]>([]);
   // Drawn after mount: a seed drawn during the server render would not match the browser's.
-  useEffect(() => setSeed(randomSeed()), []);
+  useEffect(() => setSeed((s) => s ?? randomSeed()), []);
   const problem = useMemo(() => (seed === null ? null : stepProblem(seed)), [seed]);
   const trace = useMemo(() => (problem ? stepsTrace(problem) : null), [problem]);
 
@@ -125,11 +127,8 @@ export function StepsChallenge({ room }: { room?: RoomMode }) {
   };
   return (
     <div data-testid="steps-challenge" data-room={room?.code ?? ''} className="flex flex-col gap-6">
-      <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </header>
       <section data-testid="steps-problem" data-seed={seed} className="flex flex-col gap-3">
+        <p className="max-w-3xl text-sm text-slate-700">{t('intro')}</p>
         <div className="flex flex-wrap items-center gap-3">
           <p className="font-medium">{t('example', { x1: problem.x[0], x2: problem.x[1], y: problem.y, lr: STEPS_LEARNING_RATE })}</p>
           <button type="button" data-testid="steps-new" title={t('newNetworkHelp')} onClick={() => { setSeed(randomSeed()); setAnswers([]); }} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-100">

@@ -48,7 +48,7 @@ export function SurfaceCard({ surface, settings, run, onChange, onRace }: {
   return (
     <article data-testid={`race-card-${surface}`} className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-lg font-semibold">{t(`race.surface.${surface}`)}</h3>
+        <h2 className="text-lg font-semibold">{t(`race.surface.${surface}`)}</h2>
         <Stars stars={stars} testId={`race-stars-${surface}`} />
       </header>
       <p className="text-sm text-slate-600">{t(`race.surfaceHelp.${surface}`)}</p>
