@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
+import { playEntrySchema, type PlayEntry } from '../../../game/solo/play';
 import type { ModelSpec } from '../../../models/spec';
 import type { BackendName } from '../../../models/backend-names';
 import { ChallengeIntro } from '../../components/solo/ChallengeIntro';
@@ -17,24 +18,26 @@ interface BodyProps {
   room?: RoomMode;
   /** A reproduced run's spec (model challenges). */
   initial?: ModelSpec;
+  /** A reproduced run's entry (race settings, the step sheet's network). */
+  entry?: PlayEntry;
 }
 
 /** The training studio, the race, or the step-through. */
-function ChallengeBody({ challengeId, prefer, preset, room, initial }: BodyProps) {
+function ChallengeBody({ challengeId, prefer, preset, room, initial, entry }: BodyProps) {
   const challenge = CHALLENGES[challengeId];
   switch (challenge.kind) {
     case 'model':
       return <Studio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
     case 'race':
-      return <RaceChallenge room={room} />;
+      return <RaceChallenge room={room} initial={entry?.kind === 'race' ? entry : undefined} />;
     case 'steps':
-      return <StepsChallenge room={room} />;
+      return <StepsChallenge room={room} initial={entry?.kind === 'steps' ? entry : undefined} />;
   }
 }
 
 /**
- * `?run=<submissionId>`: the challenge opened with that submission's spec. The studio renders only
- * once the spec is here (its state starts from `initial`), keyed by the run so another run starts fresh.
+ * `?run=<submissionId>`: the challenge opened with that submission's spec or entry. The page renders
+ * only once it is here (its state starts from `initial`), keyed by the run so another run starts fresh.
  */
 function ReproducedRun({ runId, ...body }: BodyProps & { runId: string }) {
   const t = useTranslations('solo');
@@ -50,11 +53,11 @@ function ReproducedRun({ runId, ...body }: BodyProps & { runId: string }) {
   }
   const { run } = state;
   if (run.challengeId !== body.challengeId) return <OtherChallengeRun run={run} />;
-  // Race and steps pages cannot take an entry yet: the banner lists its settings to enter by hand.
+  const entry = playEntrySchema.safeParse(run.entry);
   return (
     <>
-      <RunBanner run={run} showSettings={run.spec === null} />
-      <ChallengeBody key={run.submissionId} {...body} initial={run.spec ?? undefined} />
+      <RunBanner run={run} />
+      <ChallengeBody key={run.submissionId} {...body} initial={run.spec ?? undefined} entry={entry.success ? entry.data : undefined} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
-import { RACE_SEED, RACE_SURFACES } from '../../../game/solo/play';
+import { RACE_SEED } from '../../../game/solo/play';
 import type { RunView } from '../../../server/protocol';
 import { useScoreText } from './useScoreText';
 
@@ -16,26 +16,8 @@ export function runSeed(run: RunView): number | null {
   return isObject(run.entry) && typeof run.entry.seed === 'number' ? run.entry.seed : null;
 }
 
-/** A play entry's settings as text, for a play page that cannot load them itself. */
-function EntrySettings({ run }: { run: RunView }) {
-  const t = useTranslations('solo');
-  const entry = run.entry;
-  if (!isObject(entry)) return null;
-  let text: string | null = null;
-  if (entry.kind === 'race' && isObject(entry.surfaces)) {
-    const surfaces = entry.surfaces;
-    text = RACE_SURFACES.map((surface) => {
-      const s = surfaces[surface];
-      return isObject(s) ? t('run.raceSurface', { surface, optimizer: String(s.optimizer), learningRate: String(s.learningRate), momentum: String(s.momentum) }) : '';
-    }).filter(Boolean).join(' · ');
-  } else if (entry.kind === 'steps' && Array.isArray(entry.answers)) {
-    text = t('run.stepsAnswers', { seed: String(entry.seed), answers: entry.answers.join(', ') });
-  }
-  return text ? <p data-testid="run-settings" className="text-xs text-indigo-900">{t('run.settings', { settings: text })}</p> : null;
-}
-
 /** "Reproducing X's run (seed N, score S)" above the challenge it opened. */
-export function RunBanner({ run, showSettings }: { run: RunView; showSettings: boolean }) {
+export function RunBanner({ run }: { run: RunView }) {
   const t = useTranslations('solo');
   const score = useScoreText();
   const seed = runSeed(run);
@@ -45,8 +27,7 @@ export function RunBanner({ run, showSettings }: { run: RunView; showSettings: b
       <p className="font-semibold">
         {t('run.reproducing', { nickname: run.nickname, seed: seed === null ? '—' : String(seed), score: run.score === null ? '—' : score(def, run.score) })}
       </p>
-      {run.spec && <p>{t('run.sameCurve')}</p>}
-      {showSettings && <EntrySettings run={run} />}
+      <p>{t(def.kind === 'model' ? 'run.sameCurve' : def.kind === 'race' ? 'run.sameRace' : 'run.sameSteps')}</p>
     </div>
   );
 }
