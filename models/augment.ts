@@ -38,12 +38,26 @@ export function augmentParams(a: AugmentSpec, count: number, height: number, wid
   return { transforms, brightness };
 }
 
+/**
+ * tfjs 4.22's CPU Transform kernel fills every image after the first of a batch with zeros (checked:
+ * a batch of four ones gives sums 64, 0, 0, 0 on CPU and 64 × 4 on WASM), so on CPU each image is
+ * transformed alone.
+ */
+function perImage(images: tf.Tensor4D, rows: tf.Tensor2D): tf.Tensor4D {
+  const n = images.shape[0];
+  const parts = Array.from({ length: n }, (_, i) =>
+    tf.image.transform(images.slice(i, 1), rows.slice(i, 1), 'bilinear', 'nearest'),
+  );
+  return tf.concat(parts, 0);
+}
+
 /** A new tensor: `images` [N, H, W, C] (0..1) shifted, rotated, zoomed and brightened, clipped to 0..1. */
 export function augmentImages(images: tf.Tensor4D, a: AugmentSpec, seed: number): tf.Tensor4D {
   const [n, h, w] = images.shape;
   const { transforms, brightness } = augmentParams(a, n, h, w, seed);
   return tf.tidy(() => {
-    const moved = tf.image.transform(images, tf.tensor2d(transforms, [n, 8]), 'bilinear', 'nearest');
+    const rows = tf.tensor2d(transforms, [n, 8]);
+    const moved = tf.getBackend() === 'cpu' ? perImage(images, rows) : tf.image.transform(images, rows, 'bilinear', 'nearest');
     const lit = moved.add(tf.tensor4d(brightness, [n, 1, 1, 1]));
     return lit.clipByValue(0, 1) as tf.Tensor4D;
   });

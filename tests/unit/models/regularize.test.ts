@@ -132,6 +132,15 @@ describe('augmentation', () => {
     tf.dispose([img, same, moved]);
   });
 
+  test('every image of a batch is transformed, not only the first (the CPU kernel alone blanks the rest)', () => {
+    const img = tf.ones([4, 8, 8, 1]) as tf.Tensor4D;
+    const out = augmentImages(img, { shift: 0.01, rotate: 0, zoom: 0, brightness: 0 }, 1);
+    const sums = tf.tidy(() => Array.from(out.sum([1, 2, 3]).dataSync()));
+    assert.equal(tf.getBackend(), 'cpu');
+    for (const s of sums) assert.ok(s > 60, `sums ${sums.join(', ')}`);
+    tf.dispose([img, out]);
+  });
+
   test('brightness stays within 0..1 and nothing leaks', () => {
     const img = tf.fill([4, 8, 8, 1], 0.9) as tf.Tensor4D;
     const before = tf.memory().numTensors;
