@@ -43,10 +43,15 @@ function placeMarker(u: uPlot, m: ChartMarker | null | undefined): void {
   }
   el.setAttribute('data-testid', m.testId);
   el.setAttribute('data-x', String(m.x));
-  el.style.left = `${u.valToPos(m.x, 'x')}px`;
+  const left = u.valToPos(m.x, 'x');
+  el.style.left = `${left}px`;
   el.title = m.label;
   const tag = el.firstElementChild as HTMLSpanElement;
   tag.textContent = m.label;
+  // In the right half the label goes left of the line, so it stays inside the plot.
+  const flip = left > u.over.clientWidth / 2;
+  tag.style.left = flip ? '' : '4px';
+  tag.style.right = flip ? '4px' : '';
 }
 
 /** A small live line chart (uPlot): x is the fractional epoch. */

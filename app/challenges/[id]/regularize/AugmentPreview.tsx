@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { SplitData } from '../../../../models/dataset';
 import { imageAt } from '../../../../models/dataset';
 import { pickExamples } from '../../../../models/featuremaps';
@@ -19,7 +19,7 @@ type Preview =
   | { kind: 'error'; message: string };
 
 /** Runs the preview's augmentation in the page (tfjs on demand); the newest settings win. */
-function useAugmented(images: SplitData, picks: number[], augment: AugmentSpec, seed: number): Preview {
+function useAugmented(images: SplitData, originals: Uint8Array[], augment: AugmentSpec, seed: number): Preview {
   const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
   const { shift, rotate, zoom, brightness } = augment;
   useEffect(() => {
@@ -30,7 +30,7 @@ function useAugmented(images: SplitData, picks: number[], augment: AugmentSpec, 
       const lib = await import('./augment-preview');
       await lib.ensureBackend();
       if (!alive) return;
-      const copies = lib.augmentPixels(picks.map((i) => imageAt(images, i)), images.height, images.width, a, seed, PREVIEW_COPIES);
+      const copies = lib.augmentPixels(originals, images.height, images.width, a, seed, PREVIEW_COPIES);
       setPreview({ kind: 'ready', copies, settings });
     })().catch((e: unknown) => {
       if (alive) setPreview({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -38,15 +38,17 @@ function useAugmented(images: SplitData, picks: number[], augment: AugmentSpec, 
     return () => {
       alive = false;
     };
-  }, [images, picks, shift, rotate, zoom, brightness, seed]);
+  }, [images, originals, shift, rotate, zoom, brightness, seed]);
   return preview;
 }
 
 /**
  * A few training images and augmented copies of them with the current settings: what the model
  * will be shown instead of the originals, a new draw for every batch. Shuffle draws again.
+ * Memoized: the studio re-renders on every training batch, and the tiles need drawing only when
+ * the settings change.
  */
-export function AugmentPreview({ images, numClasses, augment, seed }: {
+export const AugmentPreview = memo(function AugmentPreview({ images, numClasses, augment, seed }: {
   images: SplitData;
   numClasses: number;
   augment: AugmentSpec;
@@ -56,7 +58,8 @@ export function AugmentPreview({ images, numClasses, augment, seed }: {
   const t = useTranslations('train.augment');
   const [shuffles, setShuffles] = useState(0);
   const picks = useMemo(() => pickExamples(images.labels, numClasses, PREVIEW_IMAGES), [images, numClasses]);
-  const preview = useAugmented(images, picks, augment, seed + shuffles);
+  const originals = useMemo(() => picks.map((i) => imageAt(images, i)), [images, picks]);
+  const preview = useAugmented(images, originals, augment, seed + shuffles);
   return (
     <figure data-testid="augment-preview" data-state={preview.kind} data-settings={preview.kind === 'ready' ? preview.settings : ''} className="flex flex-col gap-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
       <figcaption className="flex flex-wrap items-center gap-3">
@@ -69,14 +72,14 @@ export function AugmentPreview({ images, numClasses, augment, seed }: {
       {preview.kind === 'error' && <p role="alert" className="text-sm text-red-700">{t('previewFailed', { message: preview.message })}</p>}
       <div className="grid w-fit gap-1" style={{ gridTemplateColumns: `auto repeat(${picks.length}, ${TILE_PX}px)` }}>
         <span className="self-center pr-2 text-xs text-slate-500">{t('original')}</span>
-        {picks.map((i) => <DigitCanvas key={i} pixels={imageAt(images, i)} width={images.width} height={images.height} label={t('originalLabel', { n: i + 1 })} size={TILE_PX} />)}
+        {picks.map((i, k) => <DigitCanvas key={i} pixels={originals[k] ?? imageAt(images, i)} width={images.width} height={images.height} label={t('originalLabel', { n: i + 1 })} size={TILE_PX} />)}
         {Array.from({ length: PREVIEW_COPIES }, (_, c) => (
           <Row key={c} label={t('augmented')} copies={preview.kind === 'ready' ? preview.copies[c] : undefined} count={picks.length} images={images} alt={t('augmentedLabel')} />
         ))}
       </div>
     </figure>
   );
-}
+});
 
 function Row({ label, copies, count, images, alt }: { label: string; copies: Uint8Array[] | undefined; count: number; images: SplitData; alt: string }) {
   return (
