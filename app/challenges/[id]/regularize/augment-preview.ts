@@ -1,31 +1,17 @@
 /**
- * Augmented copies of a few training images for the preview, made in the page with the draws the
- * training loop makes (`augmentParams` from models/augment.ts). Imported dynamically by
- * AugmentPreview.tsx (it pulls in tfjs); the CPU backend is plenty for a dozen 64×64 images and
- * leaves the GPU to the training worker. Every tensor made here is disposed before the call returns.
+ * Augmented copies of a few training images for the preview, made in the page with the same
+ * `augmentImages` the training loop uses. Imported dynamically by AugmentPreview.tsx (it pulls in
+ * tfjs); the CPU backend is plenty for a dozen 64×64 images and leaves the GPU to the training
+ * worker. Every tensor made here is disposed before the call returns.
  */
 import * as tf from '@tensorflow/tfjs';
-import { augmentParams } from '../../../../models/augment';
+import { augmentImages } from '../../../../models/augment';
 import type { AugmentSpec } from '../../../../models/spec';
 
 export async function ensureBackend(): Promise<void> {
   // engine().backendName is empty until a backend was set; reading `backend` would start WebGL.
   if (!tf.engine().backendName) await tf.setBackend('cpu');
   await tf.ready();
-}
-
-/**
- * What models/augment.ts `augmentImages` computes, one image per transform call: tfjs 4.22's CPU
- * Transform kernel returns after the first image of a batch and leaves the others at the fill value
- * (black). Same draws from the same seed, so on a backend with a sound kernel the two agree (tested).
- */
-function augmentOneByOne(images: tf.Tensor4D, a: AugmentSpec, seed: number): tf.Tensor4D {
-  const [n, h, w, c] = images.shape;
-  const { transforms, brightness } = augmentParams(a, n, h, w, seed);
-  const moved = Array.from({ length: n }, (_, i) =>
-    tf.image.transform(images.slice([i, 0, 0, 0], [1, h, w, c]), tf.tensor2d(transforms.subarray(i * 8, i * 8 + 8), [1, 8]), 'bilinear', 'nearest'),
-  );
-  return tf.concat(moved).add(tf.tensor4d(brightness, [n, 1, 1, 1])).clipByValue(0, 1) as tf.Tensor4D;
 }
 
 /**
@@ -43,7 +29,7 @@ export function augmentPixels(images: readonly Uint8Array[], height: number, wid
       for (let p = 0; p < size; p++) batch[at + p] = (img[p] ?? 0) / 255;
     });
   }
-  const out = tf.tidy(() => augmentOneByOne(tf.tensor4d(batch, [copies * n, height, width, 1]), augment, seed));
+  const out = tf.tidy(() => augmentImages(tf.tensor4d(batch, [copies * n, height, width, 1]), augment, seed));
   let values: Float32Array;
   try {
     values = out.dataSync() as Float32Array;
