@@ -23,7 +23,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Result, ServerToClientEvents } from '../server/protocol';
 import type { HostCredentials, PlayerRoomView } from '../server/room-protocol';
@@ -35,6 +35,8 @@ interface Usage {
   cpuUs: number;
   /** CPU time of the main thread alone (event loop: socket.io, SQLite, room views), milliseconds. */
   mainCpuMs: number;
+  /** The server's event-loop delay since the previous usage call. */
+  loopDelayMs: { p99: number; max: number };
 }
 
 const IDLE_MS = 5_000;
@@ -42,6 +44,8 @@ const IDLE_MS = 5_000;
 const CONNECT_BATCH = 50;
 /** Generous: at N in the thousands a submission's answer waits behind every other. */
 const ACK_TIMEOUT_MS = 600_000;
+/** How often a long round prints its progress. */
+const PROGRESS_MS = 10_000;
 
 // ---- server side (child process) ----
 /** Linux: utime + stime of the main thread (its task id is the process id), in clock ticks of 10 ms. */
@@ -64,10 +68,14 @@ async function serve(databaseFile: string, roomMaxPlayers: number): Promise<void
     // Every bench client comes from one address.
     registerLimit: { points: 100_000, durationS: 60 },
   });
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   process.on('message', (m: { type: string }) => {
     if (m.type === 'usage') {
       const cpu = process.cpuUsage();
-      process.send?.({ type: 'usage', rss: process.memoryUsage().rss, cpuUs: cpu.user + cpu.system, mainCpuMs: mainThreadCpuMs() });
+      const loopDelayMs = { p99: r1(delay.percentile(99) / 1e6), max: r1(delay.max / 1e6) };
+      delay.reset();
+      process.send?.({ type: 'usage', rss: process.memoryUsage().rss, cpuUs: cpu.user + cpu.system, mainCpuMs: mainThreadCpuMs(), loopDelayMs });
     } else if (m.type === 'stop') {
       void server.close().then(() => process.exit(0));
     }
@@ -189,10 +197,37 @@ async function bench(n: number): Promise<void> {
     );
     const benchCpu0 = process.cpuUsage();
     const roundStarted = performance.now();
-    await Promise.all(players.map((p) => ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code })));
-    stage('every submission accepted');
-    await Promise.all(done);
-    stage('every client holds every score');
+    let accepted = 0;
+    const answered = new Set<number>();
+    const benchDelay = monitorEventLoopDelay({ resolution: 10 });
+    benchDelay.enable();
+    const progress = setInterval(() => {
+      const views = received.reduce((k, r) => k + r.length, 0);
+      const held = received.map((r) => r.at(-1)?.settled ?? 0);
+      const least = Math.min(...held);
+      const who = held.indexOf(least);
+      const last = received[who]?.at(-1)?.at;
+      stage(
+        `accepted ${accepted}/${n}, ${views} views received, every client holds ≥ ${least} scores (client ${who}: ${received[who]?.length} views, last ${last ? r1((epochMs() - last) / 1000) : '-'} s ago, answered ${answered.has(who)}), this loop's delay max ${r1(benchDelay.max / 1e6)} ms`,
+      );
+      benchDelay.reset();
+    }, PROGRESS_MS);
+    for (const p of players) p.socket.on('disconnect', (why) => stage(`a client disconnected: ${why}`));
+    try {
+      await Promise.all(
+        players.map((p, i) =>
+          ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code }).then(() => {
+            accepted++;
+            answered.add(i);
+          }),
+        ),
+      );
+      stage('every submission accepted');
+      await Promise.all(done);
+      stage('every client holds every score');
+    } finally {
+      clearInterval(progress);
+    }
     const roundS = (performance.now() - roundStarted) / 1000;
     const benchCpu = process.cpuUsage(benchCpu0);
     const afterRound = await usage();
@@ -240,6 +275,7 @@ async function bench(n: number): Promise<void> {
             joinMainThreadCpuMsPerPlayer: r1((joined.mainCpuMs - base.mainCpuMs) / n),
             idleCpuPercentPerPlayer: Number((((idle.cpuUs - joined.cpuUs) / 1000 / IDLE_MS) * 100 / n).toFixed(4)),
             idleMainThreadCpuPercentPerPlayer: Number((((idle.mainCpuMs - joined.mainCpuMs) / IDLE_MS) * 100 / n).toFixed(4)),
+            roundLoopDelayMs: afterRound.loopDelayMs,
             roundCpuMsPerPlayer: r1((afterRound.cpuUs - beforeRound.cpuUs) / 1000 / n),
             roundMainThreadCpuMsPerPlayer: r1((afterRound.mainCpuMs - beforeRound.mainCpuMs) / n),
           },
