@@ -1,12 +1,12 @@
 /**
  * Challenge definitions: which data, what a model may spend, how it is scored and starred.
- * Pure data and rules; the server and the UI both read these. The order of CHALLENGE_IDS is the
- * solo path's teaching order (game/solo/path.ts).
+ * Pure data and rules; the server and the UI both read these. PATH_IDS is the solo path's teaching
+ * order (game/solo/path.ts); the boss levels come after it.
  */
-import type { BossConfig } from './boss/levels';
+import { bossConfig, type BossConfig } from './boss/levels';
 import type { Data2dId, GateId } from './solo/data2d';
 
-export const CHALLENGE_IDS = [
+export const PATH_IDS = [
   'logic-gates',
   'depth-width',
   'activations',
@@ -17,6 +17,9 @@ export const CHALLENGE_IDS = [
   'sign-digits',
   'backprop-steps',
 ] as const;
+/** The overfitting boss, with fewer training images at each level. */
+export const BOSS_IDS = ['boss-1', 'boss-2', 'boss-3'] as const;
+export const CHALLENGE_IDS = [...PATH_IDS, ...BOSS_IDS] as const;
 export type ChallengeId = (typeof CHALLENGE_IDS)[number];
 /** Played in the page (settings or answers), not trained. */
 export type PlayChallengeId = 'optimizer-race' | 'backprop-steps';
@@ -90,6 +93,28 @@ export type ChallengeDef = ModelChallenge | PlayChallenge;
 const IMAGE_SHAPE = [64, 64, 1] as const;
 const POINT_SHAPE = [2] as const;
 const three = (a: StarRule, b: StarRule, c: StarRule) => [a, b, c] as const;
+
+/**
+ * A boss level: all ten digits from a few training images each. The baselines are the private
+ * accuracy plain training reached (bench/boss.ts: conv 8 → pool → conv 16 → pool → dense 10, 60
+ * epochs, WASM in Node, seeds 1-2): 20 per class 68.5 / 68.5 %, 15 per class 62.6 / 63.3 %, 10 per
+ * class 66.4 / 60.9 %. Dropout 0.5 + L2 + augmentation reached 70.9 / 73.7 %, 64.4 / 67.5 % and
+ * 63.7 / 60.9 %: skill hurts the boss, and the smaller sets are harder. Stars come from the reveal
+ * (game/boss/levels.ts bossStars); `stars` below only describe the public score.
+ */
+function bossLevel(id: 'boss-1' | 'boss-2' | 'boss-3', boss: BossConfig): ModelChallenge {
+  return {
+    id,
+    kind: 'model',
+    data: { type: 'images', dataset: 'sign-digits' },
+    inputShape: IMAGE_SHAPE,
+    numClasses: 10,
+    budget: { maxParams: 250_000, maxLayers: 16 },
+    goalAccuracy: boss.tuning.baseline + boss.tuning.full,
+    stars: three({ minScore: boss.tuning.baseline }, { minScore: boss.tuning.baseline + boss.tuning.full / 2 }, { minScore: boss.tuning.baseline + boss.tuning.full }),
+    boss,
+  };
+}
 
 export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
   'logic-gates': {
@@ -190,6 +215,9 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     id: 'backprop-steps',
     kind: 'steps',
   },
+  'boss-1': bossLevel('boss-1', bossConfig(20, 0.685)),
+  'boss-2': bossLevel('boss-2', bossConfig(15, 0.63)),
+  'boss-3': bossLevel('boss-3', bossConfig(10, 0.635)),
 };
 
 export function isChallengeId(value: string): value is ChallengeId {

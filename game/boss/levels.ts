@@ -2,6 +2,7 @@
  * The overfitting boss's levels: how few training images each gets, how its hidden test set is cut
  * into public and private parts, and how hard the boss hits back. Stars come from the revealed hit.
  */
+// Types only: game/challenges.ts imports this module's values.
 import type { Stars } from '../stars';
 import { PUBLIC_FRACTION, type BossHit, type BossTuning } from './rules';
 

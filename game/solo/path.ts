@@ -2,12 +2,14 @@
  * The solo path: challenges in teaching order, stars from a score, and which challenges a player may
  * open. A room's host may pick any challenge; the path gates only solo play.
  */
-import { CHALLENGE_IDS, type ChallengeId } from '../challenges';
+import { PATH_IDS, type ChallengeId } from '../challenges';
 import type { Stars } from '../stars';
 import { race, type RaceSettings } from './optimizers';
 import { SURFACES, type SurfaceId } from './surfaces';
 
-export const SOLO_PATH = CHALLENGE_IDS;
+export const SOLO_PATH = PATH_IDS;
+/** Each boss level opens with a star on the challenge before it (the first: Sign Digits 0 vs 1). */
+const BOSS_AFTER: Readonly<Partial<Record<ChallengeId, ChallengeId>>> = { 'boss-1': 'sign-01', 'boss-2': 'boss-1', 'boss-3': 'boss-2' };
 export type SoloChallengeId = ChallengeId;
 export type { Stars };
 
@@ -33,10 +35,16 @@ export type Progress = Partial<Record<SoloChallengeId, Stars>>;
 
 /** The first challenge is open; each later one opens once the one before has at least one star. */
 export function isUnlocked(id: SoloChallengeId, progress: Progress): boolean {
-  const i = SOLO_PATH.indexOf(id);
-  if (i <= 0) return i === 0;
-  const previous = SOLO_PATH[i - 1];
-  return previous !== undefined && (progress[previous] ?? 0) >= 1;
+  const previous = previousOf(id);
+  return previous === null || (progress[previous] ?? 0) >= 1;
+}
+
+/** The challenge whose star opens `id` (null for the first on the path). */
+export function previousOf(id: SoloChallengeId): SoloChallengeId | null {
+  const after = BOSS_AFTER[id];
+  if (after) return after;
+  const i = (SOLO_PATH as readonly string[]).indexOf(id);
+  return i > 0 ? (SOLO_PATH[i - 1] ?? null) : null;
 }
 
 /** Keeps the better of the stored and the new stars (progress never goes down). */

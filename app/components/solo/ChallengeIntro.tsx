@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
-import { isUnlocked, SOLO_PATH, type Progress } from '../../../game/solo/path';
+import { isUnlocked, previousOf, SOLO_PATH, type Progress } from '../../../game/solo/path';
 import type { Stars } from '../../../game/stars';
 import { LockIcon, StarIcon, StarRow } from './icons';
 import { NextUnlocked } from './NextUnlocked';
@@ -37,7 +37,7 @@ function StarList({ challengeId, earned }: { challengeId: ChallengeId; earned: S
 function LockedNotice({ challengeId, progress }: { challengeId: ChallengeId; progress: Progress }) {
   const t = useTranslations('solo');
   const tc = useTranslations('common');
-  const previous = SOLO_PATH[SOLO_PATH.indexOf(challengeId) - 1];
+  const previous = previousOf(challengeId);
   if (!previous || isUnlocked(challengeId, progress)) return null;
   return (
     <p role="note" data-testid="locked-notice" className="flex items-start gap-2 rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-300">
@@ -62,7 +62,8 @@ export function ChallengeIntro({ challengeId, room = false }: { challengeId: Cha
   const def = CHALLENGES[challengeId];
   const { progress, status, earned, dismissEarned } = useProgress(!room);
   const values = useMemo(() => goalValues(def), [def]);
-  const number = SOLO_PATH.indexOf(challengeId) + 1;
+  // Boss levels are not on the numbered path: they show no number.
+  const number = (SOLO_PATH as readonly string[]).indexOf(challengeId) + 1;
   const solo = !room;
   const stars: Stars = progress[challengeId] ?? 0;
   const known = status === 'ready' || status === 'anonymous';

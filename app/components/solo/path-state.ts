@@ -39,7 +39,7 @@ export function nextChallenge(progress: Progress): SoloChallengeId | null {
 
 /** The challenge after `id` on the path, or null for the last. */
 export function followingChallenge(id: SoloChallengeId): SoloChallengeId | null {
-  const i = SOLO_PATH.indexOf(id);
+  const i = (SOLO_PATH as readonly string[]).indexOf(id);
   return i >= 0 ? (SOLO_PATH[i + 1] ?? null) : null;
 }
 
