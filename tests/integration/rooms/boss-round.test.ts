@@ -1,0 +1,216 @@
+/**
+ * A boss round on the real server. Two hand-built "memorizer" models (nearest template, the
+ * templates being test photos) make the lesson deterministic: Pub memorized the public part of the
+ * hidden test set and leads the live board, Priv memorized the private part. At the reveal Pub falls.
+ * Before the reveal no message to any client carries a private or training accuracy.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import type { BossReveal } from '../../../game/boss/reveal';
+import { modelChallenge } from '../../../game/challenges';
+import { loadSplitFromDisk } from '../../../models/dataset-node';
+import type { ModelSpec } from '../../../models/spec';
+import { splitToTensors } from '../../../models/tensors';
+import { bossSplit } from '../../../server/boss/scoring';
+import type { BossMine, SubmissionResult } from '../../../server/protocol';
+import { request, startTestServer, type ClientSocket, type TestServer } from '../server/harness';
+import { SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';
+
+const LEVEL = 'boss-3';
+const DATA = join(import.meta.dirname, '..', '..', '..', 'data', 'sign-digits');
+const SHARPNESS = 50;
+
+/**
+ * Pool 4 → 16×16, a softmax over "how close to each template" (−β‖x − t‖²/2 up to a constant),
+ * then each template votes for its label: 1-nearest-neighbour as a legal spec.
+ */
+function memorizer(templates: Float32Array[], labels: number[]): { spec: ModelSpec; weights: Uint8Array } {
+  const k = templates.length;
+  const spec: ModelSpec = {
+    version: 1,
+    layers: [{ type: 'maxPooling2d', poolSize: 4 }, { type: 'flatten' }, { type: 'dense', units: k, activation: 'softmax' }, { type: 'dense', units: 10, activation: 'softmax' }],
+    training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.001 }, batchSize: 16, epochs: 60, seed: 1 },
+  };
+  const kernel1 = new Float32Array(256 * k);
+  const bias1 = new Float32Array(k);
+  templates.forEach((t, j) => {
+    let norm = 0;
+    t.forEach((v, i) => {
+      kernel1[i * k + j] = SHARPNESS * v;
+      norm += v * v;
+    });
+    bias1[j] = (-SHARPNESS * norm) / 2;
+  });
+  const kernel2 = new Float32Array(k * 10);
+  labels.forEach((label, j) => (kernel2[j * 10 + label] = 20));
+  const all = [kernel1, bias1, kernel2, new Float32Array(10)];
+  const out = new Float32Array(all.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of all) (out.set(a, at), (at += a.length));
+  return { spec, weights: new Uint8Array(out.buffer) };
+}
+
+/** The test photos as the server sees them (0..1), pooled to 16×16. */
+function pooledTest(): { rows: Float32Array[]; labels: Uint8Array } {
+  const test = loadSplitFromDisk(DATA, 'test').data;
+  const { xs, ys } = splitToTensors(test, 10);
+  const pooled = tf.maxPool(xs as tf.Tensor4D, 4, 4, 'valid');
+  const flat = pooled.reshape([test.count, 256]).dataSync() as Float32Array;
+  tf.dispose([xs, ys, pooled]);
+  return { rows: Array.from({ length: test.count }, (_, i) => flat.slice(i * 256, (i + 1) * 256)), labels: test.labels };
+}
+
+describe('a boss round: public board, picks, the reveal', () => {
+  let t: TestServer;
+  let host: Host;
+  let pub: Player;
+  let priv: Player;
+  let pubResult: SubmissionResult;
+  let privResult: SubmissionResult;
+  /** Everything every client received, in order, until the reveal. */
+  const seen: { who: string; event: string; payload: unknown }[] = [];
+  const results: SubmissionResult[] = [];
+
+  const record = (who: string, socket: ClientSocket) =>
+    socket.onAny((event: string, payload: unknown) => {
+      seen.push({ who, event, payload });
+      if (event === 'submission:result') results.push(payload as SubmissionResult);
+    });
+
+  before(async () => {
+    await tf.setBackend('cpu');
+    t = await startTestServer();
+    host = await createHostedRoom(t.server.url);
+    pub = await joinAs(t.server.url, host.code, 'Pub');
+    priv = await joinAs(t.server.url, host.code, 'Priv');
+    record('host', host.socket);
+    record('pub', pub.socket);
+    record('priv', priv.socket);
+    const settings = { ...SETTINGS, challengeId: LEVEL, maxSubmissions: 3 };
+    const started = await request(host.socket, 'room:start', { code: host.code, hostToken: host.hostToken, settings });
+    assert.ok(started.ok, JSON.stringify(started));
+  });
+  after(async () => {
+    closeAll([host.socket, pub.socket, priv.socket]);
+    await t.stop();
+  });
+
+  test('the public memorizer leads the live board; results carry the public score only', async () => {
+    const { rows, labels } = pooledTest();
+    const split = bossSplit(`room:${host.code}:1`, labels, modelChallenge(LEVEL).boss!);
+    const pick = (idx: number[]) => memorizer(idx.map((i) => rows[i]!), idx.map((i) => labels[i]!));
+    const a = pick(split.publicIdx);
+    const b = pick(split.privateIdx);
+    const ackA = await request<{ submissionId: string }>(pub.socket, 'submission:submit', { challengeId: LEVEL, spec: a.spec, weights: a.weights, roomCode: host.code });
+    const ackB = await request<{ submissionId: string }>(priv.socket, 'submission:submit', { challengeId: LEVEL, spec: b.spec, weights: b.weights, roomCode: host.code });
+    assert.ok(ackA.ok && ackB.ok, JSON.stringify([ackA, ackB]));
+    await until([pub.socket, priv.socket], () => results.length === 2 && (pub.latest.state?.standings?.length ?? 0) === 2, 'both scored and ranked');
+    pubResult = results.find((r) => r.submissionId === ackA.data.submissionId)!;
+    privResult = results.find((r) => r.submissionId === ackB.data.submissionId)!;
+    assert.equal(pubResult.score, 1, 'the public part memorized');
+    assert.equal(pubResult.total, split.publicIdx.length);
+    assert.ok((privResult.score ?? 1) < 0.9, `the private memorizer on the public part: ${privResult.score}`);
+    assert.equal(pubResult.stars, 0, 'boss stars come from the reveal');
+    assert.deepEqual(pub.latest.state?.standings?.map((s) => s.nickname), ['Pub', 'Priv']);
+  });
+
+  test('picks: two at most, one’s own only; Priv picks theirs', async () => {
+    const mine = await request<BossMine>(priv.socket, 'boss:mine', { challengeId: LEVEL, roomCode: host.code });
+    assert.ok(mine.ok);
+    assert.deepEqual(mine.data.submissions.map((s) => s.submissionId), [privResult.submissionId]);
+    assert.equal(mine.data.reveal, null);
+    assert.equal(JSON.stringify(mine.data).includes('private'), false);
+    const theirs = await request(priv.socket, 'boss:pick', { challengeId: LEVEL, roomCode: host.code, submissionIds: [pubResult.submissionId] });
+    assert.equal(theirs.ok, false);
+    if (!theirs.ok) assert.equal(theirs.error.code, 'boss/not_yours');
+    const ok = await request<{ picks: string[] }>(priv.socket, 'boss:pick', { challengeId: LEVEL, roomCode: host.code, submissionIds: [privResult.submissionId] });
+    assert.ok(ok.ok);
+  });
+
+  test('no reveal while the round runs, nor by a student', async () => {
+    const early = await request(host.socket, 'room:reveal', { code: host.code, hostToken: host.hostToken });
+    assert.equal(early.ok, false);
+    if (!early.ok) assert.equal(early.error.code, 'round/not_ended');
+    const ended = await request(host.socket, 'room:end', { code: host.code, hostToken: host.hostToken });
+    assert.ok(ended.ok);
+    const student = await request(pub.socket, 'room:reveal', { code: host.code, hostToken: pub.token });
+    assert.equal(student.ok, false);
+    if (!student.ok) assert.equal(student.error.code, 'room/not_host');
+  });
+
+  test('nothing sent before the reveal leaks a private or training accuracy', () => {
+    const text = JSON.stringify(seen);
+    for (const word of ['private', 'trainScore', 'publicIdx', 'gap']) assert.equal(text.includes(word), false, `"${word}" was sent before the reveal`);
+    assert.ok(seen.length > 5, `recorded ${seen.length} messages`);
+  });
+
+  test('the reveal reaches every screen at once: Pub falls, Priv climbs, gaps and hits', async () => {
+    const got = [host, pub, priv].map(
+      (c) => new Promise<BossReveal & { code: string; round: number }>((ok) => c.socket.once('room:revealed', ok)),
+    );
+    const ack = await request<BossReveal>(host.socket, 'room:reveal', { code: host.code, hostToken: host.hostToken });
+    assert.ok(ack.ok, JSON.stringify(ack));
+    const reveals = await Promise.all(got);
+    for (const r of reveals) assert.deepEqual(r.rows, ack.data.rows);
+    const [first, second] = ack.data.rows;
+    assert.equal(first?.nickname, 'Priv');
+    assert.equal(first?.private, 1);
+    assert.equal(first?.moved, 1);
+    assert.equal(second?.nickname, 'Pub');
+    assert.equal(second?.publicRank, 1);
+    assert.equal(second?.privateRank, 2);
+    assert.ok((second?.private ?? 1) < 0.9, `Pub on the private part: ${second?.private}`);
+    assert.ok(Math.abs((second?.gap ?? 0) - ((second?.train ?? 0) - (second?.private ?? 0))) < 1e-9);
+    console.log(`# boss round: Pub public ${pubResult.score} private ${second?.private?.toFixed(3)} train ${second?.train?.toFixed(3)}; Priv public ${privResult.score?.toFixed(3)} private ${first?.private}`);
+    assert.ok(ack.data.bossHealth < 100);
+    assert.equal(first?.hit.damage, Math.max(0, (1 - modelChallenge(LEVEL).boss!.tuning.baseline) * 100));
+  });
+
+  test('after the reveal: picks are final, a second reveal is refused, a reload gets the reveal', async () => {
+    const late = await request(priv.socket, 'boss:pick', { challengeId: LEVEL, roomCode: host.code, submissionIds: [] });
+    assert.equal(late.ok, false);
+    if (!late.ok) assert.equal(late.error.code, 'boss/revealed');
+    const again = await request(host.socket, 'room:reveal', { code: host.code, hostToken: host.hostToken });
+    assert.equal(again.ok, false);
+    if (!again.ok) assert.equal(again.error.code, 'round/already_revealed');
+    const mine = await request<BossMine>(pub.socket, 'boss:mine', { challengeId: LEVEL, roomCode: host.code });
+    assert.ok(mine.ok);
+    assert.equal(mine.data.reveal?.rows.length, 2);
+  });
+});
+
+describe('a solo boss level', () => {
+  test('face the boss once: the reveal is final and earns the stars of the hit', async () => {
+    const t = await startTestServer();
+    const { register } = await import('../server/harness');
+    const me = await register(t.server.url, 'Solo');
+    try {
+      const none = await request(me.socket, 'boss:reveal', { challengeId: 'boss-1' });
+      assert.equal(none.ok, false);
+      if (!none.ok) assert.equal(none.error.code, 'boss/nothing_to_reveal');
+      const { rows, labels } = pooledTest();
+      const split = bossSplit('solo:boss-1', labels, modelChallenge('boss-1').boss!);
+      const m = memorizer(split.privateIdx.slice(0, 200).map((i) => rows[i]!), split.privateIdx.slice(0, 200).map((i) => labels[i]!));
+      const scored = new Promise<SubmissionResult>((ok) => me.socket.once('submission:result', ok));
+      const ack = await request(me.socket, 'submission:submit', { challengeId: 'boss-1', spec: m.spec, weights: m.weights });
+      assert.ok(ack.ok, JSON.stringify(ack));
+      assert.equal((await scored).status, 'scored');
+      const first = await request<BossReveal>(me.socket, 'boss:reveal', { challengeId: 'boss-1' });
+      assert.ok(first.ok, JSON.stringify(first));
+      const row = first.data.rows[0];
+      assert.equal(first.data.rows.length, 1);
+      assert.ok((row?.private ?? 0) > 0.69, `memorized 200 of the private photos: ${row?.private}`);
+      const again = await request<BossReveal>(me.socket, 'boss:reveal', { challengeId: 'boss-1' });
+      assert.ok(again.ok);
+      assert.deepEqual(again.data, first.data);
+      const progress = await request<{ progress: Record<string, number> }>(me.socket, 'progress:get', {});
+      assert.ok(progress.ok);
+      assert.equal(progress.data.progress['boss-1'] ?? 0, row?.stars);
+    } finally {
+      me.socket.disconnect();
+      await t.stop();
+    }
+  });
+});
