@@ -212,18 +212,27 @@ async function bench(n: number): Promise<void> {
       );
       benchDelay.reset();
     }, PROGRESS_MS);
-    for (const p of players) p.socket.on('disconnect', (why) => stage(`a client disconnected: ${why}`));
-    try {
-      await Promise.all(
-        players.map((p, i) =>
-          ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code }).then(() => {
-            accepted++;
-            answered.add(i);
-          }),
-        ),
+    // A dropped client never holds every score: stop with the reason rather than wait forever.
+    const dropped = new Promise<never>((_, fail) => {
+      players.forEach((p, i) =>
+        p.socket.once('disconnect', (why) => {
+          const at = r1((performance.now() - roundStarted) / 1000);
+          fail(new Error(`client ${i} dropped (${why}) ${at} s into the round: the server or this process fell behind`));
+        }),
       );
+    });
+    // The clients' own disconnect at the end must not count as an unhandled rejection.
+    dropped.catch(() => undefined);
+    const submitAll = players.map((p, i) =>
+      ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code }).then(() => {
+        accepted++;
+        answered.add(i);
+      }),
+    );
+    try {
+      await Promise.race([Promise.all(submitAll), dropped]);
       stage('every submission accepted');
-      await Promise.all(done);
+      await Promise.race([Promise.all(done), dropped]);
       stage('every client holds every score');
     } finally {
       clearInterval(progress);
