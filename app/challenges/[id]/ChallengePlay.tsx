@@ -4,6 +4,7 @@ import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
 import { playEntrySchema, type PlayEntry } from '../../../game/solo/play';
 import type { ModelSpec } from '../../../models/spec';
 import type { BackendName } from '../../../models/backend-names';
+import { BossLevel } from '../../components/boss/BossLevel';
 import { ChallengeIntro } from '../../components/solo/ChallengeIntro';
 import { OtherChallengeRun, RunBanner } from '../../components/solo/RunBanner';
 import { useRun } from '../../components/solo/useRun';
@@ -72,6 +73,7 @@ export function ChallengePlay({ challengeId, prefer, preset, room, run }: { chal
     <div className="flex flex-col gap-6">
       <ChallengeIntro challengeId={challengeId} room={room !== undefined} />
       {run && !room ? <ReproducedRun runId={run} {...body} /> : <ChallengeBody {...body} />}
+      {CHALLENGES[challengeId].kind === 'model' && CHALLENGES[challengeId].boss && <BossLevel challengeId={challengeId} roomCode={room?.code} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { getChallenge } from '../../../game/challenges';
+import { getChallenge, getModelChallenge } from '../../../game/challenges';
 import type { RoundStanding } from '../../../game/room/views';
 import { percentText } from './format';
 import { DEFAULT_DIR, sortStandings, type SortDir, type StandingsKey } from './standings';
@@ -37,7 +37,10 @@ export function StandingsTable({ rows, meId, compact = false, sortable = false, 
   const sorted = useMemo(() => (sortable ? sortStandings(rows, sort.key, sort.dir, locale) : rows), [rows, sort, sortable, locale]);
   const play = challengeId !== undefined && getChallenge(challengeId)?.kind !== 'model';
   const cols = COLUMNS.filter((c) => (!compact || c.compact) && !(play && c.key === 'paramCount'));
-  const header = (key: StandingsKey) => t(play && key === 'score' ? 'col.playScore' : `col.${key}`);
+  const tb = useTranslations('boss');
+  // A boss round ranks the public part of the test set only; the private part waits for the reveal.
+  const boss = challengeId !== undefined && Boolean(getModelChallenge(challengeId)?.boss);
+  const header = (key: StandingsKey) => (boss && key === 'score' ? tb('publicScore') : t(play && key === 'score' ? 'col.playScore' : `col.${key}`));
   const toggle = (key: StandingsKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: DEFAULT_DIR[key] }));
 

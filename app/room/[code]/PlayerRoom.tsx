@@ -2,9 +2,10 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { CHALLENGES, imageDataset } from '../../../game/challenges';
+import { CHALLENGES, getModelChallenge, imageDataset } from '../../../game/challenges';
 import type { BackendName } from '../../../models/backend-names';
 import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import { BossRoundEnd } from '../../components/boss/BossLevel';
 import { percentText } from '../../components/room/format';
 import { DoorIcon } from '../../components/room/icons';
 import { Podium } from '../../components/room/Podium';
@@ -55,6 +56,7 @@ function Ended({ view, me, playerId }: { view: View; me: MyRoundView | null; pla
   const t = useTranslations('room');
   const standings = view.standings ?? [];
   const round = view.round;
+  const boss = round && getModelChallenge(round.settings.challengeId)?.boss ? round.settings.challengeId : null;
   return (
     <section aria-labelledby="ended-title" data-testid="player-ended" className="flex flex-col gap-5">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -64,6 +66,8 @@ function Ended({ view, me, playerId }: { view: View; me: MyRoundView | null; pla
         </p>
       </div>
       {round && round.pending > 0 && <p role="status" data-testid="pending-note" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">{t('ended.pending', { count: round.pending })}</p>}
+      {/* A boss round: picks until the teacher's reveal, then the reveal itself; the podium below is the public board's. */}
+      {boss && round && <BossRoundEnd key={round.number} challengeId={boss} roomCode={view.code} />}
       <Podium standings={standings} meId={playerId ?? undefined} />
       <StandingsTable rows={standings} meId={playerId ?? undefined} sortable caption={t('standings.final', { round: round?.number ?? 1 })} challengeId={round?.settings.challengeId} />
       <p className="text-sm text-slate-600">{t('ended.nextRound')}</p>

@@ -2,9 +2,12 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { getModelChallenge } from '../../../../game/challenges';
 import { DEFAULT_ROUND_SETTINGS } from '../../../../game/room/settings';
 import type { HostRoomView, Stamped } from '../../../../server/room-protocol';
 import type { ApiError } from '../../../../server/protocol';
+import { BossError } from '../../../components/boss/BossError';
+import { RevealView } from '../../../components/boss/RevealView';
 import { ConfirmButton } from '../../../components/room/ConfirmButton';
 import { LockIcon } from '../../../components/room/icons';
 import { Countdown } from '../../../components/room/Countdown';
@@ -117,6 +120,35 @@ function Running({ room, view }: { room: HostRoom; view: View }) {
   );
 }
 
+/** A boss round that ended: the Reveal button, then the reveal as every screen plays it. */
+function HostReveal({ room, round }: { room: HostRoom; round: number }) {
+  const t = useTranslations('boss');
+  const [error, setError] = useState<ApiError | null>(null);
+  const shown = room.revealed && room.revealed.round === round ? room.revealed : null;
+  if (shown) return <RevealView reveal={shown} room />;
+  return (
+    <div data-testid="host-reveal" className="flex flex-col gap-2 rounded-2xl bg-rose-50 p-4 ring-1 ring-rose-200">
+      <p className="text-sm text-rose-950">{t('host.revealHint')}</p>
+      <div>
+        <ConfirmButton
+          testId="reveal-button"
+          label={t('host.reveal')}
+          question={t('host.revealQuestion')}
+          confirmLabel={t('host.revealConfirm')}
+          cancelLabel={t('cancel')}
+          danger={false}
+          className="rounded-xl bg-rose-700 px-6 py-3 text-lg font-bold text-white shadow hover:bg-rose-800"
+          onConfirm={async () => {
+            const res = await room.reveal();
+            setError(res.ok ? null : res.error);
+          }}
+        />
+      </div>
+      {error && <BossError error={error} />}
+    </div>
+  );
+}
+
 function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRound: () => void }) {
   const t = useTranslations('room');
   const [error, setError] = useState<ApiError | null>(null);
@@ -124,6 +156,7 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
   return (
     <div className="flex flex-col gap-4">
       {round && round.pending > 0 && <p role="status" data-testid="pending-note" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">{t('ended.pending', { count: round.pending })}</p>}
+      {round && getModelChallenge(round.settings.challengeId)?.boss && <HostReveal room={room} round={round.number} />}
       <Podium standings={view.standings} />
       <div className="flex flex-wrap items-center gap-3">
         <button

@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
+import type { BossReveal } from '../../../../game/boss/reveal';
 import type { RoundSettings } from '../../../../game/room/settings';
 import type { ApiError, Result } from '../../../../server/protocol';
 import type { HostRoomView, RoomWallUpdate, Stamped } from '../../../../server/room-protocol';
@@ -26,6 +27,10 @@ export interface HostRoom {
   start(settings: RoundSettings): Promise<Result<{ round: number; endsAt: number }>>;
   end(): Promise<Result<null>>;
   exportCsv(round?: number): Promise<Result<{ filename: string; csv: string }>>;
+  /** A boss round's reveal, once it was played on this screen (from room:revealed). */
+  revealed: (BossReveal & { round: number }) | null;
+  /** Reveal the ended boss round's private board on every screen. */
+  reveal(): Promise<Result<BossReveal>>;
 }
 
 /**
@@ -41,6 +46,7 @@ export function useHostRoom(code: string): HostRoom {
   const [view, setView] = useState<(HostRoomView & Stamped) | null>(null);
   const [wall, setWall] = useState<Record<string, RoomWallUpdate>>({});
   const [error, setError] = useState<ApiError | null>(null);
+  const [revealed, setRevealed] = useState<(BossReveal & { round: number }) | null>(null);
 
   useEffect(() => {
     const stored = readHostToken(code);
@@ -79,11 +85,15 @@ export function useHostRoom(code: string): HostRoom {
       saveHostToken(code, null);
       setStatus('revoked');
     };
+    const onRevealed = (r: BossReveal & { code: string; round: number }) => {
+      if (r.code === code) setRevealed(r);
+    };
     const onConnect = () => void attach();
     socket.on('connect', onConnect);
     socket.on('room:host-state', onState);
     socket.on('room:wall', onWall);
     socket.on('room:host-revoked', onRevoked);
+    socket.on('room:revealed', onRevealed);
     if (socket.connected) void attach();
     return () => {
       active = false;
@@ -91,6 +101,7 @@ export function useHostRoom(code: string): HostRoom {
       socket.off('room:host-state', onState);
       socket.off('room:wall', onWall);
       socket.off('room:host-revoked', onRevoked);
+      socket.off('room:revealed', onRevealed);
     };
   }, [socket, token, code, observe]);
 
@@ -112,5 +123,12 @@ export function useHostRoom(code: string): HostRoom {
     [socket, code, hostToken],
   );
 
-  return { status, view, wall, error, clock, adopt, kick, rename, lock, start, end, exportCsv };
+  const reveal = useCallback(async () => {
+    const res = await request(socket, 'room:reveal', { code, hostToken });
+    // room:revealed usually arrives first; the answer carries the same reveal.
+    if (res.ok) setRevealed((r) => r ?? { ...res.data, round: view?.round?.number ?? 0 });
+    return res;
+  }, [socket, code, hostToken, view?.round?.number]);
+
+  return { status, view, wall, error, clock, adopt, kick, rename, lock, start, end, exportCsv, revealed, reveal };
 }

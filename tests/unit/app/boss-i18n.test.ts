@@ -1,0 +1,70 @@
+/**
+ * The `boss` catalogue: the same ICU arguments in Korean and English, a line for every kind of hit,
+ * and the lines render the numbers lineText gives them in both languages.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { createTranslator } from 'next-intl';
+import { bossErrorKey } from '../../../app/components/boss/BossError';
+import { lineText } from '../../../app/components/boss/boss-view';
+import type { BossLine } from '../../../game/boss/rules';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+type Tree = { [k: string]: string | Tree };
+const load = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'app', 'i18n', 'messages', locale, 'boss.json'), 'utf8')) as Tree;
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument || el.type === TYPE.number) into.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      into.add(el.value);
+      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+    }
+  }
+  return into;
+}
+
+const LINES: BossLine[] = ['memorized', 'underfit', 'defeated', 'scratched'];
+
+describe('boss catalogue', () => {
+  const ko = flatten(load('ko'));
+  const en = flatten(load('en'));
+  test('same keys in both languages', () => assert.deepEqual([...ko.keys()].sort(), [...en.keys()].sort()));
+  test('every message takes the same arguments in both languages', () => {
+    for (const [key, text] of en) {
+      assert.deepEqual([...argumentsOf(parse(ko.get(key) ?? ''))].sort(), [...argumentsOf(parse(text))].sort(), key);
+    }
+  });
+  test('a line for every kind of hit', () => {
+    for (const line of LINES) for (const c of [ko, en]) assert.ok(c.has(`line.${line}`), line);
+  });
+  test('error keys exist for the codes the boss screens explain, and a fallback', () => {
+    for (const code of ['boss/revealed', 'boss/not_yours', 'boss/too_many_selected', 'boss/nothing_to_reveal', 'round/not_ended', 'round/already_revealed', 'something/else']) {
+      assert.ok(en.has(bossErrorKey(code)), code);
+    }
+    assert.equal(bossErrorKey('something/else'), 'errors.unknown');
+  });
+  test('the memorizer line quotes train and test in both languages', () => {
+    const values = lineText({ train: 1, private: 0.61, gap: 0.39, hit: { damage: 0, heal: 3.9, health: 100, line: 'memorized' } });
+    const tEn = createTranslator({ locale: 'en', messages: { boss: load('en') }, namespace: 'boss' });
+    const tKo = createTranslator({ locale: 'ko', messages: { boss: load('ko') }, namespace: 'boss' });
+    const text = tEn(`line.${values.key}`, values.values);
+    assert.match(text, /memorized the training set: train 100 %, test 61 %/);
+    assert.match(text, /39-point gap heals me by 4/);
+    const textKo = tKo(`line.${values.key}`, values.values);
+    assert.match(textKo, /훈련 100%, 테스트 61%/);
+  });
+});
