@@ -39,7 +39,8 @@ export function stepProblem(seed: number): StepProblem {
     hidden: 'sigmoid',
     output: 'sigmoid',
   };
-  const x: [number, number] = [rand() < 0.5 ? 0 : 1, 1];
+  // Never 0: an input of 0 would make its weight's gradient 0 whatever the player computes.
+  const x: [number, number] = [rand() < 0.5 ? 0.5 : 1, 1];
   const y = rand() < 0.5 ? 0 : 1;
   const xs = [x];
   const ys = [[y]];

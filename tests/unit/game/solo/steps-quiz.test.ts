@@ -59,13 +59,15 @@ describe('step-through answers equal tfjs', () => {
     });
   }
 
-  test('the problem is a function of the seed: weights with one decimal, 0/1 inputs and target', () => {
+  test('the problem is a function of the seed: weights with one decimal, inputs 0.5 or 1 (never 0), a 0/1 target', () => {
     assert.deepEqual(stepProblem(5), stepProblem(5));
     assert.notDeepEqual(stepProblem(5).net, stepProblem(6).net);
     for (const seed of SEEDS) {
       const { net, x, y } = stepProblem(seed);
       for (const w of [...net.w1.flat(), ...net.w2.flat(), ...net.b1, ...net.b2]) assert.ok(Math.abs(w * 10 - Math.round(w * 10)) < 1e-9, `${w}`);
-      assert.ok(x.every((v) => v === 0 || v === 1) && (y === 0 || y === 1));
+      assert.ok(x.every((v) => v === 0.5 || v === 1) && (y === 0 || y === 1));
+      // Every weight's gradient depends on the player's work: no input is 0.
+      assert.notEqual(stepProblem(seed).questions.find((q) => q.key === 'dw1')?.answer, 0);
     }
   });
 });
