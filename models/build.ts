@@ -91,6 +91,16 @@ export function createOptimizer(o: OptimizerSpec): tf.Optimizer {
   }
 }
 
+/**
+ * tfjs 4.22's MomentumOptimizer.dispose() forgets its parent's learning-rate scalar (`c`, kept by
+ * SGDOptimizer): one tensor lost per momentum optimizer unless it is disposed here too.
+ */
+export function disposeOptimizer(opt: tf.Optimizer): void {
+  opt.dispose();
+  const c = (opt as unknown as { c?: tf.Tensor }).c;
+  if (opt instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
+}
+
 export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 
 /** Per-example loss for the spec's loss name. */

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffled } from '../game/random';
 import { augmentImages, augments } from './augment';
-import { createOptimizer, lossFunction } from './build';
+import { createOptimizer, disposeOptimizer, lossFunction } from './build';
 import { evaluateLossAccuracy } from './evaluate';
 import type { AugmentSpec, ModelSpec } from './spec';
 import type { XY } from './tensors';
@@ -277,7 +277,7 @@ export async function trainModel(
     }
     bestEpoch = early?.finish();
   } finally {
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     early?.finish();
   }
   const elapsedMs = now() - started;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { CHALLENGES } from '../../game/challenges';
+import { CHALLENGE_IDS, CHALLENGES } from '../../game/challenges';
 import { SOLO_PATH } from '../../game/solo/path';
 import { ClassRounds } from './ClassRounds';
 
@@ -18,8 +18,9 @@ export default async function LeaderboardIndex() {
       <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
       <p className="text-slate-700">{t('indexIntro')}</p>
       <ul className="grid gap-3 sm:grid-cols-2">
-        {SOLO_PATH.map((id, i) => {
+        {CHALLENGE_IDS.map((id) => {
           const c = CHALLENGES[id];
+          const onPath = (SOLO_PATH as readonly string[]).indexOf(id) + 1;
           return (
             <li key={c.id}>
               <Link
@@ -27,7 +28,7 @@ export default async function LeaderboardIndex() {
                 data-testid={`leaderboard-link-${c.id}`}
                 className="flex h-full flex-col gap-1 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400"
               >
-                <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('pathNumber', { number: i + 1 })}</span>
+                <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{onPath > 0 ? t('pathNumber', { number: onPath }) : t('bossLevel')}</span>
                 <span className="text-lg font-semibold text-indigo-800">{t(`challengeName.${c.id}`)}</span>
                 <span className="text-sm text-slate-700">
                   {c.kind === 'model'

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHALLENGE_IDS } from '../../game/challenges';
+import { BOSS_IDS, CHALLENGE_IDS } from '../../game/challenges';
+import { SOLO_PATH } from '../../game/solo/path';
 import { launchBrowser, screenshot, startApp, type App } from './harness';
 
 /** This file's own build folder, so a build for it never replaces another engineer's. */
@@ -46,9 +47,12 @@ describe('the solo path, end to end in Chromium', () => {
     await page.goto(`${app.url}/solo`);
     await page.locator('[data-testid="solo-path"][data-status="anonymous"]').waitFor();
     await page.getByTestId('path-anonymous').getByTestId('nickname-input').waitFor();
-    for (const [i, id] of CHALLENGE_IDS.entries()) {
+    for (const [i, id] of SOLO_PATH.entries()) {
       assert.equal(await stop(page, id).getAttribute('data-unlocked'), i === 0 ? 'true' : 'false', id);
     }
+    // The boss levels after the path: locked too, the first until 0 vs 1 has a star.
+    for (const id of BOSS_IDS) assert.equal(await stop(page, id).getAttribute('data-unlocked'), 'false', id);
+    assert.match(await stop(page, 'boss-1').getByTestId('lock-reason').innerText(), /수어 숫자 0과 1/);
     assert.equal(await page.getByTestId('path-open-depth-width').count(), 0, 'a locked stop is not a link');
     assert.match(await stop(page, 'depth-width').getByTestId('lock-reason').innerText(), /논리 게이트/);
   });
@@ -140,7 +144,8 @@ describe('the solo path, end to end in Chromium', () => {
       const intro = page.locator(`[data-testid="challenge-intro"][data-challenge="${id}"]`);
       await intro.waitFor();
       assert.equal(await intro.getByTestId('star-line').count(), 3, id);
-      // Beyond challenge 2 the path is still locked for this player: the page says so, and opens anyway.
+      // Beyond challenge 2 (and every boss level) the path is still locked for this player: the page
+      // says so, and opens anyway.
       const locked = !['depth-width'].includes(id);
       await intro.locator('[data-testid="intro-stars"]').waitFor();
       assert.equal(await intro.getByTestId('locked-notice').count(), locked ? 1 : 0, id);
@@ -148,5 +153,24 @@ describe('the solo path, end to end in Chromium', () => {
       await page.waitForLoadState('networkidle');
       await screenshot(page, `challenge-${id}`);
     }
+  });
+
+  test('a race run reproduces too: its settings load into the race page', async () => {
+    await page.goto(`${app.url}/challenges/optimizer-race`);
+    await page.getByTestId('race-optimizer-bowl').selectOption('adam');
+    await page.getByTestId('race-lr-bowl').fill('0.3');
+    await page.getByTestId('play-submit').click();
+    await page.locator('[data-testid="play-status"][data-status="scored"]').waitFor({ timeout: 30_000 });
+
+    await page.goto(`${app.url}/leaderboard/optimizer-race`);
+    const row = page.getByTestId('leaderboard-row').filter({ hasText: 'Perceptron' });
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.getByTestId('lb-score').innerText(), /^\d+ points$/);
+    assert.equal(await row.getByTestId('lb-params').count(), 0, 'a race has no model, so no parameter column');
+    await row.getByTestId('lb-reproduce').click();
+    await page.getByTestId('run-banner').waitFor({ timeout: 15_000 });
+    assert.match(await page.getByTestId('run-banner').innerText(), /Perceptron/);
+    assert.equal(await page.getByTestId('race-optimizer-bowl').inputValue(), 'adam');
+    assert.equal(Number(await page.getByTestId('race-lr-bowl').inputValue()), 0.3);
   });
 });

@@ -73,7 +73,7 @@ export function ChallengeIntro({ challengeId, room = false }: { challengeId: Cha
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
-            {t('number', { number })} · {t(`kind.${def.kind}`)}
+            {number > 0 ? t('number', { number }) : t('bossLevel')} · {t(`kind.${def.kind}`)}
           </p>
           <h1 id="challenge-title" className="text-2xl font-bold tracking-tight">{t(`${base}.title`)}</h1>
         </div>

@@ -4,19 +4,21 @@ import { useTranslations } from 'next-intl';
 import { CHALLENGES } from '../../../game/challenges';
 import { NicknameForm } from '../shell/NicknameForm';
 import { LockIcon, StarRow } from './icons';
-import { nextChallenge, pathStops, pathTotals, type PathStop } from './path-state';
+import { bossStops, nextChallenge, pathStops, pathTotals, type PathStop } from './path-state';
 import { useProgress, type ProgressState } from './useProgress';
 
 /** One stop: a link when open; when locked, not a link, with the lock and what opens it. */
-function StopCard({ stop, upNext }: { stop: PathStop; upNext: boolean }) {
+function StopCard({ stop, upNext, boss = false }: { stop: PathStop; upNext: boolean; boss?: boolean }) {
   const t = useTranslations('solo');
   const tc = useTranslations('common');
   const kind = CHALLENGES[stop.id].kind;
+  // Boss cards sit under the boss section's own heading.
+  const Heading = boss ? 'h3' : 'h2';
   const body = (
     <>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-          {t('number', { number: stop.number })} · {t(`kind.${kind}`)}
+          {boss ? t('bossNumber', { number: stop.number }) : t('number', { number: stop.number })} · {t(`kind.${kind}`)}
         </span>
         {stop.unlocked ? (
           <StarRow stars={stop.stars} label={t('starsLabel', { stars: stop.stars })} />
@@ -27,10 +29,10 @@ function StopCard({ stop, upNext }: { stop: PathStop; upNext: boolean }) {
           </span>
         )}
       </div>
-      <h2 className={`text-lg font-semibold ${stop.unlocked ? 'text-indigo-900' : 'text-slate-600'}`}>
+      <Heading className={`text-lg font-semibold ${stop.unlocked ? 'text-indigo-900' : 'text-slate-600'}`}>
         {tc(`challengeName.${stop.id}`)}
         {upNext && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 align-middle text-xs font-semibold text-emerald-900 ring-1 ring-emerald-300">{t('upNext')}</span>}
-      </h2>
+      </Heading>
       <p className="text-sm text-slate-700">{t(`challenge.${stop.id}.oneLine`)}</p>
       {!stop.unlocked && stop.previous && (
         <p data-testid="lock-reason" className="text-sm text-amber-900">{t('lockedReason', { previous: tc(`challengeName.${stop.previous}`) })}</p>
@@ -69,6 +71,7 @@ function Summary({ state }: { state: ProgressState }) {
 
 /** The nine challenges as a path: numbered stops joined by a line, stars, locks, what comes next. */
 export function SoloPath() {
+  const t = useTranslations('solo');
   const state = useProgress();
   const stops = pathStops(state.progress);
   const next = state.status === 'ready' || state.status === 'anonymous' ? nextChallenge(state.progress) : null;
@@ -90,6 +93,17 @@ export function SoloPath() {
           </li>
         ))}
       </ol>
+      <section aria-labelledby="boss-title" data-testid="boss-stops" className="flex flex-col gap-3">
+        <h2 id="boss-title" className="text-2xl font-bold">{t('bossHeading')}</h2>
+        <p className="max-w-3xl text-slate-700">{t('bossIntro')}</p>
+        <ul className="grid gap-3 md:grid-cols-3">
+          {bossStops(state.progress).map((stop) => (
+            <li key={stop.id} data-testid={`path-stop-${stop.id}`} data-unlocked={stop.unlocked ? 'true' : 'false'} data-stars={stop.stars} className="flex">
+              <StopCard stop={stop} upNext={false} boss />
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -2,7 +2,8 @@
  * What the path page and the home page show from a player's progress: each challenge's stars and
  * lock, where to go next, and the totals. Pure, on top of game/solo/path's unlock rule.
  */
-import { isUnlocked, SOLO_PATH, type Progress, type SoloChallengeId } from '../../../game/solo/path';
+import { BOSS_IDS } from '../../../game/challenges';
+import { isUnlocked, previousOf, SOLO_PATH, type Progress, type SoloChallengeId } from '../../../game/solo/path';
 import type { Stars } from '../../../game/stars';
 
 export const MAX_STARS = 3;
@@ -26,6 +27,11 @@ export function pathStops(progress: Progress): PathStop[] {
     unlocked: isUnlocked(id, progress),
     previous: i > 0 ? (SOLO_PATH[i - 1] ?? null) : null,
   }));
+}
+
+/** The boss levels after the path, each opened by a star on the one before it (game/solo/path). */
+export function bossStops(progress: Progress): PathStop[] {
+  return BOSS_IDS.map((id, i) => ({ id, number: i + 1, stars: progress[id] ?? 0, unlocked: isUnlocked(id, progress), previous: previousOf(id) }));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Stars } from '../../../game/stars';
 
 /** A message of the `solo.star` catalogue and its values. */
 export interface StarLine {
-  key: 'model' | 'race' | 'steps';
+  key: 'model' | 'race' | 'steps' | 'boss';
   values: Record<string, string | number>;
 }
 
@@ -56,8 +56,15 @@ export function stepsStarMinimum(): { total: number; correct: [number, number, n
 /** One line per star, in order: the first star's line, then the second's, then the third's. */
 export function starLines(def: ChallengeDef): [StarLine, StarLine, StarLine] {
   switch (def.kind) {
-    case 'model':
+    case 'model': {
+      if (def.boss) {
+        // A boss level's stars come from the reveal's hit; its rules' scores are the private
+        // accuracies that do it (baseline, half the health, all of it) with no generalization gap.
+        const line = (rule: StarRule, level: number): StarLine => ({ key: 'boss', values: { level: String(level), percent: percentOf(rule.minScore) } });
+        return [line(def.stars[0], 1), line(def.stars[1], 2), line(def.stars[2], 3)];
+      }
       return [modelLine(def.stars[0]), modelLine(def.stars[1]), modelLine(def.stars[2])];
+    }
     case 'race': {
       const line = (level: (typeof LEVELS)[number]): StarLine => ({
         key: 'race',

@@ -10,10 +10,10 @@ import { describe, test } from 'node:test';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'next-intl';
 import { goalValues, starLines, stepsStarMinimum } from '../../../app/components/solo/star-lines';
-import { followingChallenge, nextChallenge, pathStops, pathTotals } from '../../../app/components/solo/path-state';
+import { bossStops, followingChallenge, nextChallenge, pathStops, pathTotals } from '../../../app/components/solo/path-state';
 import { scoreText } from '../../../app/components/solo/score-text';
 import { NAMESPACES } from '../../../app/i18n/config';
-import { CHALLENGE_IDS, CHALLENGES, getModelChallenge } from '../../../game/challenges';
+import { BOSS_IDS, CHALLENGE_IDS, CHALLENGES, getModelChallenge, PATH_IDS } from '../../../game/challenges';
 import { scoreStepsEntry } from '../../../game/solo/play';
 import { RACE_STARS } from '../../../game/solo/path';
 import { stepProblem } from '../../../game/solo/steps-quiz';
@@ -65,7 +65,9 @@ describe('star lines come from the rules', () => {
       assert.equal(lines.length, 3);
       const model = getModelChallenge(id);
       lines.forEach((line, i) => {
-        if (model) {
+        if (model?.boss) {
+          assert.deepEqual(line, { key: 'boss', values: { level: String(i + 1), percent: Math.round(model.stars[i]!.minScore * 10_000) / 100 } });
+        } else if (model) {
           const rule = model.stars[i]!;
           assert.equal(line.key, 'model');
           assert.equal(line.values.percent, Math.round(rule.minScore * 10_000) / 100);
@@ -209,6 +211,15 @@ describe('path state', () => {
     const some = Object.fromEntries(CHALLENGE_IDS.map((id) => [id, 3])) as Record<(typeof CHALLENGE_IDS)[number], 3>;
     assert.equal(nextChallenge(some), null);
     assert.equal(nextChallenge({ ...some, losses: 2 }), 'losses');
+  });
+
+  test('the boss levels open one after the other, the first with a star on 0 vs 1', () => {
+    assert.deepEqual(bossStops({}).map((s) => [s.id, s.unlocked, s.previous]), [
+      ['boss-1', false, 'sign-01'], ['boss-2', false, 'boss-1'], ['boss-3', false, 'boss-2'],
+    ]);
+    assert.deepEqual(bossStops({ 'sign-01': 1, 'boss-1': 2 }).map((s) => [s.unlocked, s.stars]), [[true, 2], [true, 0], [false, 0]]);
+    assert.deepEqual(pathStops({}).map((s) => s.id), [...PATH_IDS], 'the numbered path has no bosses');
+    assert.equal(BOSS_IDS.length, 3);
   });
 
   test('the challenge after each one, and none after the last', () => {

@@ -161,3 +161,16 @@ describe('augmentation', () => {
     assert.equal(validateSubmission(modelChallenge('sign-digits'), cnn).ok, true);
   });
 });
+
+describe('optimizers', () => {
+  test('a momentum run leaves no tensor behind (tfjs forgets the learning-rate scalar itself)', async () => {
+    const data = sides(16);
+    const s = spec([dense(2, 'softmax')], { optimizer: { type: 'momentum', learningRate: 0.1, momentum: 0.9 }, epochs: 2, batchSize: 8 });
+    const model = buildModel(s, OPTS);
+    const before = tf.memory().numTensors;
+    await trainModel(model, s, data, undefined);
+    assert.equal(tf.memory().numTensors, before);
+    model.dispose();
+    tf.dispose([data.xs, data.ys]);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { modelChallenge } from '../../../../game/challenges';
-import { buildModel, createOptimizer } from '../../../../models/build';
+import { buildModel, createOptimizer, disposeOptimizer } from '../../../../models/build';
 import { generatedSplits } from '../../../../models/challenge-data';
 import type { ModelSpec, OptimizerSpec } from '../../../../models/spec';
 import { splitToTensors } from '../../../../models/tensors';
@@ -47,16 +47,6 @@ export interface RealTaskHooks {
   onEpoch?: (optimizer: RealTaskOptimizer, epoch: number, loss: number) => void;
   /** Checked between epochs: true stops the remaining training. */
   cancelled?: () => boolean;
-}
-
-/**
- * tfjs 4.22's MomentumOptimizer.dispose() forgets its parent's learning-rate scalar (`c`, kept by
- * SGDOptimizer): one tensor lost per momentum optimizer unless it is disposed here too.
- */
-function disposeOptimizer(opt: tf.Optimizer): void {
-  opt.dispose();
-  const c = (opt as unknown as { c?: tf.Tensor }).c;
-  if (opt instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
 }
 
 /** Trains one model per optimizer, one after another; every tensor is disposed before it returns. */

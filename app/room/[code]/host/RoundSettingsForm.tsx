@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { CHALLENGE_IDS, CHALLENGES, type ChallengeId } from '../../../../game/challenges';
+import { SOLO_PATH } from '../../../../game/solo/path';
 import { MAX_SUBMISSIONS_PER_ROUND, ROUND_MAX_MS, ROUND_MIN_MS, roundSettingsSchema, type LockedHyper, type RoundSettings } from '../../../../game/room/settings';
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS } from '../../../../models/spec';
 import type { ApiError, Result } from '../../../../server/protocol';
@@ -76,6 +77,11 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
   const [error, setError] = useState<ApiError | null>(null);
   const settings: RoundSettings = { ...s, durationMs: Math.round(minutes * 60_000) };
   const parsed = roundSettingsSchema.safeParse(settings);
+  // Path challenges carry their number on the path; the boss levels after it go by name.
+  const optionLabel = (c: ChallengeId) => {
+    const n = (SOLO_PATH as readonly string[]).indexOf(c) + 1;
+    return n > 0 ? t('settings.challengeOption', { number: n, name: t(`challengeName.${c}`) }) : t(`challengeName.${c}`);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -93,7 +99,7 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
       <div className="grid gap-4 sm:grid-cols-2">
         <Row label={t('settings.challenge')} htmlFor={`${id}-ch`}>
           <select id={`${id}-ch`} data-testid="settings-challenge" value={s.challengeId} onChange={(e) => setS(withChallenge(s, e.target.value as ChallengeId))} className={input}>
-            {CHALLENGE_IDS.map((c, i) => <option key={c} value={c}>{t('settings.challengeOption', { number: i + 1, name: t(`challengeName.${c}`) })}</option>)}
+            {CHALLENGE_IDS.map((c) => <option key={c} value={c}>{optionLabel(c)}</option>)}
           </select>
         </Row>
         <Row label={t('settings.minutes')} htmlFor={`${id}-min`} help={t('settings.minutesHelp', { min: ROUND_MIN_MS / 60_000, max: ROUND_MAX_MS / 60_000 })}>
