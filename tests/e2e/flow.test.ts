@@ -52,6 +52,11 @@ describe('sign digits, end to end in Chromium', () => {
     const diagonal = cells.filter((_, i) => i % 11 === 0).reduce((n, c) => n + Number(c || 0), 0);
     assert.equal(total, 209, 'the confusion matrix counts every validation image');
     assert.ok(Math.abs(diagonal / total - acc) < 1e-9, 'its diagonal is the validation accuracy');
+    // The tiny model's one conv layer (4 filters) as feature maps on a validation photo, and its filters.
+    const conv = student.locator('[data-testid="feature-layer"][data-type="conv2d"]').first();
+    await conv.waitFor({ timeout: 60_000 });
+    assert.equal(await conv.getAttribute('data-maps'), '4');
+    assert.equal(await student.getByTestId('feature-filters').getAttribute('data-count'), '4');
     await screenshot(student, 'challenge-trained');
 
     await student.getByTestId('submit-button').click();

@@ -17,6 +17,7 @@ import { OverfitTools } from './regularize/OverfitTools';
 import { canAugment } from './regularize/spec-edit';
 import { collectProblems, type Problems } from './problems';
 import { Results } from './Results';
+import { FeatureMaps } from './viz/FeatureMaps';
 import { SampleGrid } from './SampleGrid';
 import { SubmitPanel } from './SubmitPanel';
 import { TrainingPanel } from './TrainingPanel';
@@ -166,6 +167,10 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }:
         {state.result.stopped && state.result.bestEpoch === undefined && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
         <Results val={val} predictions={state.result.valPredictions} numClasses={challenge.numClasses} gate={challenge.data.type === 'gate'} />
       </section>
+      {/* What each filter of the player's own CNN responds to, on a validation photo of their choice. */}
+      {!isFeatureSplit(val) && state.trainedSpec.layers.some((l) => l.type === 'conv2d') && (
+        <FeatureMaps key={state.runId} spec={state.trainedSpec} weights={state.result.weights} inputShape={challenge.inputShape} numClasses={challenge.numClasses} images={val} />
+      )}
       <section aria-labelledby="submit" className="flex flex-col gap-2">
         <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
         {practiceOf
