@@ -66,6 +66,7 @@ export function ShakeUpTable({ rows, meId }: { rows: readonly RevealRow[]; meId?
                 ref={i === 0 ? firstRow : undefined}
                 data-testid="shakeup-row"
                 data-player-id={row.playerId}
+                data-nickname={row.nickname}
                 data-public-rank={row.publicRank}
                 data-private-rank={row.privateRank}
                 data-moved={row.moved}
