@@ -89,7 +89,8 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
-const stats = (xs: number[]) => ({ n: xs.length, p50: r1(pct(xs, 50)), p99: r1(pct(xs, 99)), max: r1(Math.max(...xs)) });
+// reduce, not Math.max(...xs): a spread of N² samples overflows the stack.
+const stats = (xs: number[]) => ({ n: xs.length, p50: r1(pct(xs, 50)), p99: r1(pct(xs, 99)), max: r1(xs.reduce((a, b) => Math.max(a, b), -Infinity)) });
 const epochMs = () => performance.timeOrigin + performance.now();
 const benchStart = performance.now();
 /** Progress on stderr, so a long run shows where it is. */
@@ -242,23 +243,27 @@ async function bench(n: number): Promise<void> {
     const afterRound = await usage();
 
     const db = new Database(dbFile, { readonly: true });
-    const scored = db.prepare("select player_id as p, scored_at as t from submissions where status = 'scored' and room_code is not null order by scored_at").all() as { p: string; t: number }[];
+    // round.settled counts failures too (a failure settles a submission), so they take their place in the order.
+    const settledRows = db
+      .prepare("select player_id as p, scored_at as t, status, error from submissions where status in ('scored', 'failed') and room_code is not null order by scored_at")
+      .all() as { p: string; t: number; status: string; error: string | null }[];
+    const failures = settledRows.filter((r) => r.status === 'failed').map((r) => (JSON.parse(r.error ?? '{}') as { code?: string }).code ?? '?');
     db.close();
-    if (scored.length !== n) console.error(`warning: ${scored.length} of ${n} room submissions scored`);
+    if (failures.length > 0) console.error(`warning: ${failures.length} of ${n} room submissions failed (${[...new Set(failures)].join(', ')})`);
     // The k-th view-settling score is the k-th by scored_at (one room queue, one worker; ties share a time).
     const fanoutMs: number[] = [];
-    const firstMs: number[] = scored.map(() => Infinity);
+    const firstMs: number[] = settledRows.map(() => Infinity);
     for (const views of received) {
       let held = 0;
       for (const { at, settled } of views) {
-        for (; held < Math.min(settled, scored.length); held++) {
-          const ms = at - (scored[held]?.t ?? NaN);
+        for (; held < Math.min(settled, settledRows.length); held++) {
+          const ms = at - (settledRows[held]?.t ?? NaN);
           fanoutMs.push(ms);
           firstMs[held] = Math.min(firstMs[held] ?? Infinity, ms);
         }
       }
     }
-    const ownMs = scored.flatMap((r) => (ownRowAt.has(r.p) ? [(ownRowAt.get(r.p) ?? NaN) - r.t] : []));
+    const ownMs = settledRows.flatMap((r) => (r.status === 'scored' && ownRowAt.has(r.p) ? [(ownRowAt.get(r.p) ?? NaN) - r.t] : []));
     const mib = (b: number) => r1(b / 2 ** 20);
     console.log(
       JSON.stringify(
@@ -267,7 +272,7 @@ async function bench(n: number): Promise<void> {
           players: n,
           machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
           startToRunningMs: stats(runningMs),
-          scoredToStandingsMs: { ...stats(fanoutMs), submissions: scored.length, note: 'scored_at has 1 ms resolution' },
+          scoredToStandingsMs: { ...stats(fanoutMs), submissions: settledRows.length, failed: failures.length, note: 'scored_at has 1 ms resolution' },
           // Per submission, to the FIRST client only: the server's part, without this process's queue of N clients.
           scoredToFirstClientMs: stats(firstMs),
           scoredToOwnRowMs: stats(ownMs),
