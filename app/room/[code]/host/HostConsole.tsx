@@ -122,20 +122,21 @@ function Running({ room, view }: { room: HostRoom; view: View }) {
 
 /** A boss round that ended: the Reveal button, then the reveal as every screen plays it. */
 function HostReveal({ room, round }: { room: HostRoom; round: number }) {
-  const t = useTranslations('boss');
+  // Not `t`: in this file `t` is the room catalogue's translator (tests check its keys).
+  const tb = useTranslations('boss');
   const [error, setError] = useState<ApiError | null>(null);
   const shown = room.revealed && room.revealed.round === round ? room.revealed : null;
   if (shown) return <RevealView reveal={shown} room />;
   return (
     <div data-testid="host-reveal" className="flex flex-col gap-2 rounded-2xl bg-rose-50 p-4 ring-1 ring-rose-200">
-      <p className="text-sm text-rose-950">{t('host.revealHint')}</p>
+      <p className="text-sm text-rose-950">{tb('host.revealHint')}</p>
       <div>
         <ConfirmButton
           testId="reveal-button"
-          label={t('host.reveal')}
-          question={t('host.revealQuestion')}
-          confirmLabel={t('host.revealConfirm')}
-          cancelLabel={t('cancel')}
+          label={tb('host.reveal')}
+          question={tb('host.revealQuestion')}
+          confirmLabel={tb('host.revealConfirm')}
+          cancelLabel={tb('cancel')}
           danger={false}
           className="rounded-xl bg-rose-700 px-6 py-3 text-lg font-bold text-white shadow hover:bg-rose-800"
           onConfirm={async () => {
