@@ -158,7 +158,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
       assert.equal(await page.getByTestId('boss-picks-note').getAttribute('data-count'), '0');
     }
     assert.match(await ada.getByTestId('boss-picks-note').innerText(), /None picked: your best public one counts/);
-    await ada.getByTestId('boss-pick').check();
+    await ada.getByTestId('boss-pick').click();
     await ada.locator('[data-testid="boss-submission"][data-picked="true"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     await ada.locator('[data-testid="boss-picks-note"][data-count="1"]').waitFor();
     // The standings say which part of the test set they rank.

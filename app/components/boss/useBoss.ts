@@ -64,16 +64,15 @@ export function useBoss(challengeId: string, roomCode?: string): Boss {
   }, [socket, load, challengeId, roomCode]);
 
   const pick = useCallback(async (ids: string[]) => {
+    // The box follows the click at once; a refusal puts the server's picks back.
+    const before = mine?.picks ?? [];
+    setMine((m) => (m ? { ...m, picks: ids } : m));
     setBusy(true);
     const res = await request(socket, 'boss:pick', roomCode ? { challengeId, roomCode, submissionIds: ids } : { challengeId, submissionIds: ids });
     setBusy(false);
-    if (res.ok) {
-      setMine((m) => (m ? { ...m, picks: res.data.picks } : m));
-      setError(null);
-    } else {
-      setError(res.error);
-    }
-  }, [socket, challengeId, roomCode]);
+    setMine((m) => (m ? { ...m, picks: res.ok ? res.data.picks : before } : m));
+    setError(res.ok ? null : res.error);
+  }, [socket, challengeId, roomCode, mine?.picks]);
 
   const face = useCallback(async () => {
     setBusy(true);
