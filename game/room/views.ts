@@ -42,6 +42,8 @@ export interface PublicRoundView {
   pending: number;
   /** Submissions of the round scored or failed so far: a view with settled = k reflects the k-th result. */
   settled: number;
+  /** A boss round: when its private board was revealed (null before, or not a boss round). */
+  revealedAt: number | null;
 }
 
 export interface RoomPlayerView {
@@ -115,7 +117,7 @@ function publicRound(round: Round | null): PublicRoundView | null {
     pending += e.pending;
     settled += e.submissions - e.pending;
   }
-  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending, settled };
+  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending, settled, revealedAt: round.revealedAt ?? null };
 }
 
 export const leaderboardShown = (state: RoomState) => state.phase !== 'running' || state.round?.settings.leaderboardVisible === true;

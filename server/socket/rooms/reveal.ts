@@ -7,6 +7,7 @@ import { getModelChallenge } from '../../../game/challenges';
 import type { BossReveal } from '../../../game/boss/reveal';
 import type { RoomState } from '../../../game/room/types';
 import { revealAndStore } from '../../boss/reveal';
+import { placeScope, readReveal } from '../../boss/store';
 import { roomPayloads } from '../../room-protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { roomHostChannel, roomPlayersChannel } from '../context';
@@ -35,14 +36,20 @@ export function onReveal(ctx: HandlerContext, socket: ArenaSocket): void {
         reveal = revealAndStore(tx, { place, challengeId: round.settings.challengeId, boss, players: nicknames(a.state), now: a.now });
       },
     });
+    // The host asking again (a reload after the reveal) gets the stored reveal back, emitted to nobody.
+    const round = out.state?.round;
+    if (!out.ok && out.error.code === 'round/already_revealed' && round && ctx.rooms.isHost(code, p.hostToken)) {
+      const stored = readReveal(ctx.db, placeScope({ kind: 'room', code, round: round.number }));
+      if (stored) return reply({ ok: true, data: stored });
+    }
     if (!out.ok) {
       logHostRefusal(ctx, socket, 'room:reveal', code, out.error);
       return reply(refuse(out.error.code, out.error.message));
     }
-    const round = out.state.round?.number ?? 0;
+    const number = out.state.round?.number ?? 0;
     const shown: BossReveal = reveal ?? { challengeId: out.state.round?.settings.challengeId ?? '', rows: [], bossHealth: 100, revealedAt: out.state.round?.revealedAt ?? 0 };
-    ctx.io.to([roomPlayersChannel(code), roomHostChannel(code)]).emit('room:revealed', { ...shown, code, round });
-    ctx.log.info('room revealed', { code, round, players: shown.rows.length, health: shown.bossHealth });
+    ctx.io.to([roomPlayersChannel(code), roomHostChannel(code)]).emit('room:revealed', { ...shown, code, round: number });
+    ctx.log.info('room revealed', { code, round: number, players: shown.rows.length, health: shown.bossHealth });
     reply({ ok: true, data: shown });
   });
 }

@@ -168,16 +168,22 @@ describe('a boss round: public board, picks, the reveal', () => {
     assert.equal(first?.hit.damage, Math.max(0, (1 - modelChallenge(LEVEL).boss!.tuning.baseline) * 100));
   });
 
-  test('after the reveal: picks are final, a second reveal is refused, a reload gets the reveal', async () => {
+  test('after the reveal: picks are final, the host asking again gets the same reveal, a reload gets it', async () => {
     const late = await request(priv.socket, 'boss:pick', { challengeId: LEVEL, roomCode: host.code, submissionIds: [] });
     assert.equal(late.ok, false);
     if (!late.ok) assert.equal(late.error.code, 'boss/revealed');
-    const again = await request(host.socket, 'room:reveal', { code: host.code, hostToken: host.hostToken });
-    assert.equal(again.ok, false);
-    if (!again.ok) assert.equal(again.error.code, 'round/already_revealed');
+    let replayed = 0;
+    pub.socket.on('room:revealed', () => replayed++);
+    const again = await request<BossReveal>(host.socket, 'room:reveal', { code: host.code, hostToken: host.hostToken });
+    assert.ok(again.ok, JSON.stringify(again));
+    assert.deepEqual(again.data.rows.map((r) => r.nickname), ['Priv', 'Pub']);
+    const student = await request(pub.socket, 'room:reveal', { code: host.code, hostToken: pub.token });
+    assert.equal(student.ok, false);
+    assert.equal(typeof pub.latest.state?.round?.revealedAt, 'number', 'the room view says the round was revealed');
     const mine = await request<BossMine>(pub.socket, 'boss:mine', { challengeId: LEVEL, roomCode: host.code });
     assert.ok(mine.ok);
     assert.equal(mine.data.reveal?.rows.length, 2);
+    assert.equal(replayed, 0, 'asking again plays it on nobody else’s screen');
   });
 });
 

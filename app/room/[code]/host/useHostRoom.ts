@@ -130,5 +130,11 @@ export function useHostRoom(code: string): HostRoom {
     return res;
   }, [socket, code, hostToken, view?.round?.number]);
 
+  // A host who reloads after the reveal asks for it again (the server answers the host with the stored one).
+  const revealedAt = view?.round?.revealedAt ?? null;
+  useEffect(() => {
+    if (revealedAt !== null && revealed === null) void reveal();
+  }, [revealedAt, revealed, reveal]);
+
   return { status, view, wall, error, clock, adopt, kick, rename, lock, start, end, exportCsv, revealed, reveal };
 }
