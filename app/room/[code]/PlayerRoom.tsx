@@ -39,7 +39,7 @@ function Lobby({ view, nickname, playerId }: { view: View; nickname: string; pla
       <h1 id="lobby-title" className="text-3xl font-bold">{t('player.waiting')}</h1>
       <p className="text-lg text-slate-700">{t('player.waitingBody', { nickname })}</p>
       <div className="w-full rounded-2xl bg-white p-5 text-left shadow-sm ring-1 ring-slate-200">
-        <h2 className="mb-3 font-semibold">{t('player.classmates', { count: view.players.length })}</h2>
+        <h2 className="mb-3 font-semibold">{t('player.classmates', { count: view.playerCount })}</h2>
         <ul aria-live="polite" data-testid="lobby-players" className="flex flex-wrap gap-2">
           {view.players.map((p) => (
             <li key={p.playerId} data-testid="lobby-player" className={`rounded-full px-3 py-1 text-sm ${p.playerId === playerId ? 'bg-amber-200 font-semibold text-amber-950' : 'bg-slate-100 text-slate-800'} ${p.connected ? '' : 'opacity-50'}`}>
