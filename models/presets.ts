@@ -30,6 +30,37 @@ const SIGN_DIGITS_DEFAULT: ModelSpec = {
   },
 };
 
+/**
+ * Three stars on Sign Digits: a fourth conv block (16 5x5-32-64-64, dropout 0.4, 70,730 params) and
+ * augmentation. Measured in Node (WASM, one run; dropout is not seeded, so runs differ a little):
+ * test accuracy 95.4-96.6 % after every epoch from 20 to 30 (96.6 % at 25); the same network
+ * without augmentation stayed at 92.2-93.9 % over epochs 10-15 (README: 94.1 % after ~40).
+ */
+const SIGN_DIGITS_KNOWN_GOOD: ModelSpec = {
+  version: 1,
+  layers: [
+    { type: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'flatten' },
+    { type: 'dropout', rate: 0.4 },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+  training: {
+    loss: 'categoricalCrossentropy',
+    optimizer: { type: 'adam', learningRate: 0.001 },
+    batchSize: 32,
+    epochs: 25,
+    seed: 42,
+    augment: { shift: 0.1, rotate: 10, zoom: 0.1, brightness: 0 },
+  },
+};
+
 /** A very small, fast model for smoke tests and a first try: it trains in seconds on any backend. */
 const SIGN_DIGITS_TINY: ModelSpec = {
   version: 1,
@@ -144,7 +175,7 @@ const KNOWN_GOOD: Readonly<Record<ModelChallengeId, ModelSpec>> = {
     ],
     training: { loss: ce, optimizer: adam(0.003), batchSize: 16, epochs: 8, seed: 1 },
   },
-  'sign-digits': SIGN_DIGITS_DEFAULT,
+  'sign-digits': SIGN_DIGITS_KNOWN_GOOD,
   // Not three stars: the boss is beaten by skill beyond these; they reliably hurt it (bench/boss.ts).
   'boss-1': bossSpec(true),
   'boss-2': bossSpec(true),
