@@ -13,7 +13,6 @@ import { SOLO_PATH } from '../../game/solo/path';
 import { launchBrowser, screenshot, startApp, type App } from './harness';
 
 /** This file's own build folder, so a build for it never replaces another engineer's. */
-const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next-solo';
 const TRAIN_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1366, height: 900 };
 
@@ -31,7 +30,7 @@ describe('the solo path, end to end in Chromium', () => {
   let page: Page;
 
   before(async () => {
-    app = await startApp({ distDir: DIST_DIR });
+    app = await startApp();
     browser = await launchBrowser();
     ctx = await browser.newContext({ locale: 'ko-KR', viewport: VIEWPORT });
     page = await ctx.newPage();
