@@ -3,7 +3,8 @@
  * model reached 98 % train but 84 % test: it memorizes), and be quick enough for a class period on
  * a laptop without a GPU. Measured in Node (WASM backend, 2 cores): this spec reaches 90.9 % val /
  * 89.5 % test in 15 epochs (~17 s an epoch; 88.8 % in a later run, dropout is not seeded); a
- * wider last conv (64 filters, dropout 0.3) did no better (88.8 % test) at 1.5x the time. 98 % is the students' goal, not the starting point.
+ * wider last conv (64 filters, dropout 0.3) did no better (88.8 % test) at 1.5x the time. 98 % is
+ * the students' goal, not the starting point.
  */
 import type { ModelChallengeId } from '../game/challenges';
 import type { Activation, ModelSpec } from './spec';
