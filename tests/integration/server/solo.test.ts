@@ -9,9 +9,10 @@ import { modelChallenge } from '../../../game/challenges';
 import { scoreRaceEntry, type RaceEntry } from '../../../game/solo/play';
 import { stepProblem } from '../../../game/solo/steps-quiz';
 import { modelStars } from '../../../game/stars';
-import type { ModelSpec } from '../../../models/spec';
 import type { LeaderboardView, RunView, SubmissionResult } from '../../../server/protocol';
+import type { ModelSpec } from '../../../models/spec';
 import type { Progress } from '../../../game/solo/path';
+import { GATE_TRAINING as training, LINE_SPEC, LINE_WEIGHTS, XOR_SPEC, XOR_WEIGHTS, bytes } from './gate-fixtures';
 import { connect, register, request, startTestServer, type ClientSocket, type TestServer } from './harness';
 
 type Ack = { submissionId: string; status: string; paramCount: number };
@@ -35,16 +36,6 @@ const PLAIN_GD: RaceEntry = {
   },
 };
 
-const dense = (units: number, activation: 'tanh' | 'softmax') => ({ type: 'dense' as const, units, activation });
-const training = { loss: 'categoricalCrossentropy' as const, optimizer: { type: 'adam' as const, learningRate: 0.1 }, batchSize: 4, epochs: 20, seed: 7 };
-/** XOR by hand: h1 ≈ OR, h2 ≈ AND, output "OR and not AND". 12 parameters. */
-const XOR_SPEC: ModelSpec = { version: 1, layers: [dense(2, 'tanh'), dense(2, 'softmax')], training };
-const XOR_WEIGHTS = Float32Array.from([10, 10, 10, 10, -5, -15, -5, 5, 5, -5, 5, -5]);
-/** One neuron (a 2-class softmax straight on the inputs): one line, so at most 3 of XOR's 4 rows. */
-const LINE_SPEC: ModelSpec = { version: 1, layers: [dense(2, 'softmax')], training };
-const LINE_WEIGHTS = Float32Array.from([-5, 5, -5, 5, 2, -2]);
-
-const bytes = (w: Float32Array) => new Uint8Array(w.buffer.slice(0));
 
 /**
  * Every submission:result a socket receives, by id. A play entry is scored at once, so its result can
@@ -169,8 +160,7 @@ describe('solo path on the server', () => {
     const c = modelChallenge('depth-width');
     assert.equal(c.data.type, 'points');
     // A model that always says class 1: half of a balanced test set.
-    const spec: ModelSpec = { version: 1, layers: [dense(2, 'softmax')], training };
-    const r = await submitModel(ada.socket, 'depth-width', spec, Float32Array.from([0, 0, 0, 0, -1, 1]));
+    const r = await submitModel(ada.socket, 'depth-width', LINE_SPEC, Float32Array.from([0, 0, 0, 0, -1, 1]));
     assert.equal(r.status, 'scored', JSON.stringify(r.error));
     assert.equal(r.total, c.data.type === 'points' ? c.data.test : -1);
     assert.ok(Math.abs((r.score ?? 0) - 0.5) < 0.01, `got ${r.score}`);
