@@ -43,6 +43,9 @@ async function trainAndSubmit(page: Page): Promise<number> {
   await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
   await page.getByTestId('submit-button').click();
   await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+  // The public score carries no stars: they come at the reveal, and the panel says so.
+  assert.equal(await page.getByTestId('submission-stars').count(), 0);
+  await page.getByTestId('boss-stars-later').waitFor();
   return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
 }
 

@@ -175,7 +175,7 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }:
         <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
         {practiceOf
           ? <p data-testid="practice-no-submit" className="text-sm text-slate-700">{t('gates.noSubmit', { gate: t(`gates.name.${practiceOf}`) })}</p>
-          : <SubmitPanel key={state.runId} challengeId={challenge.id} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
+          : <SubmitPanel key={state.runId} challengeId={challenge.id} boss={challenge.boss !== undefined} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
       </section>
     </>
   );

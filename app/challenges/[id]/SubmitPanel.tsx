@@ -1,15 +1,13 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
 import type { ModelSpec } from '../../../models/spec';
 import type { ApiError, SubmissionResult } from '../../../server/protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
-import { useConnected, useSocket } from '../../components/providers/SocketProvider';
+import { useConnected } from '../../components/providers/SocketProvider';
 import { isKnownRoomError, roomErrorKey } from '../../components/room/errors';
 import { NicknameForm } from '../../components/shell/NicknameForm';
-
-const SUBMIT_TIMEOUT_MS = 30_000;
+import { SUBMIT_TIMEOUT_MS, useSubmission } from '../../components/submit/useSubmission';
 
 /** Server error codes explained in the reader's language (catalogue key: code with '/' → '_'). */
 const KNOWN_ERRORS = [
@@ -17,8 +15,6 @@ const KNOWN_ERRORS = [
   'weights/not_finite', 'weights/invalid', 'payload/invalid', 'challenge/unknown', 'auth/required', 'auth/unknown_player',
   'rate/limited', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
 ] as const;
-
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'queued'; id: string } | { kind: 'done'; result: SubmissionResult } | { kind: 'error'; error: ApiError };
 
 function ErrorText({ error }: { error: ApiError }) {
   const t = useTranslations('train');
@@ -52,13 +48,17 @@ function StarsEarned({ stars }: { stars: number }) {
   );
 }
 
-function ScoredText({ result }: { result: SubmissionResult }) {
+/**
+ * On a boss level the score shown is the public part's; stars come only from the private part at the
+ * reveal, so the panel says so instead of showing the zero stars a public score carries.
+ */
+function ScoredText({ result, boss }: { result: SubmissionResult; boss: boolean }) {
   const t = useTranslations('train');
   return (
     <p>
-      {t('scoredAs')}{' '}
+      {boss ? t('bossScoredAs') : t('scoredAs')}{' '}
       <strong data-testid="submission-score" data-value={result.score} className="text-lg tabular-nums">{((result.score ?? 0) * 100).toFixed(1)}%</strong>{' '}
-      {result.stars !== undefined && <><StarsEarned stars={result.stars} />{' '}</>}
+      {!boss && result.stars !== undefined && <><StarsEarned stars={result.stars} />{' '}</>}
       <span className="text-slate-600">({result.correct}/{result.total})</span>
       {/* In a room the rank shown is the round's, in the room bar; this one is the global leaderboard's. */}
       {!result.room && result.rank !== undefined && (
@@ -67,6 +67,7 @@ function ScoredText({ result }: { result: SubmissionResult }) {
         </>
       )}
       {result.improved ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold"> {t('newBest')}</span> : <span className="ml-2 text-slate-500"> {t('notBest')}</span>}
+      {boss && <span data-testid="boss-stars-later" className="mt-1 block text-xs text-slate-600">{t('bossStarsLater')}</span>}
     </p>
   );
 }
@@ -82,27 +83,15 @@ export interface RoomSubmit {
   onRefused: (code: string) => void;
 }
 
-/** Sends the trained spec + weights over socket.io and follows that submission until it is scored. */
-export function SubmitPanel({ challengeId, spec, weights, room }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit }) {
+/**
+ * Sends the trained spec + weights over socket.io and follows that submission until it is scored.
+ * `boss`: a boss level, whose score here is the public one (the private one waits for the reveal).
+ */
+export function SubmitPanel({ challengeId, spec, weights, room, boss = false }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit; boss?: boolean }) {
   const t = useTranslations('train');
-  const socket = useSocket();
   const connected = useConnected();
   const { player } = usePlayer();
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  // A result can in principle overtake the ack; keep it until the ack names its submission.
-  const early = useRef(new Map<string, SubmissionResult>());
-
-  useEffect(() => {
-    if (!socket) return;
-    const onResult = (result: SubmissionResult) => {
-      early.current.set(result.submissionId, result);
-      setStatus((s) => (s.kind === 'queued' && s.id === result.submissionId ? { kind: 'done', result } : s));
-    };
-    socket.on('submission:result', onResult);
-    return () => {
-      socket.off('submission:result', onResult);
-    };
-  }, [socket]);
+  const { submit: send, result, error, dataStatus, idle, sending, busy } = useSubmission();
 
   if (!player) {
     return (
@@ -113,38 +102,17 @@ export function SubmitPanel({ challengeId, spec, weights, room }: { challengeId:
     );
   }
 
-  async function submit() {
-    if (!socket || !socket.connected) {
-      setStatus({ kind: 'error', error: { code: 'client/offline', message: 'socket not connected' } });
-      return;
-    }
-    setStatus({ kind: 'sending' });
-    try {
-      const payload = { challengeId, spec, weights, ...(room ? { roomCode: room.code } : {}) };
-      const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', payload);
-      if (!res.ok) {
-        room?.onRefused(res.error.code);
-        return setStatus({ kind: 'error', error: res.error });
-      }
-      room?.onAccepted();
-      const id = res.data.submissionId;
-      const already = early.current.get(id);
-      setStatus(already && already.status !== 'queued' ? { kind: 'done', result: already } : { kind: 'queued', id });
-    } catch {
-      setStatus({ kind: 'error', error: { code: 'client/timeout', message: `no answer within ${SUBMIT_TIMEOUT_MS / 1000} s` } });
-    }
-  }
+  const submit = () => {
+    const payload = { challengeId, spec, weights, ...(room ? { roomCode: room.code } : {}) };
+    return send((socket) => socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', payload), { onAccepted: room?.onAccepted, onRefused: room?.onRefused });
+  };
 
-  const result = status.kind === 'done' ? status.result : null;
-  const error = status.kind === 'error' ? status.error : result?.status === 'failed' ? result.error ?? { code: 'scoring/failed', message: 'scoring failed' } : null;
-  const dataStatus = status.kind === 'queued' || status.kind === 'sending' ? 'queued' : error ? 'failed' : result?.status;
-  const busy = status.kind === 'sending' || status.kind === 'queued';
   const usedUp = room !== undefined && room.remaining <= 0;
   return (
     <section className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" data-testid="submit-button" onClick={submit} disabled={busy || !connected || usedUp} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
-          {busy ? t('submitting') : status.kind === 'idle' ? t('submit') : t('submitAgain')}
+          {busy ? t('submitting') : idle ? t('submit') : t('submitAgain')}
         </button>
         {!room && <Link href={`/leaderboard/${challengeId}`} data-testid="open-leaderboard" className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>}
         {room && <span data-testid="submissions-left" className="text-sm text-slate-700">{t('roomSubmissionsLeft', { count: Math.max(0, room.remaining) })}</span>}
@@ -153,8 +121,8 @@ export function SubmitPanel({ challengeId, spec, weights, room }: { challengeId:
       <p className="text-xs text-slate-500">{room ? t('roomSubmitHelp', { nickname: player.nickname }) : t('submitHelp', { nickname: player.nickname })}</p>
       {dataStatus && (
         <div data-testid="submission-status" data-status={dataStatus} role="status" className={`rounded-lg p-3 text-sm ring-1 ${error ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}>
-          {dataStatus === 'queued' && <p className="animate-pulse">{status.kind === 'sending' ? t('sending') : t('scoring')}</p>}
-          {result?.status === 'scored' && <ScoredText result={result} />}
+          {dataStatus === 'queued' && <p className="animate-pulse">{sending ? t('sending') : t('scoring')}</p>}
+          {result?.status === 'scored' && <ScoredText result={result} boss={boss} />}
           {error && <ErrorText error={error} />}
         </div>
       )}

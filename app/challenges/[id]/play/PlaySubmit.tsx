@@ -1,24 +1,21 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PlayChallengeId } from '../../../../game/challenges';
 import type { PlayEntry } from '../../../../game/solo/play';
 import type { ApiError, SubmissionResult } from '../../../../server/protocol';
 import { usePlayer } from '../../../components/providers/PlayerProvider';
-import { useConnected, useSocket } from '../../../components/providers/SocketProvider';
+import { useConnected } from '../../../components/providers/SocketProvider';
 import { isKnownRoomError, roomErrorKey } from '../../../components/room/errors';
 import { useRoomActivity, type StudioActivity } from '../../../components/room/useRoomActivity';
 import { NicknameForm } from '../../../components/shell/NicknameForm';
+import { SUBMIT_TIMEOUT_MS, useSubmission } from '../../../components/submit/useSubmission';
 import type { RoomMode } from '../Studio';
 import { Stars } from './Stars';
 
-const SUBMIT_TIMEOUT_MS = 30_000;
-
 /** Server codes this page explains in its own words (catalogue key: '/' → '_'). */
 const KNOWN_ERRORS = ['play/invalid', 'auth/required', 'auth/unknown_player', 'rate/limited', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline'] as const;
-
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'queued'; id: string } | { kind: 'done'; result: SubmissionResult } | { kind: 'error'; error: ApiError };
 
 function ErrorText({ error }: { error: ApiError }) {
   const t = useTranslations('play.submit');
@@ -48,26 +45,6 @@ function ScoredText({ result }: { result: SubmissionResult }) {
   );
 }
 
-/** Follows `submission:result` events; a result that overtakes its ack waits in `early`. */
-function useResults(onResult: (r: SubmissionResult) => void) {
-  const socket = useSocket();
-  const early = useRef(new Map<string, SubmissionResult>());
-  const latest = useRef(onResult);
-  latest.current = onResult;
-  useEffect(() => {
-    if (!socket) return;
-    const on = (result: SubmissionResult) => {
-      early.current.set(result.submissionId, result);
-      latest.current(result);
-    };
-    socket.on('submission:result', on);
-    return () => {
-      socket.off('submission:result', on);
-    };
-  }, [socket]);
-  return early;
-}
-
 /**
  * Sends a play challenge's entry (`play:submit`) and shows the server's score and stars for it.
  * `entry` null keeps the button disabled (the step-through before its last answer). In a room
@@ -75,12 +52,10 @@ function useResults(onResult: (r: SubmissionResult) => void) {
  */
 export function PlaySubmit({ challengeId, entry, room }: { challengeId: PlayChallengeId; entry: PlayEntry | null; room?: RoomMode }) {
   const t = useTranslations('play.submit');
-  const socket = useSocket();
   const connected = useConnected();
   const { player } = usePlayer();
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [accepted, setAccepted] = useState(false);
-  const early = useResults((result) => setStatus((s) => (s.kind === 'queued' && s.id === result.submissionId ? { kind: 'done', result } : s)));
+  const { submit: send, result, error, dataStatus, idle, sending, busy } = useSubmission();
   const activity = useMemo<StudioActivity>(() => ({ activity: accepted ? 'submitted' : 'building', backend: null, point: null }), [accepted]);
   useRoomActivity(room?.code ?? null, activity);
 
@@ -93,36 +68,18 @@ export function PlaySubmit({ challengeId, entry, room }: { challengeId: PlayChal
     );
   }
 
-  async function submit() {
+  const submit = () => {
     if (!entry) return;
-    if (!socket?.connected) return setStatus({ kind: 'error', error: { code: 'client/offline', message: 'socket not connected' } });
-    setStatus({ kind: 'sending' });
-    try {
-      const payload = { challengeId, entry, ...(room ? { roomCode: room.code } : {}) };
-      const res = await socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('play:submit', payload);
-      if (!res.ok) {
-        room?.onRefused(res.error.code);
-        return setStatus({ kind: 'error', error: res.error });
-      }
-      setAccepted(true);
-      const id = res.data.submissionId;
-      const already = early.current.get(id);
-      setStatus(already && already.status !== 'queued' ? { kind: 'done', result: already } : { kind: 'queued', id });
-    } catch {
-      setStatus({ kind: 'error', error: { code: 'client/timeout', message: `no answer within ${SUBMIT_TIMEOUT_MS / 1000} s` } });
-    }
-  }
+    const payload = { challengeId, entry, ...(room ? { roomCode: room.code } : {}) };
+    return send((socket) => socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('play:submit', payload), { onAccepted: () => setAccepted(true), onRefused: room?.onRefused });
+  };
 
-  const result = status.kind === 'done' ? status.result : null;
-  const error = status.kind === 'error' ? status.error : result?.status === 'failed' ? result.error ?? { code: 'scoring/failed', message: 'scoring failed' } : null;
-  const dataStatus = status.kind === 'queued' || status.kind === 'sending' ? 'queued' : error ? 'failed' : result?.status;
-  const busy = status.kind === 'sending' || status.kind === 'queued';
   const usedUp = room !== undefined && room.remaining <= 0;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" data-testid="play-submit" onClick={submit} disabled={!entry || busy || !connected || usedUp} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
-          {busy ? t('submitting') : status.kind === 'idle' ? t('submit') : t('submitAgain')}
+          {busy ? t('submitting') : idle ? t('submit') : t('submitAgain')}
         </button>
         {!room && <Link href={`/leaderboard/${challengeId}`} className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>}
         {room && <span data-testid="submissions-left" className="text-sm text-slate-700">{t('left', { count: Math.max(0, room.remaining) })}</span>}
@@ -130,7 +87,7 @@ export function PlaySubmit({ challengeId, entry, room }: { challengeId: PlayChal
       </div>
       {dataStatus && (
         <div data-testid="play-status" data-status={dataStatus} role="status" className={`rounded-lg p-3 text-sm ring-1 ${error ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}>
-          {dataStatus === 'queued' && <p className="motion-safe:animate-pulse">{status.kind === 'sending' ? t('submitting') : t('scoring')}</p>}
+          {dataStatus === 'queued' && <p className="motion-safe:animate-pulse">{sending ? t('submitting') : t('scoring')}</p>}
           {result?.status === 'scored' && <ScoredText result={result} />}
           {error && <ErrorText error={error} />}
         </div>
