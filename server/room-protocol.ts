@@ -44,6 +44,9 @@ export interface FinishedRoundSummary {
   top: RoundStanding[];
 }
 
+/** One finished round: the standings, and for a boss round the reveal (null until the teacher's). */
+export type RoundResults = FinishedRoundSummary & { standings: RoundStanding[]; reveal?: BossReveal | null };
+
 export interface RoomClientEvents {
   'room:create': (payload: Record<string, never>, ack: Ack<HostCredentials>) => void;
   /** Attach this socket as the room's host (after a reload too); answers the host view. */
@@ -69,7 +72,7 @@ export interface RoomClientEvents {
   /** Leaderboard browsing: recent finished rounds of all rooms. */
   'rooms:finished': (payload: { limit?: number }, ack: Ack<FinishedRoundSummary[]>) => void;
   /** Final standings of one finished round (public, like every leaderboard). */
-  'room:results': (payload: { code: string; round: number }, ack: Ack<FinishedRoundSummary & { standings: RoundStanding[] }>) => void;
+  'room:results': (payload: { code: string; round: number }, ack: Ack<RoundResults>) => void;
 }
 
 export interface RoomServerEvents {

@@ -3,12 +3,19 @@
  * students each train the tiny preset and submit through the studio, one picks a submission for the
  * private board; nothing private reaches a student before the reveal (page text, socket frames);
  * the teacher ends the round and presses Reveal; all three screens play the same reveal (health,
- * shake-up rows with public and private %, gaps). Solo: a player submits on boss-1, faces the boss
+ * shake-up rows with public and private %, gaps). Two socket.io players join the class with
+ * hand-built memorizers (tests/integration/rooms/memorizer.ts) so the shake-up really shakes: Pub
+ * learned the public part by heart and leads the live board, then falls below Priv at the reveal. Solo: a player submits on boss-1, faces the boss
  * and sees the reveal and its stars.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import * as tf from '@tensorflow/tfjs';
+import type { SubmissionResult } from '../../server/protocol';
+import { closeAll, joinAs, type Player } from '../integration/rooms/helpers';
+import { splitMemorizers } from '../integration/rooms/memorizer';
+import { request } from '../integration/server/harness';
 import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
 
 const TRAIN_TIMEOUT_MS = 180_000;
@@ -49,10 +56,11 @@ async function trainAndSubmit(page: Page): Promise<number> {
   return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
 }
 
-async function assertNothingPrivate(page: Page, frames: readonly string[], who: string) {
+/** `mustSee`: a text some recorded frame has, so that an empty recording cannot pass. */
+async function assertNothingPrivate(page: Page, frames: readonly string[], who: string, mustSee = 'room:state') {
   for (const id of PRIVATE_IDS) assert.equal(await page.getByTestId(id).count(), 0, `${who}: no ${id} before the reveal`);
   assert.doesNotMatch(await page.locator('body').innerText(), PRIVATE_WORDS, `${who}: no private column on the page`);
-  assert.ok(frames.some((f) => f.includes('room:state')), `${who}: the recorder saw the room's messages`);
+  assert.ok(frames.some((f) => f.includes(mustSee)), `${who}: the recorder saw the room's messages`);
   const leaked = frames.filter((f) => /"private"\s*:|"train"\s*:|privateIdx|publicIdx/.test(f));
   assert.deepEqual(leaked, [], `${who}: no socket message with private or training accuracy or the split`);
 }
@@ -100,6 +108,23 @@ describe('the overfitting boss, end to end in Chromium', () => {
   let boFrames: string[] = [];
   let joinUrl = '';
   const scores: Record<string, number> = {};
+  let bots: Player[] = [];
+  let code = '';
+
+  /** Pub and Priv submit their memorizers over socket.io; the public scores the server sent them. */
+  const botsSubmit = async () => {
+    await tf.setBackend('cpu');
+    const { pub, priv } = splitMemorizers(`room:${code}:1`, 'boss-3');
+    for (const [bot, model] of [[bots[0], pub], [bots[1], priv]] as const) {
+      if (!bot) throw new Error('bots have not joined');
+      const scored = new Promise<SubmissionResult>((ok) => bot.socket.once('submission:result', ok));
+      const ack = await request(bot.socket, 'submission:submit', { challengeId: 'boss-3', spec: model.spec, weights: model.weights, roomCode: code });
+      assert.ok(ack.ok, JSON.stringify(ack));
+      const result = await scored;
+      assert.equal(result.status, 'scored', JSON.stringify(result.error));
+      scores[bot.nickname] = result.score ?? -1;
+    }
+  };
 
   const open = async (locale: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') => {
     const ctx = await browser.newContext({ viewport: VIEWPORT, locale, reducedMotion });
@@ -119,6 +144,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
   });
 
   after(async () => {
+    closeAll(bots.map((b) => b.socket));
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await app?.stop();
@@ -132,7 +158,9 @@ describe('the overfitting boss, end to end in Chromium', () => {
     await host.getByTestId('pin-dismiss').click();
     await joinRoom(ada, `${joinUrl}?preset=tiny&backend=wasm`, 'Ada');
     await joinRoom(bo, `${joinUrl}?preset=tiny&backend=wasm`, 'Bo');
-    await host.locator('[data-testid="player-count"][data-count="2"]').waitFor({ timeout: 10_000 });
+    code = (await host.getByTestId('join-code').getAttribute('data-code')) ?? '';
+    bots = [await joinAs(app.url, code, 'Pub'), await joinAs(app.url, code, 'Priv')];
+    await host.locator('[data-testid="player-count"][data-count="4"]').waitFor({ timeout: 10_000 });
     await host.getByTestId('settings-challenge').selectOption('boss-3');
     await host.getByTestId('settings-minutes').fill('5');
     await host.getByTestId('settings-max-submissions').fill('3');
@@ -152,6 +180,8 @@ describe('the overfitting boss, end to end in Chromium', () => {
     const [a, b] = await Promise.all([trainAndSubmit(ada), trainAndSubmit(bo)]);
     scores.Ada = a;
     scores.Bo = b;
+    await botsSubmit();
+    assert.equal(scores.Pub, 1, 'Pub learned the public part by heart');
     for (const [page, score] of [[ada, a], [bo, b]] as const) {
       assert.ok(score >= 0 && score <= 1, `public score ${score}`);
       const item = page.getByTestId('boss-submission');
@@ -165,7 +195,8 @@ describe('the overfitting boss, end to end in Chromium', () => {
     await ada.locator('[data-testid="boss-submission"][data-picked="true"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     await ada.locator('[data-testid="boss-picks-note"][data-count="1"]').waitFor();
     // The standings say which part of the test set they rank.
-    await ada.getByTestId('standings-row').nth(1).waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await ada.getByTestId('standings-row').nth(3).waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    assert.equal(await ada.getByTestId('standings-row').first().getAttribute('data-player-id'), bots[0]?.playerId, 'Pub leads the live board');
     assert.match(await ada.getByTestId('standings-table').locator('thead').innerText(), /Public score/);
     await assertNothingPrivate(ada, adaFrames, 'Ada');
     await assertNothingPrivate(bo, boFrames, 'Bo');
@@ -181,9 +212,20 @@ describe('the overfitting boss, end to end in Chromium', () => {
       await page.getByTestId('player-ended').waitFor({ timeout: SWITCH_TIMEOUT_MS });
       await page.getByTestId('boss-note').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     }
+    assert.match(await ada.getByTestId('my-final').innerText(), /^On the public board: #\d/);
+    assert.match(await bo.getByTestId('my-final').innerText(), /^공개 순위표에서 \d위/);
     await ada.reload();
     await ada.locator('[data-testid="boss-submission"][data-picked="true"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     await assertNothingPrivate(ada, adaFrames, 'Ada after the round');
+    // The round's public results page: the public board, a note, no private board yet.
+    const visitor = await open('en-US');
+    const visitorFrames = recordSocket(visitor);
+    await visitor.goto(`${app.url}/leaderboard/room/${code}/1`);
+    await visitor.getByTestId('results-not-revealed').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await visitor.getByTestId('standings-row').nth(3).waitFor();
+    assert.equal(await visitor.getByTestId('podium').count(), 0);
+    await assertNothingPrivate(visitor, visitorFrames, 'a visitor of the results page', '"standings"');
+    await visitor.close();
     await assertNothingPrivate(bo, boFrames, 'Bo after the round');
   });
 
@@ -193,7 +235,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
     const shown: Record<string, ShownRow[]> = {};
     let health = '';
     for (const [name, page] of [['host', host], ['Ada', ada], ['Bo', bo]] as const) {
-      const view = page.locator('[data-testid="reveal-view"][data-rows="2"]');
+      const view = page.locator('[data-testid="reveal-view"][data-rows="4"]');
       await view.waitFor({ timeout: SWITCH_TIMEOUT_MS });
       health ||= (await view.getAttribute('data-health')) ?? '';
       assert.equal(await view.getAttribute('data-health'), health, `${name} sees the same boss health`);
@@ -202,7 +244,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
       shown[name] = await revealRows(page);
     }
     const rows = shown.host ?? [];
-    assert.equal(rows.length, 2);
+    assert.equal(rows.length, 4);
     assert.deepEqual(shown.Ada, rows, 'Ada sees the host\'s rows');
     assert.deepEqual(shown.Bo?.map((r) => [r.nickname, r.private, r.public]), rows.map((r) => [r.nickname, r.private, r.public]), 'Bo sees the same numbers');
     for (const r of rows) {
@@ -211,7 +253,12 @@ describe('the overfitting boss, end to end in Chromium', () => {
       assert.match(r.gap, /^-?\d+ pts?$/);
       assert.equal(r.public, `${((scores[r.nickname] ?? -1) * 100).toFixed(1)}%`, `${r.nickname}'s public % is the score submitted`);
     }
-    assert.deepEqual(rows.map((r) => r.privateRank), [1, 2], 'in private order');
+    assert.deepEqual(rows.map((r) => r.privateRank), [1, 2, 3, 4], 'in private order');
+    // The shake-up: Priv climbs from second to first, Pub falls from first to second.
+    assert.deepEqual(rows.slice(0, 2).map((r) => [r.nickname, r.publicRank, r.privateRank]), [['Priv', 2, 1], ['Pub', 1, 2]]);
+    assert.match(rows[0]?.moved ?? '', /▲ 1/);
+    assert.match(rows[1]?.moved ?? '', /▼ 1/);
+    assert.equal(rows[0]?.private, '100.0%');
     for (const [page, name] of [[ada, 'Ada'], [bo, 'Bo']] as const) {
       await page.getByTestId('boss-line').waitFor();
       assert.match(await page.getByTestId('reveal-my-private').innerText(), /\d%$/, `${name} sees their private accuracy`);
@@ -224,15 +271,21 @@ describe('the overfitting boss, end to end in Chromium', () => {
     const transforms = await bo.getByTestId('shakeup-row').evaluateAll((trs) => trs.map((tr) => getComputedStyle(tr).transform));
     for (const t of transforms) assert.ok(t === 'none' || t === 'matrix(1, 0, 0, 1, 0, 0)', t);
     assert.match(await ada.getByTestId('shakeup-table').locator('thead').innerText(), /Private rank/);
+    for (const page of [host, ada, bo]) assert.equal(await page.getByTestId('podium').count(), 0, 'no podium of the public board: the reveal is the ceremony');
     await screenshot(ada, 'boss-reveal');
     await screenshot(host, 'boss-reveal-host');
     await screenshot(bo, 'boss-reveal-ko');
   });
 
-  test('a student who reloads after the reveal sees it again', async () => {
+  test('a student who reloads after the reveal sees it again; the round\'s results page shows the private board', async () => {
     await bo.reload();
-    await bo.locator('[data-testid="reveal-view"][data-rows="2"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await bo.locator('[data-testid="reveal-view"][data-rows="4"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     assert.equal(await bo.getByTestId('boss-pick').count(), 0, 'picks are over');
+    const visitor = await open('en-US');
+    await visitor.goto(`${app.url}/leaderboard/room/${code}/1`);
+    await visitor.locator('[data-testid="reveal-view"][data-rows="4"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    assert.equal(await visitor.getByTestId('shakeup-row').first().getAttribute('data-nickname'), 'Priv');
+    assert.equal(await visitor.getByTestId('podium').count(), 0);
   });
 
   test('solo: a player submits on boss-1, faces the boss and sees the reveal and the stars', async () => {

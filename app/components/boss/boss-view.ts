@@ -24,14 +24,17 @@ export const wholePercent = (x: number) => Math.round((Number.isFinite(x) ? x : 
 
 /** A message of the `boss.line` catalogue and its values. */
 export interface LineText {
-  key: BossLine;
+  /** The hit's line, or `defeatedNoGap` when it won with no gap at all (private at or above train). */
+  key: BossLine | 'defeatedNoGap';
   values: { train: number; test: number; gap: number; damage: number; heal: number };
 }
 
 /** The boss's line for one player's hit: the kind of hit and the numbers it quotes. */
 export function lineText(row: Pick<RevealRow, 'train' | 'private' | 'gap' | 'hit'>): LineText {
+  // "a gap of only 0 points" beside a table that says -74 reads as a mistake; say it in words.
+  const noGap = row.hit.line === 'defeated' && wholePercent(row.gap) <= 0;
   return {
-    key: row.hit.line,
+    key: noGap ? 'defeatedNoGap' : row.hit.line,
     values: {
       train: wholePercent(row.train),
       test: wholePercent(row.private),

@@ -62,13 +62,12 @@ function Ended({ view, me, playerId }: { view: View; me: MyRoundView | null; pla
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 id="ended-title" className="text-3xl font-bold">{t('ended.title', { round: round?.number ?? 1 })}</h1>
         <p data-testid="my-final" className="text-lg text-slate-800">
-          {me?.best && me.rank ? t('ended.mine', { rank: me.rank, score: percentText(me.best.score) }) : t('ended.noScore')}
+          {me?.best && me.rank ? t(boss ? 'ended.minePublic' : 'ended.mine', { rank: me.rank, score: percentText(me.best.score) }) : t('ended.noScore')}
         </p>
       </div>
       {round && round.pending > 0 && <p role="status" data-testid="pending-note" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">{t('ended.pending', { count: round.pending })}</p>}
-      {/* A boss round: picks until the teacher's reveal, then the reveal itself; the podium below is the public board's. */}
-      {boss && round && <BossRoundEnd key={round.number} challengeId={boss} roomCode={view.code} />}
-      <Podium standings={standings} meId={playerId ?? undefined} />
+      {/* A boss round: picks until the teacher's reveal, then the reveal itself, in place of a podium of the public board. */}
+      {boss && round ? <BossRoundEnd key={round.number} challengeId={boss} roomCode={view.code} /> : <Podium standings={standings} meId={playerId ?? undefined} />}
       <StandingsTable rows={standings} meId={playerId ?? undefined} sortable caption={t('standings.final', { round: round?.number ?? 1 })} challengeId={round?.settings.challengeId} />
       <p className="text-sm text-slate-600">{t('ended.nextRound')}</p>
     </section>

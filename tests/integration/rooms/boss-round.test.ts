@@ -6,62 +6,17 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { BossReveal } from '../../../game/boss/reveal';
 import { modelChallenge } from '../../../game/challenges';
-import { loadSplitFromDisk } from '../../../models/dataset-node';
-import type { ModelSpec } from '../../../models/spec';
-import { splitToTensors } from '../../../models/tensors';
 import { bossSplit } from '../../../server/boss/scoring';
 import type { BossMine, SubmissionResult } from '../../../server/protocol';
+import type { RoundResults } from '../../../server/room-protocol';
 import { request, startTestServer, type ClientSocket, type TestServer } from '../server/harness';
+import { memorizer, pooledTest, splitMemorizers } from './memorizer';
 import { SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';
 
 const LEVEL = 'boss-3';
-const DATA = join(import.meta.dirname, '..', '..', '..', 'data', 'sign-digits');
-const SHARPNESS = 50;
-
-/**
- * Pool 4 → 16×16, a softmax over "how close to each template" (−β‖x − t‖²/2 up to a constant),
- * then each template votes for its label: 1-nearest-neighbour as a legal spec.
- */
-function memorizer(templates: Float32Array[], labels: number[]): { spec: ModelSpec; weights: Uint8Array } {
-  const k = templates.length;
-  const spec: ModelSpec = {
-    version: 1,
-    layers: [{ type: 'maxPooling2d', poolSize: 4 }, { type: 'flatten' }, { type: 'dense', units: k, activation: 'softmax' }, { type: 'dense', units: 10, activation: 'softmax' }],
-    training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.001 }, batchSize: 16, epochs: 60, seed: 1 },
-  };
-  const kernel1 = new Float32Array(256 * k);
-  const bias1 = new Float32Array(k);
-  templates.forEach((t, j) => {
-    let norm = 0;
-    t.forEach((v, i) => {
-      kernel1[i * k + j] = SHARPNESS * v;
-      norm += v * v;
-    });
-    bias1[j] = (-SHARPNESS * norm) / 2;
-  });
-  const kernel2 = new Float32Array(k * 10);
-  labels.forEach((label, j) => (kernel2[j * 10 + label] = 20));
-  const all = [kernel1, bias1, kernel2, new Float32Array(10)];
-  const out = new Float32Array(all.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of all) (out.set(a, at), (at += a.length));
-  return { spec, weights: new Uint8Array(out.buffer) };
-}
-
-/** The test photos as the server sees them (0..1), pooled to 16×16. */
-function pooledTest(): { rows: Float32Array[]; labels: Uint8Array } {
-  const test = loadSplitFromDisk(DATA, 'test').data;
-  const { xs, ys } = splitToTensors(test, 10);
-  const pooled = tf.maxPool(xs as tf.Tensor4D, 4, 4, 'valid');
-  const flat = pooled.reshape([test.count, 256]).dataSync() as Float32Array;
-  tf.dispose([xs, ys, pooled]);
-  return { rows: Array.from({ length: test.count }, (_, i) => flat.slice(i * 256, (i + 1) * 256)), labels: test.labels };
-}
-
 describe('a boss round: public board, picks, the reveal', () => {
   let t: TestServer;
   let host: Host;
@@ -98,11 +53,7 @@ describe('a boss round: public board, picks, the reveal', () => {
   });
 
   test('the public memorizer leads the live board; results carry the public score only', async () => {
-    const { rows, labels } = pooledTest();
-    const split = bossSplit(`room:${host.code}:1`, labels, modelChallenge(LEVEL).boss!);
-    const pick = (idx: number[]) => memorizer(idx.map((i) => rows[i]!), idx.map((i) => labels[i]!));
-    const a = pick(split.publicIdx);
-    const b = pick(split.privateIdx);
+    const { split, pub: a, priv: b } = splitMemorizers(`room:${host.code}:1`, LEVEL);
     const ackA = await request<{ submissionId: string }>(pub.socket, 'submission:submit', { challengeId: LEVEL, spec: a.spec, weights: a.weights, roomCode: host.code });
     const ackB = await request<{ submissionId: string }>(priv.socket, 'submission:submit', { challengeId: LEVEL, spec: b.spec, weights: b.weights, roomCode: host.code });
     assert.ok(ackA.ok && ackB.ok, JSON.stringify([ackA, ackB]));
@@ -138,6 +89,12 @@ describe('a boss round: public board, picks, the reveal', () => {
     const student = await request(pub.socket, 'room:reveal', { code: host.code, hostToken: pub.token });
     assert.equal(student.ok, false);
     if (!student.ok) assert.equal(student.error.code, 'room/not_host');
+    // The public results page of the ended round: the public board, and no reveal yet.
+    const results = await request<RoundResults>(pub.socket, 'room:results', { code: host.code, round: 1 });
+    assert.ok(results.ok, JSON.stringify(results));
+    assert.equal(results.data.reveal, null);
+    assert.deepEqual(results.data.standings.map((s) => s.nickname), ['Pub', 'Priv']);
+    for (const word of ['private', 'train', 'gap']) assert.equal(JSON.stringify(results.data).includes(`"${word}"`), false, `room:results sent "${word}" before the reveal`);
   });
 
   test('nothing sent before the reveal leaks a private or training accuracy', () => {
@@ -183,6 +140,9 @@ describe('a boss round: public board, picks, the reveal', () => {
     const mine = await request<BossMine>(pub.socket, 'boss:mine', { challengeId: LEVEL, roomCode: host.code });
     assert.ok(mine.ok);
     assert.equal(mine.data.reveal?.rows.length, 2);
+    const results = await request<RoundResults>(pub.socket, 'room:results', { code: host.code, round: 1 });
+    assert.ok(results.ok);
+    assert.deepEqual(results.data.reveal, again.data, 'the results page shows the stored reveal');
     assert.equal(replayed, 0, 'asking again plays it on nobody else’s screen');
   });
 });

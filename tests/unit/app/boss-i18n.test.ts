@@ -49,7 +49,7 @@ describe('boss catalogue', () => {
     }
   });
   test('a line for every kind of hit', () => {
-    for (const line of LINES) for (const c of [ko, en]) assert.ok(c.has(`line.${line}`), line);
+    for (const line of [...LINES, 'defeatedNoGap']) for (const c of [ko, en]) assert.ok(c.has(`line.${line}`), line);
   });
   test('error keys exist for the codes the boss screens explain, and a fallback', () => {
     for (const code of ['boss/revealed', 'boss/not_yours', 'boss/too_many_selected', 'boss/nothing_to_reveal', 'round/not_ended', 'round/already_revealed', 'something/else']) {

@@ -42,9 +42,15 @@ describe('lineText', () => {
   test('a negative gap (private above train) reads as 0 points', () => {
     assert.equal(lineText({ train: 0.5, private: 0.55, gap: -0.05, hit: { damage: 0, heal: 0, health: 100, line: 'underfit' } }).values.gap, 0);
   });
+  test('a defeat with no gap (private at or above train) has its own line, not "a gap of only 0 points"', () => {
+    const won = { damage: 30, heal: 0, health: 0, line: 'defeated' as const };
+    assert.equal(lineText({ train: 0.2, private: 1, gap: -0.8, hit: won }).key, 'defeatedNoGap');
+    assert.equal(lineText({ train: 0.9, private: 0.896, gap: 0.004, hit: won }).key, 'defeatedNoGap');
+    assert.equal(lineText({ train: 0.9, private: 0.85, gap: 0.05, hit: won }).key, 'defeated');
+  });
   test('the key is the hit line', () => {
     for (const key of ['memorized', 'underfit', 'defeated', 'scratched'] as const) {
-      assert.equal(lineText({ train: 0.9, private: 0.8, gap: 0.1, hit: { damage: 11.5, heal: 1, health: 0, line: key } }).key, key);
+      assert.equal(lineText({ train: 0.9, private: 0.8, gap: 0.1, hit: { damage: 11.5, heal: 1, health: key === 'defeated' ? 0 : 50, line: key } }).key, key);
     }
   });
   test('wholePercent rounds and treats non-numbers as 0', () => {

@@ -2,7 +2,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../../../server/protocol';
-import type { FinishedRoundSummary, RoundStanding } from '../../../../../server/room-protocol';
+import type { RoundResults as Results } from '../../../../../server/room-protocol';
+import { RevealView } from '../../../../components/boss/RevealView';
 import { usePlayer } from '../../../../components/providers/PlayerProvider';
 import { useSocket } from '../../../../components/providers/SocketProvider';
 import { request } from '../../../../components/room/emit';
@@ -11,9 +12,11 @@ import { spacedCode } from '../../../../components/room/format';
 import { Podium } from '../../../../components/room/Podium';
 import { StandingsTable } from '../../../../components/room/StandingsTable';
 
-type Results = FinishedRoundSummary & { standings: RoundStanding[] };
-
-/** The final standings of one finished class round (room:results), readable by anyone. */
+/**
+ * The final standings of one finished class round (room:results), readable by anyone. A boss round
+ * has no podium of its public board: once the teacher revealed it, its private board (the reveal)
+ * stands in its place; before that a note says the private board is still hidden.
+ */
 export function RoundResults({ code, round }: { code: string; round: number }) {
   const t = useTranslations('room');
   const format = useFormatter();
@@ -54,7 +57,9 @@ export function RoundResults({ code, round }: { code: string; round: number }) {
       {!results && !error && <p role="status" className="text-slate-600">{t('history.loading')}</p>}
       {results && (
         <>
-          <Podium standings={results.standings} meId={player?.playerId} />
+          {results.reveal === undefined && <Podium standings={results.standings} meId={player?.playerId} />}
+          {results.reveal && <RevealView reveal={results.reveal} meId={player?.playerId} room />}
+          {results.reveal === null && <p data-testid="results-not-revealed" className="rounded-xl bg-rose-50 p-3 text-rose-950 ring-1 ring-rose-200">{t('history.notRevealed')}</p>}
           <StandingsTable rows={results.standings} meId={player?.playerId} sortable caption={t('standings.final', { round })} challengeId={results.challengeId} />
         </>
       )}
