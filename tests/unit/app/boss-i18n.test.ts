@@ -3,39 +3,15 @@
  * and the lines render the numbers lineText gives them in both languages.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'next-intl';
 import { bossErrorKey } from '../../../app/components/boss/BossError';
 import { lineText } from '../../../app/components/boss/boss-view';
 import type { BossLine } from '../../../game/boss/rules';
+import { argumentsOf, flatten, loadCatalogue } from './catalogue';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-type Tree = { [k: string]: string | Tree };
-const load = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'app', 'i18n', 'messages', locale, 'boss.json'), 'utf8')) as Tree;
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number) into.add(el.value);
-    if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value);
-      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
-    }
-  }
-  return into;
-}
+const load = (locale: string) => loadCatalogue(locale, 'boss');
 
 const LINES: BossLine[] = ['memorized', 'underfit', 'defeated', 'scratched'];
 

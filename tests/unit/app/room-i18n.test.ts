@@ -3,47 +3,15 @@
  * and every key the room pages ask for exists (a missing one shows the raw key on screen).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { ROOM_ERROR_CODES } from '../../../app/components/room/error-codes';
 import { NAMESPACES } from '../../../app/i18n/config';
+import { argumentsOf, flatten, loadCatalogue, ROOT, sourceFiles } from './catalogue';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-type Tree = { [k: string]: string | Tree };
-const load = (locale: string, ns: string) => JSON.parse(readFileSync(join(ROOT, 'app', 'i18n', 'messages', locale, `${ns}.json`), 'utf8')) as Tree;
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-/** Argument names of an ICU message (plural/select arguments included, nested ones too). */
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) into.add(el.value);
-    if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value);
-      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
-    }
-    if (el.type === TYPE.tag) argumentsOf(el.children, into);
-  }
-  return into;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
+const load = loadCatalogue;
 
 const ko = flatten(load('ko', 'room'));
 const en = flatten(load('en', 'room'));

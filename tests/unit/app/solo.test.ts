@@ -4,10 +4,10 @@
  * state (locks, next challenge, totals) follows game/solo/path.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'next-intl';
 import { goalValues, starLines, stepsStarMinimum } from '../../../app/components/solo/star-lines';
 import { bossStops, followingChallenge, nextChallenge, pathStops, pathTotals } from '../../../app/components/solo/path-state';
@@ -17,10 +17,9 @@ import { BOSS_IDS, CHALLENGE_IDS, CHALLENGES, getModelChallenge, PATH_IDS } from
 import { scoreStepsEntry } from '../../../game/solo/play';
 import { RACE_STARS } from '../../../game/solo/path';
 import { stepProblem } from '../../../game/solo/steps-quiz';
+import { argumentsOf, flatten, loadCatalogue, ROOT, sourceFiles } from './catalogue';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-type Tree = { [k: string]: string | Tree };
-const load = (locale: string, ns: string) => JSON.parse(readFileSync(join(ROOT, 'app', 'i18n', 'messages', locale, `${ns}.json`), 'utf8')) as Tree;
+const load = loadCatalogue;
 const LOCALES = ['en', 'ko'] as const;
 
 /** A translator over one locale's whole catalogue that throws on a missing key or argument. */
@@ -33,28 +32,6 @@ function translator(locale: (typeof LOCALES)[number]) {
       throw error;
     },
   }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-}
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) into.add(el.value);
-    if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value);
-      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
-    }
-    if (el.type === TYPE.tag) argumentsOf(el.children, into);
-  }
-  return into;
 }
 
 describe('star lines come from the rules', () => {
@@ -156,12 +133,7 @@ describe('concept cards', () => {
 
   test('every literal key a page passes to its solo translator exists', () => {
     const en = flatten(load('en', 'solo'));
-    const files = (function walk(dir: string): string[] {
-      return readdirSync(dir).flatMap((name) => {
-        const path = join(dir, name);
-        return statSync(path).isDirectory() ? walk(path) : /\.tsx?$/.test(name) ? [path] : [];
-      });
-    })(join(ROOT, 'app'));
+    const files = sourceFiles(join(ROOT, 'app'));
     let checked = 0;
     for (const file of files) {
       const src = readFileSync(file, 'utf8');
