@@ -16,9 +16,8 @@ import type { SubmissionResult } from '../../server/protocol';
 import { closeAll, joinAs, type Player } from '../integration/rooms/helpers';
 import { splitMemorizers } from '../integration/rooms/memorizer';
 import { request } from '../integration/server/harness';
-import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
+import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, trainAndSubmit, type App } from './harness';
 
-const TRAIN_TIMEOUT_MS = 180_000;
 const SWITCH_TIMEOUT_MS = 15_000;
 const VIEWPORT = { width: 1366, height: 768 };
 /** Test ids that carry private or training accuracy: only the reveal renders them. */
@@ -36,24 +35,13 @@ function recordSocket(page: Page): string[] {
   return seen;
 }
 
-async function joinRoom(page: Page, url: string, nickname: string) {
-  await page.goto(url);
-  await page.getByTestId('room-nickname').fill(nickname);
-  await page.getByTestId('room-join').and(page.locator(':enabled')).click();
-  await page.getByTestId('player-lobby').waitFor({ timeout: 20_000 });
-}
-
 /** Train the tiny preset (one epoch of the boss's default CNN) on WASM and submit; the server's score. */
-async function trainAndSubmit(page: Page): Promise<number> {
-  await page.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
-  await page.getByTestId('train-button').click();
-  await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
-  await page.getByTestId('submit-button').click();
-  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+async function bossTrainAndSubmit(page: Page): Promise<number> {
+  const score = await trainAndSubmit(page);
   // The public score carries no stars: they come at the reveal, and the panel says so.
   assert.equal(await page.getByTestId('submission-stars').count(), 0);
   await page.getByTestId('boss-stars-later').waitFor();
-  return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
+  return score;
 }
 
 /** `mustSee`: a text some recorded frame has, so that an empty recording cannot pass. */
@@ -177,7 +165,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
   });
 
   test('both submit through the studio: the panel lists the public score; Ada picks hers; nothing private leaks', async () => {
-    const [a, b] = await Promise.all([trainAndSubmit(ada), trainAndSubmit(bo)]);
+    const [a, b] = await Promise.all([bossTrainAndSubmit(ada), bossTrainAndSubmit(bo)]);
     scores.Ada = a;
     scores.Bo = b;
     await botsSubmit();
@@ -293,7 +281,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
     await registerNickname(solo, app.url, 'Solo');
     await solo.goto(`${app.url}/challenges/boss-1?preset=tiny&backend=wasm`);
     await solo.getByTestId('boss-panel').waitFor({ timeout: SWITCH_TIMEOUT_MS });
-    const score = await trainAndSubmit(solo);
+    const score = await bossTrainAndSubmit(solo);
     await solo.getByTestId('boss-submission').first().waitFor({ timeout: SWITCH_TIMEOUT_MS });
     assert.equal(Number(await solo.getByTestId('boss-submission').getAttribute('data-public')), score);
     await solo.getByTestId('boss-face').click();

@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
+import { launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
-const TRAIN_TIMEOUT_MS = 180_000;
 
 describe('sign digits, end to end in Chromium', () => {
   let app: App;

@@ -128,3 +128,26 @@ export async function registerNickname(page: Page, baseUrl: string, nickname: st
   await page.getByTestId('nickname-submit').click();
   await page.getByTestId('player-name').filter({ hasText: nickname }).first().waitFor({ timeout: 20_000 });
 }
+
+/** Training a small model in software-rendered Chromium on 2 busy cores can take minutes. */
+export const TRAIN_TIMEOUT_MS = 180_000;
+
+/** Opens a room's join address, joins under `nickname` and waits for the lobby. */
+export async function joinRoom(page: Page, url: string, nickname: string): Promise<void> {
+  await page.goto(url);
+  const input = page.getByTestId('room-nickname');
+  await input.waitFor();
+  await input.fill(nickname);
+  await page.getByTestId('room-join').and(page.locator(':enabled')).click();
+  await page.getByTestId('player-lobby').waitFor({ timeout: 20_000 });
+}
+
+/** Trains the loaded preset (the tiny one: one epoch) and submits; resolves with the server's score. */
+export async function trainAndSubmit(page: Page): Promise<number> {
+  await page.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
+  await page.getByTestId('train-button').click();
+  await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
+  await page.getByTestId('submit-button').click();
+  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
+  return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
+}

@@ -8,9 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type App } from './harness';
+import { launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
-const TRAIN_TIMEOUT_MS = 180_000;
 const EPOCHS = 8;
 
 /** The pixels of every augmented preview canvas, as drawn now (one array per canvas). */

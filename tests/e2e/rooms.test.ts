@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type App } from './harness';
+import { joinRoom, launchBrowser, screenshot, startApp, trainAndSubmit, type App } from './harness';
 
-const TRAIN_TIMEOUT_MS = 180_000;
 const SWITCH_TIMEOUT_MS = 15_000;
 const VIEWPORT = { width: 1366, height: 768 };
 
@@ -27,25 +26,6 @@ async function podiumSettled(page: Page) {
     const podium = document.querySelector('[data-testid="podium"]');
     return podium !== null && podium.getAnimations({ subtree: true }).every((a) => a.playState === 'finished');
   });
-}
-
-async function joinRoom(page: Page, url: string, nickname: string) {
-  await page.goto(url);
-  const input = page.getByTestId('room-nickname');
-  await input.waitFor();
-  await input.fill(nickname);
-  await page.getByTestId('room-join').and(page.locator(':enabled')).click();
-  await page.getByTestId('player-lobby').waitFor({ timeout: 20_000 });
-}
-
-/** Train the tiny preset one epoch on WASM and submit; resolves with the server's score. */
-async function trainAndSubmit(page: Page): Promise<number> {
-  await page.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
-  await page.getByTestId('train-button').click();
-  await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
-  await page.getByTestId('submit-button').click();
-  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
-  return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
 }
 
 describe('classroom rooms, end to end in Chromium', () => {

@@ -10,10 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BOSS_IDS, CHALLENGE_IDS } from '../../game/challenges';
 import { SOLO_PATH } from '../../game/solo/path';
-import { launchBrowser, screenshot, startApp, type App } from './harness';
+import { launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 /** This file's own build folder, so a build for it never replaces another engineer's. */
-const TRAIN_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1366, height: 900 };
 
 const stop = (page: Page, id: string) => page.getByTestId(`path-stop-${id}`);

@@ -7,9 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
+import { launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
-const TRAIN_TIMEOUT_MS = 180_000;
 /** Pixels sampled per side of the canvas when comparing two drawings. */
 const SAMPLES_PER_SIDE = 60;
 
