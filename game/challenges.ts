@@ -239,6 +239,11 @@ export function getModelChallenge(id: string): ModelChallenge | undefined {
   return c?.kind === 'model' ? c : undefined;
 }
 
+/** True for an overfitting-boss level: a public/private split, stars from the reveal. */
+export function isBossLevel(id: string): boolean {
+  return getModelChallenge(id)?.boss !== undefined;
+}
+
 /** The data set folder whose images the challenge uses, if any. */
 export function imageDataset(c: ModelChallenge): string | null {
   return c.data.type === 'images' ? c.data.dataset : null;

@@ -2,7 +2,7 @@
  * The room reducer: `applyRoomEvent(state, event)` returns the next state and the effects the server
  * acts on, or the unchanged state and an error code for an illegal event. Pure: no I/O, no clock.
  */
-import { getModelChallenge } from '../challenges';
+import { isBossLevel } from '../challenges';
 import { isImprovement } from '../ranking';
 import { roomNickname } from './names';
 import {
@@ -126,7 +126,7 @@ function endRound(state: RoomState, now: number, endedBy: 'time' | 'host'): Room
 /** Once per boss round, after it ended and every submission of it was scored. */
 function reveal(state: RoomState, now: number): RoomResult {
   const round = state.round;
-  if (!round || !getModelChallenge(round.settings.challengeId)?.boss) return fail(state, 'round/not_boss', 'only a boss round has a private board to reveal');
+  if (!round || !isBossLevel(round.settings.challengeId)) return fail(state, 'round/not_boss', 'only a boss round has a private board to reveal');
   if (state.phase !== 'ended') return fail(state, 'round/not_ended', 'end the round before the reveal');
   if (round.revealedAt) return fail(state, 'round/already_revealed', 'this round has been revealed');
   const pending = Object.values(round.entries).reduce((n, entry) => n + entry.pending, 0);

@@ -1,7 +1,7 @@
 'use client';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { getChallenge, getModelChallenge } from '../../../game/challenges';
+import { getChallenge, isBossLevel } from '../../../game/challenges';
 import type { RoundStanding } from '../../../game/room/views';
 import { percentText } from './format';
 import { DEFAULT_DIR, sortStandings, type SortDir, type StandingsKey } from './standings';
@@ -39,7 +39,7 @@ export function StandingsTable({ rows, meId, compact = false, sortable = false, 
   const cols = COLUMNS.filter((c) => (!compact || c.compact) && !(play && c.key === 'paramCount'));
   const tb = useTranslations('boss');
   // A boss round ranks the public part of the test set only; the private part waits for the reveal.
-  const boss = challengeId !== undefined && Boolean(getModelChallenge(challengeId)?.boss);
+  const boss = challengeId !== undefined && isBossLevel(challengeId);
   const header = (key: StandingsKey) => (boss && key === 'score' ? tb('publicScore') : t(play && key === 'score' ? 'col.playScore' : `col.${key}`));
   const toggle = (key: StandingsKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: DEFAULT_DIR[key] }));

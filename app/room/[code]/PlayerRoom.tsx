@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { CHALLENGES, getModelChallenge, imageDataset } from '../../../game/challenges';
+import { CHALLENGES, imageDataset, isBossLevel } from '../../../game/challenges';
 import type { BackendName } from '../../../models/backend-names';
 import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
 import { BossRoundEnd } from '../../components/boss/BossLevel';
@@ -56,7 +56,7 @@ function Ended({ view, me, playerId }: { view: View; me: MyRoundView | null; pla
   const t = useTranslations('room');
   const standings = view.standings ?? [];
   const round = view.round;
-  const boss = round && getModelChallenge(round.settings.challengeId)?.boss ? round.settings.challengeId : null;
+  const boss = round && isBossLevel(round.settings.challengeId) ? round.settings.challengeId : null;
   return (
     <section aria-labelledby="ended-title" data-testid="player-ended" className="flex flex-col gap-5">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { getModelChallenge } from '../../../../game/challenges';
+import { isBossLevel } from '../../../../game/challenges';
 import { DEFAULT_ROUND_SETTINGS } from '../../../../game/room/settings';
 import type { HostRoomView, Stamped } from '../../../../server/room-protocol';
 import type { ApiError } from '../../../../server/protocol';
@@ -158,7 +158,7 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
     <div className="flex flex-col gap-4">
       {round && round.pending > 0 && <p role="status" data-testid="pending-note" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">{t('ended.pending', { count: round.pending })}</p>}
       {/* A boss round's ceremony is the reveal: a podium of the public board would crown the memorizers. */}
-      {round && getModelChallenge(round.settings.challengeId)?.boss ? <HostReveal room={room} round={round.number} /> : <Podium standings={view.standings} />}
+      {round && isBossLevel(round.settings.challengeId) ? <HostReveal room={room} round={round.number} /> : <Podium standings={view.standings} />}
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"

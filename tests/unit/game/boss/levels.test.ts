@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BOSS_IDS, modelChallenge, PATH_IDS } from '../../../../game/challenges';
+import { BOSS_IDS, isBossLevel, modelChallenge, PATH_IDS } from '../../../../game/challenges';
 import { isUnlocked, previousOf, SOLO_PATH } from '../../../../game/solo/path';
 import { forChallenge } from '../../../../models/challenge-data';
 import { classCounts } from '../../../../models/dataset';
@@ -23,6 +23,10 @@ describe('boss levels', () => {
     assert.equal(isUnlocked('boss-2', { 'sign-01': 3 }), false);
     assert.equal(isUnlocked('boss-2', { 'boss-1': 1 }), true);
     assert.equal(isUnlocked('logic-gates', {}), true);
+  });
+
+  test('isBossLevel: the three boss levels and nothing else (unknown ids included)', () => {
+    assert.deepEqual([...BOSS_IDS, ...PATH_IDS, 'mnist'].filter(isBossLevel), [...BOSS_IDS]);
   });
 
   test('shrink the training set level by level, ten classes each, the test split whole', () => {
