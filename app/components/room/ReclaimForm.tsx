@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { normalizeJoinCode } from '../../../game/room/code';
 import type { ApiError } from '../../../server/protocol';
 import type { HostCredentials } from '../../../server/room-protocol';
-import { useSocket } from '../providers/SocketProvider';
+import { useConnected, useSocket } from '../providers/SocketProvider';
 import { request } from './emit';
 import { RoomError } from './errors';
 
@@ -14,6 +14,8 @@ const input = 'rounded-lg border border-slate-400 bg-white px-3 py-2 font-mono t
 export function ReclaimForm({ fixedCode, onReclaimed }: { fixedCode?: string; onReclaimed: (c: HostCredentials) => void }) {
   const t = useTranslations('room');
   const socket = useSocket();
+  // Until the socket connects a reclaim could only fail as 'offline': wait, as Create does.
+  const connected = useConnected();
   const id = useId();
   const [code, setCode] = useState(fixedCode ?? '');
   const [pin, setPin] = useState('');
@@ -47,7 +49,7 @@ export function ReclaimForm({ fixedCode, onReclaimed }: { fixedCode?: string; on
           <label htmlFor={`${id}-pin`} className="font-medium">{t('reclaim.pin')}</label>
           <input id={`${id}-pin`} data-testid="reclaim-pin" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" inputMode="numeric" spellCheck={false} className={`${input} w-36`} />
         </div>
-        <button type="submit" data-testid="reclaim-submit" disabled={busy || !normalized || pin.trim() === ''} className="rounded-lg bg-indigo-700 px-4 py-2.5 font-semibold text-white hover:bg-indigo-800 disabled:opacity-50">
+        <button type="submit" data-testid="reclaim-submit" disabled={busy || !connected || !normalized || pin.trim() === ''} className="rounded-lg bg-indigo-700 px-4 py-2.5 font-semibold text-white hover:bg-indigo-800 disabled:opacity-50">
           {busy ? t('reclaim.busy') : t('reclaim.submit')}
         </button>
       </div>
