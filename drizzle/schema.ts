@@ -3,7 +3,7 @@
  * `npm run db:generate` and applied at start-up (server/db.ts).
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const players = sqliteTable('players', {
   id: text('id').primaryKey(),
@@ -131,8 +131,20 @@ export const roomRounds = sqliteTable(
     endedBy: text('ended_by', { enum: ['time', 'host'] }),
     /** RoundStanding[] as JSON, rewritten on every change of the round. */
     standingsJson: text('standings_json').notNull(),
+    /**
+     * Random and opaque (base64url): the round's address once published, so public pages never carry
+     * the join code. Rounds stored before migration 0005 got a random hex one.
+     */
+    publicId: text('public_id').notNull(),
+    /** When the host published the round (class rounds, challenge boards); null: only the room sees it. */
+    publishedAt: integer('published_at'),
   },
-  (t) => [primaryKey({ columns: [t.roomCode, t.number] }), index('room_rounds_ended_idx').on(t.endedAt)],
+  (t) => [
+    primaryKey({ columns: [t.roomCode, t.number] }),
+    index('room_rounds_ended_idx').on(t.endedAt),
+    uniqueIndex('room_rounds_public_id_idx').on(t.publicId),
+    index('room_rounds_published_idx').on(t.publishedAt),
+  ],
 );
 
 /** Stars per player and challenge on the solo path (only ever raised; written with the score). */
