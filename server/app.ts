@@ -55,6 +55,21 @@ export interface RunningServer {
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/**
+ * We are an origin server, not a proxy: a target must be a path (`/...`) that decodes. Anything else
+ * (`*`, `http://host/...`, a broken %-escape) is answered 400 here; Next.js would throw on it and
+ * answer 500 with a stack trace in the log for every such request.
+ */
+export function isOriginForm(url: string | undefined): boolean {
+  if (!url || !url.startsWith('/') || url.startsWith('//')) return false;
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function prepareNext(dev: boolean) {
   const { default: next } = await import('next');
   const app = next({ dev, dir: PROJECT_ROOT });
@@ -69,6 +84,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const nextApp = opts.next === false ? undefined : await prepareNext(opts.dev ?? false);
 
   const http = createServer((req, res) => {
+    if (!isOriginForm(req.url)) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return void res.end('bad request target\n');
+    }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (isDatasetPath(path)) return serveDataset(req, res, dataDir);
     if (!nextApp) {

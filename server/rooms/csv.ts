@@ -7,10 +7,14 @@ import { CSV_HEADER, resultRows, type RoundStanding } from '../../game/room/view
 
 /**
  * Spreadsheets run a cell starting with = + - @ (or a tab / carriage return that hides one) as a
- * formula; a leading apostrophe makes it text (OWASP "CSV injection").
+ * formula; so do some with the full-width forms (＝ ＋ － ＠, which an IME types in Korean), and
+ * some split a cell on a leading separator (`;=1+2`) or skip leading spaces. A leading apostrophe
+ * makes the cell text (OWASP "CSV injection").
  */
+const FORMULA_START = /^[\s,;|]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
 export function defuseCell(cell: string | number): string | number {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 export function resultsCsv(standings: readonly RoundStanding[]): string {

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { ApiError, Result } from '../protocol';
 import type { ArenaSocket, HandlerContext } from './context';
+import { findForbiddenKey } from './forbidden-keys';
 
 export type Reply = (result: Result<unknown>) => void;
 
@@ -44,6 +45,12 @@ export function handle<S extends z.ZodType>(
       }
       ack?.(result);
     };
+    const bad = findForbiddenKey(payload);
+    if (bad) {
+      const what = bad.key === null ? 'is nested too deeply' : `has the key ${JSON.stringify(bad.key)}, which no payload may use`;
+      reply(refuse('payload/forbidden_key', `the ${event} payload ${what}`, [{ path: bad.path || '(root)', message: `${bad.path || '(root)'}: ${what}` }]));
+      return;
+    }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       reply(refuse('payload/invalid', `malformed ${event} payload`, zodIssues(parsed.error)));
