@@ -4,14 +4,15 @@
  */
 import { isBossLevel } from '../challenges';
 import { isImprovement } from '../ranking';
+import { admit, askToJoin, deny, dropLapsedWaiting, kickMany, rejoinWaiting, setAdmission, waitingPresence } from './admission';
 import { roomNickname } from './names';
+import { done, fail, touch } from './result';
 import {
   RECONNECT_GRACE_MS,
   ROOM_IDLE_MS,
   ROOM_MAX_PLAYERS,
   type Actor,
   type RoomEffect,
-  type RoomErrorCode,
   type RoomEvent,
   type RoomPlayer,
   type RoomResult,
@@ -26,15 +27,12 @@ export function createRoom(code: string, now: number, maxPlayers = ROOM_MAX_PLAY
   return { code, phase: 'lobby', locked: false, createdAt: now, lastActivityAt: now, players: [], kicked: [], round: null, renames: 0, maxPlayers };
 }
 
-const fail = (state: RoomState, code: RoomErrorCode, message: string): RoomResult => ({ ok: false, state, error: { code, message } });
-const done = (state: RoomState, effects: RoomEffect[] = []): RoomResult => ({ ok: true, state, effects });
 
 const findPlayer = (s: RoomState, playerId: string) => s.players.find((p) => p.playerId === playerId);
 const withPlayer = (s: RoomState, playerId: string, change: Partial<RoomPlayer>): RoomState => ({
   ...s,
   players: s.players.map((p) => (p.playerId === playerId ? { ...p, ...change } : p)),
 });
-const touch = (s: RoomState, now: number): RoomState => ({ ...s, lastActivityAt: Math.max(s.lastActivityAt, now) });
 const emptyEntry: RoundEntry = { submissions: 0, pending: 0, best: null };
 const withEntry = (round: Round, playerId: string, change: (e: RoundEntry) => RoundEntry): Round => ({
   ...round,
@@ -60,9 +58,12 @@ function join(state: RoomState, e: Extract<RoomEvent, { type: 'join' }>): RoomRe
   const existing = findPlayer(state, e.playerId);
   // A player coming back (reload, dropped connection) keeps their place, nickname and scores.
   if (existing) return done(touch(withPlayer(state, e.playerId, { connected: true, leftAt: null }), e.now));
+  const waiting = rejoinWaiting(state, e);
+  if (waiting) return waiting;
   if (state.locked) return fail(state, 'room/locked', 'the host has locked this room');
   const cap = state.maxPlayers ?? ROOM_MAX_PLAYERS;
   if (state.players.length >= cap) return fail(state, 'room/full', `the room is full (${cap} players)`);
+  if (state.admission === 'approve') return askToJoin(state, e);
   const nick = roomNickname(e.nickname, state.players.map((p) => p.nickname), state.renames);
   if (!nick.ok) return fail(state, nick.code, nick.message);
   const player: RoomPlayer = { playerId: e.playerId, nickname: nick.nickname, joinedAt: e.now, connected: true, leftAt: null, activity: 'idle', backend: null };
@@ -164,6 +165,8 @@ function settle(state: RoomState, e: Extract<RoomEvent, { type: 'scored' | 'scor
 }
 
 function presence(state: RoomState, e: Extract<RoomEvent, { type: 'disconnect' | 'leave' }>): RoomResult {
+  const waiting = waitingPresence(state, e);
+  if (waiting) return waiting;
   const member = requireMember(state, e.playerId);
   if ('ok' in member) return member;
   const hasPlayed = Object.hasOwn(state.round?.entries ?? {}, e.playerId);
@@ -191,6 +194,9 @@ function tick(state: RoomState, now: number): RoomResult {
       effects.push(...lapsed.map((p) => ({ type: 'playerRemoved' as const, playerId: p.playerId })));
     }
   }
+  const lapsedWaiting = dropLapsedWaiting(s, now);
+  s = lapsedWaiting.state;
+  effects.push(...lapsedWaiting.effects);
   if (s.phase !== 'running' && s.phase !== 'closed' && now - s.lastActivityAt >= ROOM_IDLE_MS) {
     s = { ...s, phase: 'closed' };
     effects.push({ type: 'closed' });
@@ -207,6 +213,14 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomResult {
       return presence(state, event);
     case 'kick':
       return kick(state, event);
+    case 'kickMany':
+      return requireHost(state, event.actor) ?? kickMany(state, event);
+    case 'admission':
+      return requireHost(state, event.actor) ?? setAdmission(state, event);
+    case 'admit':
+      return requireHost(state, event.actor) ?? admit(state, event);
+    case 'deny':
+      return requireHost(state, event.actor) ?? deny(state, event);
     case 'lock': {
       const denied = requireHost(state, event.actor);
       return denied ?? done(touch({ ...state, locked: event.locked }, event.now));

@@ -32,6 +32,27 @@ export interface RoomPlayer {
   backend: string | null;
 }
 
+/** 'open': a code lets a newcomer in; 'approve': newcomers wait until the host admits them. */
+export type Admission = 'open' | 'approve';
+
+/** A newcomer waiting for the host (admission 'approve'); not a player: sees no class list or standings. */
+export interface WaitingPlayer {
+  playerId: string;
+  /** Filtered and unique among players and waiting players when they asked; re-checked on admit. */
+  nickname: string;
+  askedAt: number;
+  connected: boolean;
+  leftAt: number | null;
+}
+
+/** Which players one host action removes at once (decided by the reducer, not the server). */
+export type PlayerSelection =
+  | { by: 'ids'; playerIds: string[] }
+  /** Everyone who joined in the last `minutes` minutes (before the event's `now`). */
+  | { by: 'joinedWithin'; minutes: number }
+  /** Everyone without a submission in the current round (or the last one, once it ended). */
+  | { by: 'notSubmitted' };
+
 /** A player's best scored submission in a round (server-scored; never a client's number). */
 export interface RoundBest {
   submissionId: string;
@@ -84,6 +105,10 @@ export interface RoomState {
   renames: number;
   /** Most players the room admits, fixed when it was created; absent in rooms saved before (ROOM_MAX_PLAYERS). */
   maxPlayers?: number;
+  /** Absent in rooms saved before: 'open'. */
+  admission?: Admission;
+  /** Newcomers waiting for the host, in the order they asked; absent in rooms saved before: none. */
+  waiting?: WaitingPlayer[];
 }
 
 /** Who sent an event; the server resolves it from the host token or the player token. */
@@ -94,6 +119,13 @@ export type RoomEvent =
   | { type: 'disconnect'; playerId: string; now: number }
   | { type: 'leave'; playerId: string; now: number }
   | { type: 'kick'; actor: Actor; playerId: string; now: number }
+  /** Removes every player the selection picks, as a kick does (all or nothing). */
+  | { type: 'kickMany'; actor: Actor; selection: PlayerSelection; now: number }
+  | { type: 'admission'; actor: Actor; admission: Admission; now: number }
+  /** Moves waiting players into the room (all or nothing: full and locked rooms refuse). */
+  | { type: 'admit'; actor: Actor; playerIds: string[]; now: number }
+  /** Refuses waiting players; like a kick, they cannot ask again in this room. */
+  | { type: 'deny'; actor: Actor; playerIds: string[]; now: number }
   | { type: 'lock'; actor: Actor; locked: boolean; now: number }
   | { type: 'rename'; actor: Actor; playerId: string; nickname: string; now: number }
   | { type: 'startRound'; actor: Actor; settings: RoundSettings; now: number }
@@ -115,6 +147,10 @@ export type RoomErrorCode =
   | 'room/not_member'
   | 'room/not_host'
   | 'room/unknown_player'
+  | 'room/none_selected'
+  | 'room/not_waiting'
+  | 'room/waiting_full'
+  | 'round/none'
   | 'round/not_running'
   | 'round/already_running'
   | 'round/ended'
@@ -138,6 +174,8 @@ export type RoomEffect =
   | { type: 'roundEnded'; round: number; endedBy: 'time' | 'host' }
   | { type: 'revealed'; round: number }
   | { type: 'kicked'; playerId: string }
+  /** A waiting player was let in: their sockets join the room's channel and get the player view. */
+  | { type: 'admitted'; playerId: string }
   | { type: 'playerRemoved'; playerId: string }
   | { type: 'nicknameReplaced'; playerId: string; nickname: string }
   | { type: 'closed' };

@@ -3,7 +3,7 @@
  * podium, the CSV rows, and the downsampled training curves of the class wall.
  */
 import { compareEntries } from '../ranking';
-import type { PlayerActivity, RoomPhase, RoomState, Round, RoundBest } from './types';
+import type { Admission, PlayerActivity, RoomPhase, RoomState, Round, RoundBest } from './types';
 import type { RoundSettings } from './settings';
 
 export interface RoundStanding {
@@ -107,6 +107,29 @@ export interface HostRoomView extends Omit<PlayerRoomView, 'players' | 'playerCo
   players: WallPlayer[];
   standings: RoundStanding[];
   kickedCount: number;
+  admission: Admission;
+  /** Newcomers waiting for the host to admit or deny them, in the order they asked. */
+  waiting: WaitingView[];
+}
+
+export interface WaitingView {
+  playerId: string;
+  nickname: string;
+  askedAt: number;
+  connected: boolean;
+}
+
+/** All a waiting player is told: no players, no standings, no round (they are not in the class yet). */
+export interface WaitingRoomView {
+  code: string;
+  nickname: string;
+  askedAt: number;
+}
+
+/** The view of a player on the room's waiting list; null when they are not on it. */
+export function waitingRoomView(state: RoomState, playerId: string): WaitingRoomView | null {
+  const w = state.waiting?.find((x) => x.playerId === playerId);
+  return w ? { code: state.code, nickname: w.nickname, askedAt: w.askedAt } : null;
 }
 
 function publicRound(round: Round | null): PublicRoundView | null {
@@ -171,6 +194,8 @@ export function hostRoomView(state: RoomState): HostRoomView {
     round: publicRound(state.round),
     standings: roundStandings(state),
     kickedCount: state.kicked.length,
+    admission: state.admission ?? 'open',
+    waiting: (state.waiting ?? []).map((w) => ({ playerId: w.playerId, nickname: w.nickname, askedAt: w.askedAt, connected: w.connected })),
     players: state.players.map((p) => ({
       playerId: p.playerId,
       nickname: p.nickname,
