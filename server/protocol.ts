@@ -102,7 +102,8 @@ export interface ClientToServerEvents extends RoomClientEvents {
   /** Solo: face the boss with one's picks; final (a second call returns the same reveal). */
   'boss:reveal': (payload: { challengeId: string }, ack: Ack<BossReveal>) => void;
   /** A scored submission's spec and seed, for anyone to train again ("reproduce this run"). */
-  'run:get': (payload: { submissionId: string }, ack: Ack<RunView>) => void;
+  /** A room submission answers only its room's host (with the token) and players, or anyone once its round is published. */
+  'run:get': (payload: { submissionId: string; hostToken?: string }, ack: Ack<RunView>) => void;
 }
 
 export interface BossMine {
@@ -162,6 +163,8 @@ export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);
 
 export const runPayload = z.strictObject({
   submissionId: z.string().uuid(),
+  /** A room submission: its room's host token (the room is the submission's own). */
+  hostToken: z.string().min(1).max(200).optional(),
 });
 
 export const submitPayload = z.strictObject({

@@ -5,11 +5,11 @@
 import type { BossReveal } from '../game/boss/reveal';
 import { z } from 'zod';
 import { roundSettingsSchema } from '../game/room/settings';
-import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, RoundStanding } from '../game/room/views';
+import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding } from '../game/room/views';
 import type { PlayerActivity } from '../game/room/types';
 import type { Ack } from './protocol';
 
-export type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, RoundStanding };
+export type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding };
 
 /** What creating a room hands the teacher's browser; `hostPin` is shown once, to take the room back. */
 export interface HostCredentials {
@@ -34,8 +34,9 @@ export interface RoomWallUpdate {
   curve: CurvePoint[];
 }
 
+/** A published round as anyone may see it: no join code (`publicId` is the round's public address). */
 export interface FinishedRoundSummary {
-  code: string;
+  publicId: string;
   round: number;
   challengeId: string;
   endedAt: number;
@@ -45,7 +46,13 @@ export interface FinishedRoundSummary {
 }
 
 /** One finished round: the standings, and for a boss round the reveal (null until the teacher's). */
-export type RoundResults = FinishedRoundSummary & { standings: RoundStanding[]; reveal?: BossReveal | null };
+export type RoundResults = FinishedRoundSummary & { standings: RoundStanding[]; reveal?: BossReveal | null; publishedAt: number | null };
+
+/**
+ * Which round to show: by code and number for the room's host (with the token) and its players, or
+ * by public id for anyone once the teacher published it.
+ */
+export type RoundResultsQuery = { code: string; round: number; hostToken?: string } | { publicId: string };
 
 export interface RoomClientEvents {
   'room:create': (payload: Record<string, never>, ack: Ack<HostCredentials>) => void;
@@ -65,14 +72,16 @@ export interface RoomClientEvents {
   'room:export': (payload: { code: string; hostToken: string; round?: number }, ack: Ack<{ filename: string; csv: string }>) => void;
   /** A boss round that ended: reveal the private board on every screen at once (host only). */
   'room:reveal': (payload: { code: string; hostToken: string }, ack: Ack<BossReveal>) => void;
+  /** An ended round's results made public (class rounds, challenge boards) or private again (host only). */
+  'room:publish': (payload: { code: string; hostToken: string; round: number; published: boolean }, ack: Ack<{ round: number; publicId: string; publishedAt: number | null }>) => void;
   /** A student's status for the class wall; no ack, rate-limited, the curve point optional. */
   'room:activity': (payload: { code: string; activity: PlayerActivity; backend?: string; point?: CurvePoint }) => void;
   /** NTP-style: the client sends its clock, the server answers with its own. */
   'clock:sync': (payload: { clientNow: number }, ack: Ack<{ clientNow: number; serverNow: number }>) => void;
-  /** Leaderboard browsing: recent finished rounds of all rooms. */
+  /** Leaderboard browsing: recent rounds their teachers published (no codes). */
   'rooms:finished': (payload: { limit?: number }, ack: Ack<FinishedRoundSummary[]>) => void;
-  /** Final standings of one finished round (public, like every leaderboard). */
-  'room:results': (payload: { code: string; round: number }, ack: Ack<RoundResults>) => void;
+  /** Final standings of one finished round: the room's host and players, or anyone once published. */
+  'room:results': (payload: RoundResultsQuery, ack: Ack<RoundResults>) => void;
 }
 
 export interface RoomServerEvents {
@@ -118,5 +127,9 @@ export const roomPayloads = {
   }),
   clock: z.strictObject({ clientNow: finite }),
   finished: z.union([z.strictObject({ limit: z.number().int().min(1).max(100).optional() }), z.undefined()]),
-  results: z.strictObject({ code, round: z.number().int().min(1).max(10_000) }),
+  publish: z.strictObject({ code, hostToken, round: z.number().int().min(1).max(10_000), published: z.boolean() }),
+  results: z.union([
+    z.strictObject({ code, round: z.number().int().min(1).max(10_000), hostToken: hostToken.optional() }),
+    z.strictObject({ publicId: z.string().min(1).max(64) }),
+  ]),
 };

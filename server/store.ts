@@ -2,9 +2,10 @@
  * Every database read and write the server makes. better-sqlite3 is synchronous, so each
  * multi-statement change is one `db.transaction(() => ...)` that either fully happens or not at all.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
-import { leaderboardEntries, leaderboardTotals, players, submissions, type SubmissionRow } from '../drizzle/schema';
+import { leaderboardEntries, leaderboardTotals, players, roomRounds, submissions, type SubmissionRow } from '../drizzle/schema';
+import { roundPublished } from './rooms/store';
 import { isImprovement } from '../game/ranking';
 import type { Score } from '../game/scoring';
 import type { ApiError, LeaderboardRow, LeaderboardView } from './protocol';
@@ -78,13 +79,24 @@ export interface ScoredOutcome {
   rank: number | undefined;
 }
 
-/** Marks a queued submission scored and, if it beats the player's best, makes it their entry. */
+/**
+ * Whether a submission may be on the public challenge board: a solo one always, a room one only once
+ * its round is published (so never while the round runs, nor while its board is hidden from the class).
+ */
+export function onPublicBoard(db: Db, sub: Pick<SubmissionRow, 'roomCode' | 'roundNumber'>): boolean {
+  if (sub.roomCode === null) return true;
+  return sub.roundNumber !== null && roundPublished(db, sub.roomCode, sub.roundNumber);
+}
+
+/** Marks a queued submission scored and, if it may be public and beats the player's best, makes it their entry. */
 export function recordScore(db: Db, sub: SubmissionRow, score: Score, now: number): ScoredOutcome {
   return db.transaction((tx) => {
     tx.update(submissions)
       .set({ status: 'scored', score: score.score, correct: score.correct, total: score.total, scoredAt: now })
       .where(and(eq(submissions.id, sub.id), eq(submissions.status, 'queued')))
       .run();
+    // A private room round's score stays in the room; the player's public rank is not this one's.
+    if (!onPublicBoard(tx as unknown as Db, sub)) return { improved: false, rank: undefined };
     const key = and(eq(leaderboardEntries.challengeId, sub.challengeId), eq(leaderboardEntries.playerId, sub.playerId));
     const prev = tx.select({ score: leaderboardEntries.score }).from(leaderboardEntries).where(key).get();
     const improved = isImprovement(prev, score);
@@ -113,6 +125,57 @@ function countNewEntry(db: Db, challengeId: string): void {
     .values({ challengeId, players: 1 })
     .onConflictDoUpdate({ target: leaderboardTotals.challengeId, set: { players: sql`${leaderboardTotals.players} + 1` } })
     .run();
+}
+
+/** The player's best submission that may be public (solo, or of a published round), as the board orders them. */
+function bestPublicSubmission(db: Db, challengeId: string, playerId: string) {
+  const s = submissions;
+  const r = roomRounds;
+  return db
+    .select({ id: s.id, score: s.score, paramCount: s.paramCount, createdAt: s.createdAt })
+    .from(s)
+    .leftJoin(r, and(eq(r.roomCode, s.roomCode), eq(r.number, s.roundNumber)))
+    .where(and(eq(s.playerId, playerId), eq(s.challengeId, challengeId), eq(s.status, 'scored'), isNotNull(s.score), or(isNull(s.roomCode), isNotNull(r.publishedAt))))
+    .orderBy(desc(s.score), asc(s.createdAt), asc(s.id))
+    .limit(1)
+    .get();
+}
+
+/** Recomputes one player's board entry from scratch; true when it changed (written, replaced or removed). */
+function refreshEntry(db: Db, challengeId: string, playerId: string): boolean {
+  const key = and(eq(leaderboardEntries.challengeId, challengeId), eq(leaderboardEntries.playerId, playerId));
+  const prev = db.select({ submissionId: leaderboardEntries.submissionId }).from(leaderboardEntries).where(key).get();
+  const best = bestPublicSubmission(db, challengeId, playerId);
+  if (prev?.submissionId === best?.id) return false;
+  if (!best || best.score === null) {
+    db.delete(leaderboardEntries).where(key).run();
+    db.update(leaderboardTotals).set({ players: sql`${leaderboardTotals.players} - 1` }).where(eq(leaderboardTotals.challengeId, challengeId)).run();
+    return true;
+  }
+  const entry = { submissionId: best.id, score: best.score, paramCount: best.paramCount, submittedAt: best.createdAt };
+  db.insert(leaderboardEntries)
+    .values({ challengeId, playerId, ...entry })
+    .onConflictDoUpdate({ target: [leaderboardEntries.challengeId, leaderboardEntries.playerId], set: entry })
+    .run();
+  if (!prev) countNewEntry(db, challengeId);
+  return true;
+}
+
+/**
+ * After a room's round was published or withdrawn: every player who submitted in it gets their board
+ * entry recomputed (a withdrawn round's scores give way to the player's best public one). `db` is the
+ * publishing event's transaction. True when the challenge's board changed.
+ */
+export function refreshRoundOnBoards(db: Db, code: string, round: number, challengeId: string): boolean {
+  const playerIds = db
+    .selectDistinct({ playerId: submissions.playerId })
+    .from(submissions)
+    .where(and(eq(submissions.roomCode, code), eq(submissions.roundNumber, round)))
+    .all()
+    .map((p) => p.playerId);
+  let changed = false;
+  for (const playerId of playerIds) changed = refreshEntry(db, challengeId, playerId) || changed;
+  return changed;
 }
 
 /**

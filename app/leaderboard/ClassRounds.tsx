@@ -7,12 +7,12 @@ import type { FinishedRoundSummary } from '../../server/room-protocol';
 import { useSocket } from '../components/providers/SocketProvider';
 import { request } from '../components/room/emit';
 import { RoomError } from '../components/room/errors';
-import { percentText, spacedCode } from '../components/room/format';
+import { percentText } from '../components/room/format';
 import { MedalIcon } from '../components/room/icons';
 
 const RECENT_ROUNDS = 20;
 
-/** Recent finished class rounds (rooms:finished), each linking to its final standings. */
+/** Class rounds their teachers published (rooms:finished), each linking to its final standings by public id (no join codes). */
 export function ClassRounds() {
   const t = useTranslations('room');
   const format = useFormatter();
@@ -49,13 +49,13 @@ export function ClassRounds() {
       {rounds && rounds.length > 0 && (
         <ul data-testid="class-rounds" className="grid gap-3 md:grid-cols-2">
           {rounds.map((r) => (
-            <li key={`${r.code}-${r.round}`}>
-              <Link href={`/leaderboard/room/${r.code}/${r.round}`} data-testid="class-round" data-code={r.code} data-round={r.round} className="flex h-full flex-col gap-2 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400">
+            <li key={r.publicId}>
+              <Link href={`/leaderboard/round/${encodeURIComponent(r.publicId)}`} data-testid="class-round" data-public-id={r.publicId} data-round={r.round} className="flex h-full flex-col gap-2 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400">
                 <span className="flex flex-wrap items-baseline justify-between gap-2">
-                  <span className="font-mono text-lg font-bold tracking-widest text-indigo-800">{spacedCode(r.code)}</span>
+                  <span className="text-lg font-bold text-indigo-800">{t(`challengeName.${r.challengeId}` as 'challengeName.sign-digits')}</span>
                   <span className="text-sm text-slate-600">{t('history.round', { round: r.round })} · <time dateTime={new Date(r.endedAt).toISOString()}>{format.dateTime(new Date(r.endedAt), { dateStyle: 'medium', timeStyle: 'short' })}</time></span>
                 </span>
-                <span className="text-sm text-slate-700">{t(`challengeName.${r.challengeId}` as 'challengeName.sign-digits')} · {t('history.players', { count: r.players })}</span>
+                <span className="text-sm text-slate-700">{t('history.players', { count: r.players })}</span>
                 {r.top.length > 0 ? (
                   <ol className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                     {r.top.map((s) => (

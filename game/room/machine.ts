@@ -7,6 +7,7 @@ import { isImprovement } from '../ranking';
 import { admit, askToJoin, deny, dropLapsedWaiting, kickMany, rejoinWaiting, setAdmission, waitingPresence } from './admission';
 import { roomNickname } from './names';
 import { done, fail, touch } from './result';
+import { publishRound } from './publish';
 import {
   RECONNECT_GRACE_MS,
   ROOM_IDLE_MS,
@@ -233,6 +234,8 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomResult {
       return requireHost(state, event.actor) ?? endRound(state, event.now, 'host');
     case 'reveal':
       return requireHost(state, event.actor) ?? reveal(state, event.now);
+    case 'publish':
+      return requireHost(state, event.actor) ?? publishRound(state, event);
     case 'submit':
       return submit(state, event);
     case 'scored':

@@ -84,6 +84,8 @@ export interface Round {
   endedBy: 'time' | 'host' | null;
   /** A boss round: when the host revealed the private board (absent or null before). */
   revealedAt?: number | null;
+  /** When the host published the ended round (class rounds, challenge boards); absent or null: private. */
+  publishedAt?: number | null;
   /** By playerId; a player appears once they submit. */
   entries: Record<string, RoundEntry>;
 }
@@ -132,6 +134,8 @@ export type RoomEvent =
   | { type: 'endRound'; actor: Actor; now: number }
   /** A boss round that has ended: the host reveals the private board to everyone at once. */
   | { type: 'reveal'; actor: Actor; now: number }
+  /** The host publishes (or withdraws) an ended round: the current one or any earlier one. */
+  | { type: 'publish'; actor: Actor; round: number; published: boolean; now: number }
   | { type: 'submit'; playerId: string; now: number }
   | { type: 'scored'; playerId: string; round: number; best: RoundBest; now: number }
   | { type: 'scoreFailed'; playerId: string; round: number; now: number }
@@ -160,6 +164,7 @@ export type RoomErrorCode =
   | 'round/not_boss'
   | 'round/not_ended'
   | 'round/already_revealed'
+  | 'round/not_found'
   | 'nickname/invalid';
 
 export interface RoomError {
@@ -173,6 +178,8 @@ export type RoomEffect =
   | { type: 'roundStarted'; round: number; endsAt: number }
   | { type: 'roundEnded'; round: number; endedBy: 'time' | 'host' }
   | { type: 'revealed'; round: number }
+  /** `publishedAt` null: withdrawn. The server writes it to the round's row and updates the boards. */
+  | { type: 'published'; round: number; publishedAt: number | null }
   | { type: 'kicked'; playerId: string }
   /** A waiting player was let in: their sockets join the room's channel and get the player view. */
   | { type: 'admitted'; playerId: string }

@@ -44,6 +44,8 @@ export interface PublicRoundView {
   settled: number;
   /** A boss round: when its private board was revealed (null before, or not a boss round). */
   revealedAt: number | null;
+  /** When the host published the ended round; null while it is private to the room. */
+  publishedAt: number | null;
 }
 
 export interface RoomPlayerView {
@@ -140,7 +142,7 @@ function publicRound(round: Round | null): PublicRoundView | null {
     pending += e.pending;
     settled += e.submissions - e.pending;
   }
-  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending, settled, revealedAt: round.revealedAt ?? null };
+  return { number: round.number, settings: round.settings, startedAt: round.startedAt, endsAt: round.endsAt, endedAt: round.endedAt, pending, settled, revealedAt: round.revealedAt ?? null, publishedAt: round.publishedAt ?? null };
 }
 
 export const leaderboardShown = (state: RoomState) => state.phase !== 'running' || state.round?.settings.leaderboardVisible === true;

@@ -4,7 +4,8 @@
  * readable (results, CSV, history) after the room moves on or closes. Writes take a Db that may be a
  * transaction: the room service runs them inside one synchronous transaction per event.
  */
-import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db';
 import { roomRounds, rooms, type RoomRoundRow } from '../../drizzle/schema';
 import type { RoomState, Round } from '../../game/room/types';
@@ -55,6 +56,9 @@ export function setHostTokenHash(db: Db, code: string, hostTokenHash: string): v
   db.update(rooms).set({ hostTokenHash }).where(eq(rooms.code, code)).run();
 }
 
+/** 128 random bits, base64url (22 characters): a published round's address, unguessable and unrelated to the code. */
+export const newPublicId = () => randomBytes(16).toString('base64url');
+
 function upsertRound(db: Db, state: RoomState, round: Round): void {
   const row = {
     challengeId: round.settings.challengeId,
@@ -64,9 +68,11 @@ function upsertRound(db: Db, state: RoomState, round: Round): void {
     endedAt: round.endedAt,
     endedBy: round.endedBy,
     standingsJson: JSON.stringify(roundStandings(state, round)),
+    publishedAt: round.publishedAt ?? null,
   };
+  // The public id is drawn once, when the round's row is first written, and never changes.
   db.insert(roomRounds)
-    .values({ roomCode: state.code, number: round.number, ...row })
+    .values({ roomCode: state.code, number: round.number, publicId: newPublicId(), ...row })
     .onConflictDoUpdate({ target: [roomRounds.roomCode, roomRounds.number], set: row })
     .run();
 }
@@ -87,6 +93,9 @@ export interface StoredRound {
   challengeId: string;
   endedAt: number | null;
   standings: RoundStanding[];
+  publicId: string;
+  /** Null while only the room may see the round. */
+  publishedAt: number | null;
 }
 
 const toStoredRound = (r: RoomRoundRow): StoredRound => ({
@@ -95,6 +104,8 @@ const toStoredRound = (r: RoomRoundRow): StoredRound => ({
   challengeId: r.challengeId,
   endedAt: r.endedAt,
   standings: JSON.parse(r.standingsJson) as RoundStanding[],
+  publicId: r.publicId,
+  publishedAt: r.publishedAt,
 });
 
 export function loadRound(db: Db, code: string, number: number): StoredRound | undefined {
@@ -106,14 +117,48 @@ export function loadRound(db: Db, code: string, number: number): StoredRound | u
   return row ? toStoredRound(row) : undefined;
 }
 
-/** The most recently finished rounds of all rooms, newest first. */
-export function finishedRounds(db: Db, limit: number): StoredRound[] {
+/** A published round by its public id; an unpublished one is not found (nothing says it exists). */
+export function loadPublishedRound(db: Db, publicId: string): StoredRound | undefined {
+  const row = db
+    .select()
+    .from(roomRounds)
+    .where(and(eq(roomRounds.publicId, publicId), isNotNull(roomRounds.publishedAt), isNotNull(roomRounds.endedAt)))
+    .get();
+  return row ? toStoredRound(row) : undefined;
+}
+
+/** The most recently published finished rounds of all rooms, newest publication first. */
+export function publishedRounds(db: Db, limit: number): StoredRound[] {
   return db
     .select()
     .from(roomRounds)
-    .where(isNotNull(roomRounds.endedAt))
-    .orderBy(desc(roomRounds.endedAt))
+    .where(and(isNotNull(roomRounds.publishedAt), isNotNull(roomRounds.endedAt)))
+    .orderBy(desc(roomRounds.publishedAt), desc(roomRounds.endedAt))
     .limit(limit)
     .all()
     .map(toStoredRound);
+}
+
+/**
+ * Publishes (keeping the first time) or withdraws an earlier round; the current round's row follows
+ * its state in saveRoomState. Answers the round's challenge, or undefined when there is no such row.
+ */
+export function setRoundPublished(db: Db, code: string, number: number, publishedAt: number | null): string | undefined {
+  const at = publishedAt === null ? null : sql`coalesce(${roomRounds.publishedAt}, ${publishedAt})`;
+  return db
+    .update(roomRounds)
+    .set({ publishedAt: at })
+    .where(and(eq(roomRounds.roomCode, code), eq(roomRounds.number, number), isNotNull(roomRounds.endedAt)))
+    .returning({ challengeId: roomRounds.challengeId })
+    .get()?.challengeId;
+}
+
+/** Whether a room's round is published (its submissions may appear on the public boards). */
+export function roundPublished(db: Db, code: string, number: number): boolean {
+  const row = db
+    .select({ at: roomRounds.publishedAt })
+    .from(roomRounds)
+    .where(and(eq(roomRounds.roomCode, code), eq(roomRounds.number, number)))
+    .get();
+  return row?.at !== undefined && row.at !== null;
 }

@@ -1,12 +1,14 @@
 /**
  * 'progress:get' (the caller's stars on the solo path) and 'run:get' (a scored submission's spec
- * and seed, public, so anyone can train the same run again).
+ * and seed, so anyone can train the same run again: public for a solo submission; a room's stays with
+ * its room's host and players until the teacher publishes the round).
  */
 import { getChallenge } from '../../game/challenges';
 import { parseModelSpec } from '../../models/spec';
 import { playerNickname, readProgress } from '../progress';
 import { emptyPayload, runPayload, type RunView } from '../protocol';
-import { getSubmission } from '../store';
+import { maySeeRoom } from '../rooms/access';
+import { getSubmission, onPublicBoard } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';
 
@@ -21,6 +23,11 @@ export function onProgress(ctx: HandlerContext, socket: ArenaSocket): void {
     const sub = getSubmission(ctx.db, payload.submissionId);
     const challenge = sub ? getChallenge(sub.challengeId) : undefined;
     if (!sub || !challenge || sub.status !== 'scored') return reply(refuse('run/not_found', 'no scored submission with this id'));
+    const own = sub.playerId === socket.data.playerId;
+    if (sub.roomCode && !own && !onPublicBoard(ctx.db, sub) && !maySeeRoom(ctx, socket, { code: sub.roomCode, hostToken: payload.hostToken })) {
+      // Says no more than that this run is not public: no challenge, nickname, score or room.
+      return reply(refuse('run/private', "this run belongs to a class round that only its room can see"));
+    }
     const stored: unknown = JSON.parse(sub.specJson);
     const spec = challenge.kind === 'model' ? parseModelSpec(stored) : null;
     const view: RunView = {

@@ -1,8 +1,12 @@
-/** 'rooms:finished': the most recently finished rounds of every room, for leaderboard browsing. */
+/**
+ * 'rooms:finished': the rounds their teachers published, newest first, for leaderboard browsing. A
+ * round nobody published is not listed, and no listing carries a join code (rooms may still be open):
+ * each round is addressed by its random public id.
+ */
 import { podium } from '../../../game/room/views';
 import type { FinishedRoundSummary } from '../../room-protocol';
 import { roomPayloads } from '../../room-protocol';
-import { finishedRounds, type StoredRound } from '../../rooms/store';
+import { publishedRounds, type StoredRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle } from '../handle';
 
@@ -10,7 +14,7 @@ import { handle } from '../handle';
 export const FINISHED_ROUNDS_DEFAULT = 20;
 
 export const summary = (r: StoredRound): FinishedRoundSummary => ({
-  code: r.code,
+  publicId: r.publicId,
   round: r.number,
   challengeId: r.challengeId,
   endedAt: r.endedAt ?? 0,
@@ -20,6 +24,6 @@ export const summary = (r: StoredRound): FinishedRoundSummary => ({
 
 export function onFinished(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'rooms:finished', roomPayloads.finished, (p, reply) => {
-    reply({ ok: true, data: finishedRounds(ctx.db, p?.limit ?? FINISHED_ROUNDS_DEFAULT).map(summary) });
+    reply({ ok: true, data: publishedRounds(ctx.db, p?.limit ?? FINISHED_ROUNDS_DEFAULT).map(summary) });
   });
 }

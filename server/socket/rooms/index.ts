@@ -14,11 +14,12 @@ import { onLock } from './lock';
 import { onReclaim } from './reclaim';
 import { onRename } from './rename';
 import { onResults } from './results';
+import { onPublish } from './publish';
 import { onReveal } from './reveal';
 import { onStart } from './start';
 
 export function onRoomEvents(ctx: HandlerContext, socket: ArenaSocket): void {
-  for (const attach of [onCreate, onHost, onReclaim, onJoin, onLeave, onKick, onLock, onRename, onStart, onEnd, onExport, onActivity, onClockSync, onFinished, onResults, onReveal]) {
+  for (const attach of [onCreate, onHost, onReclaim, onJoin, onLeave, onKick, onLock, onRename, onStart, onEnd, onExport, onActivity, onClockSync, onFinished, onResults, onReveal, onPublish]) {
     attach(ctx, socket);
   }
   // A player is disconnected from a room when their LAST socket in it goes (another tab keeps them).

@@ -21,6 +21,7 @@ import { ClassWall } from './ClassWall';
 import { HostPlayers } from './HostPlayers';
 import { JoinAddressContext, JoinPanel, type JoinAddress } from './JoinPanel';
 import { PinPanel } from './PinPanel';
+import { PublishToggle } from './PublishToggle';
 import { RoundSettingsForm } from './RoundSettingsForm';
 import { useHostRoom, type HostRoom } from './useHostRoom';
 
@@ -176,6 +177,7 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
         {round && <Link href={`/leaderboard/room/${view.code}/${round.number}`} className="text-sm text-indigo-800 underline">{t('ended.permalink')}</Link>}
       </div>
       {error && <RoomError error={error} />}
+      {round && <PublishToggle code={view.code} round={round} />}
       <section aria-labelledby="final-standings" className="flex flex-col gap-2">
         <h2 id="final-standings" className="text-lg font-semibold">{t('standings.final', { round: round?.number ?? 1 })}</h2>
         <StandingsTable rows={view.standings} sortable caption={t('standings.final', { round: round?.number ?? 1 })} challengeId={round?.settings.challengeId} />
