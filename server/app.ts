@@ -17,7 +17,20 @@ import { createRoomService } from './rooms/service';
 import { createWall } from './rooms/wall';
 import { leaderboardRoom, playerRoom, type HandlerContext } from './socket/context';
 import { attachHandlers, createIo } from './socket/index';
-import { createLimiter, createRoomLimiters, REGISTER_LIMIT, ROOM_LIMITS, SUBMIT_LIMIT, type RateLimit, type RoomLimits } from './socket/limits';
+import { createEventGate, EVENT_LIMITS, type EventLimits } from './socket/event-gate';
+import {
+  createLimiter,
+  createRoomLimiters,
+  REGISTER_LIMIT,
+  ROOM_LIMITS,
+  SCORING_QUEUE_PER_PLAYER,
+  SOCKETS_PER_ADDRESS,
+  SUBMIT_ADDRESS_LIMIT,
+  SUBMIT_LIMIT,
+  type RateLimit,
+  type RoomLimits,
+} from './socket/limits';
+import { createPinGuard } from './socket/rooms/pin-guard';
 import { queuedSubmissionIds } from './store';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -36,8 +49,16 @@ export interface ServerOptions {
   dataDir?: string;
   scoringWorkers?: number;
   submitLimit?: RateLimit;
+  /** Submissions per client address (default SUBMIT_ADDRESS_LIMIT). */
+  submitAddressLimit?: RateLimit;
+  /** A player's submissions waiting for or in scoring at once (default SCORING_QUEUE_PER_PLAYER). */
+  scoringQueueCap?: number;
   registerLimit?: RateLimit;
   roomLimits?: Partial<RoomLimits>;
+  /** Per-socket event limits; `events` entries replace the defaults' by name. */
+  eventLimits?: { any?: RateLimit; events?: EventLimits['events'] };
+  /** Sockets one client address may hold at once (env SOCKETS_PER_ADDRESS; default SOCKETS_PER_ADDRESS). */
+  socketsPerAddress?: number;
   /** Time source for rooms, submissions and timers (default: the real clock); tests move it forward. */
   clock?: Clock;
   /** How often every loaded room is ticked (grace periods, idle expiry); default ROOM_SWEEP_MS. */
@@ -130,22 +151,33 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       leaderboard: (view) => io.to(leaderboardRoom(view.challengeId)).emit('leaderboard:update', view),
     },
   });
+  // Every limit runs on the server's clock: tests move it forward instead of waiting out a window.
+  const now = () => clock.now();
+  const roomLimits: RoomLimits = { ...ROOM_LIMITS, ...opts.roomLimits };
   const ctx: HandlerContext = {
     io,
     db,
     scoring,
     log,
-    submitLimiter: createLimiter(opts.submitLimit ?? SUBMIT_LIMIT),
-    registerLimiter: createLimiter(opts.registerLimit ?? REGISTER_LIMIT),
+    submitLimiter: createLimiter(opts.submitLimit ?? SUBMIT_LIMIT, now),
+    submitAddressLimiter: createLimiter(opts.submitAddressLimit ?? SUBMIT_ADDRESS_LIMIT, now),
+    scoringQueueCap: opts.scoringQueueCap ?? SCORING_QUEUE_PER_PLAYER,
+    scoringPending: (playerId) => pool.pending(playerId),
+    registerLimiter: createLimiter(opts.registerLimit ?? REGISTER_LIMIT, now),
+    eventGate: createEventGate(
+      { any: opts.eventLimits?.any ?? EVENT_LIMITS.any, events: { ...EVENT_LIMITS.events, ...opts.eventLimits?.events } },
+      now,
+    ),
+    pinGuard: createPinGuard(roomLimits.reclaim, now),
     now: () => clock.now(),
     clock,
     rooms,
     roomOutput,
     presence,
     wall,
-    roomLimiters: createRoomLimiters({ ...ROOM_LIMITS, ...opts.roomLimits }),
+    roomLimiters: createRoomLimiters(roomLimits, now),
   };
-  attachHandlers(ctx);
+  attachHandlers(ctx, { socketsPerAddress: opts.socketsPerAddress ?? SOCKETS_PER_ADDRESS });
   // Before listening: rooms come back in their phase with their deadlines before any client returns.
   rooms.start();
 

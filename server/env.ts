@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ROOM_MAX_PLAYERS } from '../game/room/types';
+import { SOCKETS_PER_ADDRESS } from './socket/limits';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -19,6 +20,8 @@ const envSchema = z.object({
     .default(Math.max(1, Math.min(2, availableParallelism() - 1))),
   /** Most players per room created (a class by default); larger rooms get bounded, throttled views. */
   ROOM_MAX_PLAYERS: z.coerce.number().int().min(1).max(100_000).default(ROOM_MAX_PLAYERS),
+  /** Sockets one client address may hold at once (a school's NAT address: a class with tabs, the teacher). */
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(SOCKETS_PER_ADDRESS),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     dev: env.NODE_ENV !== 'production',
     scoringWorkers: env.SCORING_WORKERS,
     roomMaxPlayers: env.ROOM_MAX_PLAYERS,
+    socketsPerAddress: env.SOCKETS_PER_ADDRESS,
   });
   consoleLogger.info(`Gradient Arena listening on ${server.url} (${env.NODE_ENV}, db ${env.DATABASE_FILE})`);
   let stopping = false;

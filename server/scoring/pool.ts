@@ -2,9 +2,11 @@
  * The scoring worker pool: inference runs in worker threads (piscina), never on the event loop.
  * Workers run TypeScript through tsx's loader, inherited from the parent's execArgv
  * (`tsx server/index.ts` and `node --import tsx` both put it there); added if missing.
+ * Jobs wait in a FairQueue (round-robin by owner, the submitting player) and piscina gets one per
+ * worker, so each job's timeout starts when it can start running.
  */
-import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
+import { FairQueue } from './fair-queue';
 import type { ScoringJob, ScoringOutput, ScoringWorkerData } from './types';
 
 /**
@@ -14,14 +16,30 @@ import type { ScoringJob, ScoringOutput, ScoringWorkerData } from './types';
  */
 export const SCORING_TIMEOUT_MS = 120_000;
 
+/** Owner of jobs that name none (all share one turn). */
+const NO_OWNER = '';
+
 export interface ScoringPool {
-  score(job: ScoringJob): Promise<ScoringOutput>;
+  /** Scores `job` when its owner's turn comes (round-robin between owners with waiting jobs). */
+  score(job: ScoringJob, owner?: string): Promise<ScoringOutput>;
+  /** Jobs of `owner` waiting or running. */
+  pending(owner: string): number;
   close(): Promise<void>;
 }
 
 function workerExecArgv(): string[] {
   const argv = process.execArgv;
   return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
+}
+
+function failed(err: unknown): ScoringOutput {
+  const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
+  return {
+    ok: false,
+    error: timedOut
+      ? { code: 'scoring/timeout', message: `scoring took longer than ${SCORING_TIMEOUT_MS / 1000} s` }
+      : { code: 'scoring/failed', message: `the scoring worker failed: ${(err as Error).message}` },
+  };
 }
 
 export function createScoringPool(opts: { workers: number; dataDir: string; onError?: (err: unknown) => void }): ScoringPool {
@@ -38,24 +56,56 @@ export function createScoringPool(opts: { workers: number; dataDir: string; onEr
   // A worker that dies outside a task (e.g. fails to load) is replaced by piscina; without a
   // listener the 'error' event would crash the whole server.
   pool.on('error', (err: unknown) => opts.onError?.(err));
-  // Hands piscina one job per worker, so each job's timeout starts when it can start running.
-  const gate = new PQueue({ concurrency: opts.workers });
+
+  const waiting = new FairQueue<{ start(): void; cancel(): void }>();
+  const pendingByOwner = new Map<string, number>();
+  let running = 0;
+  let closed = false;
+
+  const pump = () => {
+    while (running < opts.workers && !closed) {
+      const next = waiting.shift();
+      if (!next) return;
+      running++;
+      next.job.start();
+    }
+  };
+  const release = (owner: string) => {
+    const left = (pendingByOwner.get(owner) ?? 1) - 1;
+    if (left > 0) pendingByOwner.set(owner, left);
+    else pendingByOwner.delete(owner);
+  };
+
   return {
-    async score(job) {
-      try {
-        const out = await gate.add(() => pool.run(job, { signal: AbortSignal.timeout(SCORING_TIMEOUT_MS) }));
-        if (!out) throw new Error('the scoring queue dropped the job');
-        return out;
-      } catch (err) {
-        const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
-        return {
-          ok: false,
-          error: timedOut
-            ? { code: 'scoring/timeout', message: `scoring took longer than ${SCORING_TIMEOUT_MS / 1000} s` }
-            : { code: 'scoring/failed', message: `the scoring worker failed: ${(err as Error).message}` },
+    score(job, owner = NO_OWNER) {
+      if (closed) return Promise.resolve(failed(new Error('the scoring pool is closed')));
+      pendingByOwner.set(owner, (pendingByOwner.get(owner) ?? 0) + 1);
+      return new Promise<ScoringOutput>((resolve) => {
+        const done = (out: ScoringOutput) => {
+          release(owner);
+          resolve(out);
         };
-      }
+        waiting.push(owner, {
+          start: () =>
+            void pool
+              .run(job, { signal: AbortSignal.timeout(SCORING_TIMEOUT_MS) })
+              .then((out) => out ?? failed(new Error('the scoring queue dropped the job')), failed)
+              .then((out) => {
+                running--;
+                done(out);
+                pump();
+              }),
+          cancel: () => done(failed(new Error('the scoring pool is closed'))),
+        });
+        pump();
+      });
     },
-    close: () => pool.destroy(),
+    pending: (owner) => pendingByOwner.get(owner) ?? 0,
+    close: () => {
+      closed = true;
+      // Jobs still waiting end as failed; the service, closing, leaves their submissions queued.
+      for (let next = waiting.shift(); next; next = waiting.shift()) next.job.cancel();
+      return pool.destroy();
+    },
   };
 }

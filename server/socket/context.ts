@@ -1,6 +1,5 @@
 /** What every socket handler gets: typed socket, database, scoring, limits, logger. */
 import type { Server, Socket } from 'socket.io';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import type { Logger } from '../log';
@@ -10,7 +9,9 @@ import type { Presence } from '../rooms/presence';
 import type { RoomOutput } from '../rooms/publish';
 import type { RoomService } from '../rooms/service';
 import type { Wall } from '../rooms/wall';
-import type { RoomLimiters } from './limits';
+import type { EventGate } from './event-gate';
+import type { Limiter, RoomLimiters } from './limits';
+import type { PinGuard } from './rooms/pin-guard';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type InterServerEvents = {};
@@ -23,9 +24,19 @@ export interface HandlerContext {
   scoring: ScoringService;
   log: Logger;
   /** Submissions per player per window. */
-  submitLimiter: RateLimiterMemory;
+  submitLimiter: Limiter;
+  /** Submissions per client address per window. */
+  submitAddressLimiter: Limiter;
+  /** Most submissions of one player waiting for or in scoring at once; past it submission/queue_full. */
+  scoringQueueCap: number;
+  /** A player's submissions waiting for or in a scoring worker. */
+  scoringPending(playerId: string): number;
   /** Registrations per client address per window. */
-  registerLimiter: RateLimiterMemory;
+  registerLimiter: Limiter;
+  /** Every event's per-socket rate limit (handle.ts). */
+  eventGate: EventGate;
+  /** How often room:reclaim may check a PIN. */
+  pinGuard: PinGuard;
   /** Same as clock.now. */
   now: () => number;
   clock: Clock;

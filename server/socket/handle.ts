@@ -1,6 +1,7 @@
 /**
- * Wraps a socket handler: finds the ack (if the client sent one), checks the payload with zod,
- * and turns anything thrown into an error ack. A handler never throws out to socket.io.
+ * Wraps a socket handler: finds the ack (if the client sent one), checks the socket's rate limits
+ * (event-gate.ts) and the payload with zod, and turns anything thrown into an error ack. A handler
+ * never throws out to socket.io.
  */
 import type { z } from 'zod';
 import type { ApiError, Result } from '../protocol';
@@ -19,6 +20,13 @@ function zodIssues(error: z.ZodError): NonNullable<ApiError['issues']> {
     const path = i.path.map(String).join('.') || '(root)';
     return { path, message: `${path}: ${i.message}` };
   });
+}
+
+/** A socket that ignored a whole window of refusals and kept sending is closed, logged once. */
+function disconnectFlooder(ctx: HandlerContext, socket: ArenaSocket, event: string): void {
+  if (!socket.connected) return;
+  ctx.log.warn('socket disconnected for flooding', { event, socket: socket.id, address: socket.handshake.address, player: socket.data.playerId });
+  socket.disconnect(true);
 }
 
 export function handle<S extends z.ZodType>(
@@ -45,6 +53,13 @@ export function handle<S extends z.ZodType>(
       }
       ack?.(result);
     };
+    // Rate first: a refused message costs no payload walk, no parsing and no handler.
+    const gate = ctx.eventGate.admit(socket.id, event);
+    if (gate.kind !== 'ok') {
+      if (gate.kind === 'refuse') reply(gate.result);
+      else if (gate.kind === 'disconnect') disconnectFlooder(ctx, socket, event);
+      return;
+    }
     const bad = findForbiddenKey(payload);
     if (bad) {
       const what = bad.key === null ? 'is nested too deeply' : `has the key ${JSON.stringify(bad.key)}, which no payload may use`;

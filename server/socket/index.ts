@@ -7,6 +7,7 @@ import { findPlayerByTokenHash } from '../store';
 import { playerRoom, type ArenaServer, type HandlerContext } from './context';
 import { onLeaderboard } from './leaderboard';
 import { hashToken } from '../hash';
+import { createAddressCap } from './address-cap';
 import { onBoss } from './boss';
 import { onProgress } from './progress';
 import { onRegister } from './register';
@@ -29,8 +30,15 @@ export function createIo(http: HttpServer): ArenaServer {
   });
 }
 
-export function attachHandlers(ctx: HandlerContext): void {
+export function attachHandlers(ctx: HandlerContext, opts: { socketsPerAddress: number }): void {
   const { io, db, log } = ctx;
+  const cap = createAddressCap(opts.socketsPerAddress);
+  // First, so a refused handshake costs no token lookup. The next middleware never refuses, so every
+  // socket counted here connects (or its connection closes, which releases it too).
+  io.use((socket, next) => {
+    cap.middleware(socket, next);
+    if (cap.held(socket.handshake.address) === opts.socketsPerAddress) log.warn('sockets per address at the cap', { address: socket.handshake.address, max: opts.socketsPerAddress });
+  });
   // An unknown or missing token still connects (the client can register); it is just anonymous.
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
@@ -46,6 +54,9 @@ export function attachHandlers(ctx: HandlerContext): void {
     next();
   });
   io.on('connection', (socket) => {
+    cap.connected(socket);
+    ctx.pinGuard.connected(socket.id);
+    socket.on('disconnect', () => ctx.pinGuard.forget(socket.id));
     if (socket.data.playerId) void socket.join(playerRoom(socket.data.playerId));
     onRegister(ctx, socket);
     onWhoami(ctx, socket);

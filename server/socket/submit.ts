@@ -8,11 +8,11 @@ import { getChallenge } from '../../game/challenges';
 import { playEntrySchema } from '../../game/solo/play';
 import { validateSubmission, validateWeights } from '../../game/submission';
 import type { ModelSpec } from '../../models/spec';
-import { MAX_WEIGHTS_BYTES, playSubmitPayload, submitPayload } from '../protocol';
+import { MAX_WEIGHTS_BYTES, playSubmitPayload, submitPayload, type Result } from '../protocol';
 import { insertSubmission } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse, type Reply } from './handle';
-import { limited } from './limits';
+import { check } from './limits';
 import { submitToRoom } from './rooms/submit';
 
 const asBytes = (w: Uint8Array | ArrayBuffer) => (w instanceof Uint8Array ? w : new Uint8Array(w));
@@ -27,11 +27,47 @@ interface Accepted {
   roomCode: string | undefined;
 }
 
-/** Rate limit, persist (through the room when there is one), ack, enqueue. */
+/** Submissions past the rate limits but not yet handed to scoring, per player (see queueFull). */
+const admitting = new WeakMap<HandlerContext, Map<string, number>>();
+
+/**
+ * A player's submissions waiting for or in a scoring worker, plus those being admitted right now,
+ * reach the cap: refuse (issue 13, finding 6). Those being admitted count so that a burst sent at
+ * once, whose room checks all await, cannot pass the cap together.
+ */
+function queueFull(ctx: HandlerContext, playerId: string): Result<never> | undefined {
+  const inFlight = admitting.get(ctx)?.get(playerId) ?? 0;
+  if (ctx.scoringPending(playerId) + inFlight < ctx.scoringQueueCap) return undefined;
+  return refuse('submission/queue_full', `${ctx.scoringQueueCap} of your submissions are still waiting to be scored; submit again when one has its score`);
+}
+
+function admit(ctx: HandlerContext, playerId: string): () => void {
+  let counts = admitting.get(ctx);
+  if (!counts) admitting.set(ctx, (counts = new Map()));
+  counts.set(playerId, (counts.get(playerId) ?? 0) + 1);
+  return () => {
+    const left = (counts.get(playerId) ?? 1) - 1;
+    if (left > 0) counts.set(playerId, left);
+    else counts.delete(playerId);
+  };
+}
+
+/** Queue cap, rate limits (player, then address), persist (through the room when there is one), ack, enqueue. */
 async function accept(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply): Promise<void> {
-  const blocked = await limited(ctx.submitLimiter, playerId, 'submissions');
+  const full = queueFull(ctx, playerId);
+  if (full) return reply(full);
+  const blocked = check(ctx.submitLimiter, playerId, 'submissions') ?? check(ctx.submitAddressLimiter, socket.handshake.address, 'submissions from this address');
   if (blocked) return reply(blocked);
-  // The socket may have disconnected (or re-registered) while we waited on the limiter.
+  const done = admit(ctx, playerId);
+  try {
+    await store(ctx, socket, playerId, a, reply);
+  } finally {
+    done();
+  }
+}
+
+async function store(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply): Promise<void> {
+  // The socket may have disconnected (or re-registered) since the payload arrived.
   if (socket.data.playerId !== playerId) return reply(refuse('auth/required', 'player changed during submit'));
   const submissionId = randomUUID();
   const { roomCode, spec, ...fields } = a;

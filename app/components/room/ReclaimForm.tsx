@@ -47,7 +47,7 @@ export function ReclaimForm({ fixedCode, onReclaimed }: { fixedCode?: string; on
         )}
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${id}-pin`} className="font-medium">{t('reclaim.pin')}</label>
-          <input id={`${id}-pin`} data-testid="reclaim-pin" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" inputMode="numeric" spellCheck={false} className={`${input} w-36`} />
+          <input id={`${id}-pin`} data-testid="reclaim-pin" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="XXXX-XXXX-XXXX" className={`${input} w-64`} />
         </div>
         <button type="submit" data-testid="reclaim-submit" disabled={busy || !connected || !normalized || pin.trim() === ''} className="rounded-lg bg-indigo-700 px-4 py-2.5 font-semibold text-white hover:bg-indigo-800 disabled:opacity-50">
           {busy ? t('reclaim.busy') : t('reclaim.submit')}

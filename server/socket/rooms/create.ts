@@ -11,8 +11,12 @@ import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../conte
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
 
-/** Length of the host recovery PIN (19^8 ≈ 1.7e10 values, tried at most 5 times per 10 minutes). */
-export const HOST_PIN_LENGTH = 8;
+/**
+ * Length of the host recovery PIN: 19^12 ≈ 2.2e15 values, against at most ~260,000 checks a day from
+ * one address (rooms/pin-guard.ts has the sum). Shown and typed in groups of PIN_GROUP.
+ */
+export const HOST_PIN_LENGTH = 12;
+const PIN_GROUP = 4;
 /** Fresh codes tried before giving up (19^6 ≈ 47 million codes, so a second try is already rare). */
 const CODE_TRIES = 20;
 const RAND_RANGE = 2 ** 40;
@@ -27,6 +31,12 @@ function newPin(): string {
   for (let i = 0; i < HOST_PIN_LENGTH; i++) pin += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return pin;
 }
+
+/** What the teacher typed ("acde fhjk-mprt") as the PIN that was hashed ("ACDEFHJKMPRT"). */
+export const normalizePin = (typed: string) => typed.toUpperCase().replace(/[\s-]/g, '');
+
+/** "ACDE-FHJK-MPRT": read aloud and copied down in groups. */
+export const formatPin = (pin: string) => (pin.match(new RegExp(`.{1,${PIN_GROUP}}`, 'g')) ?? [pin]).join('-');
 
 export function onCreate(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:create', roomPayloads.create, async (_payload, reply) => {
@@ -43,6 +53,6 @@ export function onCreate(ctx: HandlerContext, socket: ArenaSocket): void {
     ctx.rooms.create(code, hashToken(hostToken), pinHash(code, hostPin));
     await socket.join(roomHostChannel(code));
     ctx.log.info('room created', { code, socket: socket.id, address: socket.handshake.address });
-    reply({ ok: true, data: { code, hostToken, hostPin } });
+    reply({ ok: true, data: { code, hostToken, hostPin: formatPin(hostPin) } });
   });
 }
