@@ -30,7 +30,10 @@ export interface ChallengeBudget {
   maxParams: number;
   /** Most layers a submitted model may have. */
   maxLayers: number;
-  /** Most training samples a run may see (epochs × training-set size); a hard limit when set. */
+  /**
+   * Most training samples a run may see (epochs × training-set size); a hard limit when set,
+   * checked on the declared spec at submission and on the server's own run (game/verification.ts).
+   */
   maxSamplesSeen?: number;
 }
 
@@ -48,12 +51,14 @@ export type ChallengeData =
 
 /**
  * What one star asks. Every field present must hold; `minScore` is on the challenge's score
- * (test accuracy for model challenges). Spec-based fields read the submitted spec, never a number
- * the client computed.
+ * (test accuracy for model challenges). `maxParams` and `minHiddenLayers` read the submitted spec
+ * (the weights the server scores, or trains, fit it); `maxEpochs` is about training and reads only
+ * the server's own run, so only a challenge the server retrains may use it (game/verification.ts).
  */
 export interface StarRule {
   minScore: number;
   maxParams?: number;
+  /** Epochs the server's own training run of the spec took, at most. */
   maxEpochs?: number;
   /** Dense layers before the output layer, at least (the activation challenge's "deep" network). */
   minHiddenLayers?: number;

@@ -1,17 +1,21 @@
 /**
- * Stars for a scored model submission: the challenge's rules read the server's score and the
- * submitted spec (parameters, epochs, depth), never a number the client computed.
+ * Stars for a scored model submission: the challenge's rules read the server's score, the
+ * submitted spec's parameters and layers, and for rules about training the server's own run
+ * (game/verification.ts), never a number or a training setting the client declared.
  */
 import type { ModelSpec } from '../models/spec';
 import type { ModelChallenge, StarRule } from './challenges';
+import type { ServerRun } from './verification';
 
 export type Stars = 0 | 1 | 2 | 3;
 
 export interface ModelOutcome {
-  /** Test accuracy from the server, 0..1. */
+  /** Test accuracy from the server, 0..1 (of the model the server trained, when it retrained). */
   score: number;
   paramCount: number;
   spec: ModelSpec;
+  /** The server's own training run of the spec; absent when the submitted weights were scored. */
+  run?: ServerRun;
 }
 
 /** Dense layers before the last one: the hidden layers of a fully connected network. */
@@ -23,7 +27,8 @@ export function meetsRule(rule: StarRule, o: ModelOutcome): boolean {
   // A tolerance below one test example: 0.95 must not fail on 949.9999/1000 from float division.
   if (o.score < rule.minScore - 1e-9) return false;
   if (rule.maxParams !== undefined && o.paramCount > rule.maxParams) return false;
-  if (rule.maxEpochs !== undefined && o.spec.training.epochs > rule.maxEpochs) return false;
+  // Epochs count only when the server ran them: a declared `epochs: 1` proves nothing.
+  if (rule.maxEpochs !== undefined && (o.run === undefined || o.run.epochs > rule.maxEpochs)) return false;
   if (rule.minHiddenLayers !== undefined && hiddenDenseLayers(o.spec) < rule.minHiddenLayers) return false;
   return true;
 }
@@ -38,7 +43,15 @@ export function modelStars(challenge: ModelChallenge, o: ModelOutcome): Stars {
   return stars;
 }
 
-/** Samples a run sees: epochs × training examples (the batch-and-epoch challenge's budget). */
+/** Samples a run of the spec would see: epochs × training examples (checked before training). */
 export function samplesSeen(spec: ModelSpec, trainCount: number): number {
   return spec.training.epochs * trainCount;
+}
+
+/** The samples budget on the server's own run; absent run or budget: nothing to say. */
+export function runOverBudget(challenge: ModelChallenge, run: ServerRun | undefined): string | null {
+  const limit = challenge.budget.maxSamplesSeen;
+  if (limit === undefined) return null;
+  if (!run) return `challenge ${challenge.id} has a samples budget, and only a run of the server counts`;
+  return run.samplesSeen > limit ? `the server's run saw ${run.samplesSeen} samples; challenge ${challenge.id} allows ${limit}` : null;
 }

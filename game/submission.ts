@@ -8,12 +8,14 @@ import type { LayerInfo } from '../models/shapes';
 import { inferShapes } from '../models/shapes';
 import { generatedTrainCount, getModelChallenge, type ModelChallenge } from './challenges';
 import { samplesSeen } from './stars';
+import { retrainCostProblem } from './verification';
 
 export type SubmissionErrorCode =
   | 'spec/invalid'
   | 'submission/over_budget'
   | 'submission/too_many_layers'
   | 'submission/over_samples'
+  | 'submission/over_steps'
   | 'challenge/unknown';
 
 export interface SubmissionError {
@@ -76,6 +78,9 @@ export function validateSubmission(challenge: ModelChallenge | string, specInput
   }
   const samples = samplesIssue(def, spec);
   if (samples) return samples;
+  // Where the server trains the spec itself (game/verification.ts), how long it trains is bounded.
+  const cost = retrainCostProblem(def, spec);
+  if (cost) return fail(cost.code, cost.message, cost.issues);
   if (spec.training.augment && def.inputShape.length !== 3) {
     return fail('spec/invalid', `challenge ${def.id} has no images to augment`, [
       { path: 'training.augment', message: 'training.augment: only for image challenges' },

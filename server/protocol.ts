@@ -69,6 +69,11 @@ export interface SubmissionResult {
   improved?: boolean;
   /** Stars this submission earned (0-3), from the server's score and the challenge's rules. */
   stars?: Stars;
+  /**
+   * Set when the server trained the spec itself (a rule is about training, game/verification.ts):
+   * the score is of that model, and these are the epochs and samples its run took.
+   */
+  trainedByServer?: { epochs: number; samplesSeen: number };
   paramCount: number;
   error?: ApiError;
   /** Set for a submission made in a room round. */

@@ -6,6 +6,7 @@ import { isBossLevel } from '../challenges';
 import { isImprovement } from '../ranking';
 import { admit, askToJoin, deny, dropLapsedWaiting, kickMany, rejoinWaiting, setAdmission, waitingPresence } from './admission';
 import { roomNickname } from './names';
+import { roundSettingsProblem } from './settings';
 import { done, fail, touch } from './result';
 import { publishRound } from './publish';
 import {
@@ -102,6 +103,8 @@ function startRound(state: RoomState, e: Extract<RoomEvent, { type: 'startRound'
   if (state.phase === 'running') return fail(state, 'round/already_running', 'a round is already running');
   const pending = Object.values(state.round?.entries ?? {}).reduce((n, entry) => n + entry.pending, 0);
   if (pending > 0) return fail(state, 'round/scoring_pending', `${pending} submission(s) of the last round are still being scored`);
+  const unplayable = roundSettingsProblem(e.settings);
+  if (unplayable) return fail(state, unplayable.code, unplayable.message);
   const round: Round = {
     number: (state.round?.number ?? 0) + 1,
     settings: e.settings,

@@ -3,14 +3,18 @@
  * Checked with zod at the socket boundary and again when a submission arrives.
  */
 import { z } from 'zod';
-import { CHALLENGES, type ChallengeId } from '../challenges';
+import { CHALLENGES, getModelChallenge, type ChallengeId } from '../challenges';
+import { hasLocks, serverCanTrain } from '../verification';
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS, type ModelSpec } from '../../models/spec';
 
 export const ROUND_MIN_MS = 30_000;
 export const ROUND_MAX_MS = 90 * 60_000;
 export const MAX_SUBMISSIONS_PER_ROUND = 50;
 
-/** Hyper-parameters the teacher fixes; a submission whose spec differs is refused. */
+/**
+ * Hyper-parameters the teacher fixes; a submission whose spec differs is refused. Only offered on
+ * challenges the server trains itself (locksVerifiable), where the lock is true of what really ran.
+ */
 export const lockedHyperSchema = z.strictObject({
   loss: z.enum(LOSSES).optional(),
   optimizer: z.enum(OPTIMIZERS).optional(),
@@ -40,6 +44,27 @@ export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
   leaderboardVisible: true,
   locked: {},
 };
+
+/**
+ * Whether the server can hold a round on this challenge to locked hyper-parameters: it trains the
+ * submitted spec with them itself (2-D and gate challenges). On image challenges it would only
+ * have the browser's word, so locks are refused there rather than shown as a rule nobody checks.
+ */
+export function locksVerifiable(challengeId: string): boolean {
+  const c = getModelChallenge(challengeId);
+  return c !== undefined && serverCanTrain(c);
+}
+
+export type RoundSettingsErrorCode = 'round/locks_unverifiable';
+
+/** What the schema cannot say alone; null when the settings can be played as given. */
+export function roundSettingsProblem(settings: RoundSettings): { code: RoundSettingsErrorCode; message: string } | null {
+  if (!hasLocks(settings.locked) || locksVerifiable(settings.challengeId)) return null;
+  return {
+    code: 'round/locks_unverifiable',
+    message: `the server does not train ${settings.challengeId} models itself, so it cannot check locked hyper-parameters; start the round without locks`,
+  };
+}
 
 export interface LockedMismatch {
   /** Dotted path in the spec, e.g. 'training.optimizer.type'. */

@@ -164,6 +164,7 @@ export type RoomErrorCode =
   | 'round/not_boss'
   | 'round/not_ended'
   | 'round/already_revealed'
+  | 'round/locks_unverifiable'
   | 'round/not_found'
   | 'nickname/invalid';
 

@@ -1,4 +1,5 @@
 /** Messages between the main thread and the scoring workers (structured-clone safe). */
+import type { ServerRun } from '../../game/verification';
 import type { ApiError } from '../protocol';
 
 export interface ScoringJob {
@@ -8,6 +9,16 @@ export interface ScoringJob {
   specJson: string;
   /** float32 little-endian weights. */
   weights: Uint8Array;
+  /**
+   * Train the spec from its seed on the challenge's training data and score that model instead of
+   * the weights (game/verification.ts scoringPlan decides; only for generated-data challenges).
+   */
+  retrain?: boolean;
+}
+
+/** The server's own training run: what ran, and how long it took. */
+export interface WorkerRun extends ServerRun {
+  trainMs: number;
 }
 
 export type ScoringOutput =
@@ -17,7 +28,9 @@ export type ScoringOutput =
       predictions: Int32Array;
       /** Boss levels: predicted class per example of the level's tiny training set. */
       trainPredictions?: Int32Array;
-      /** Time spent in the worker for build + weights + predict, in milliseconds. */
+      /** Set when the worker trained the spec itself: the predictions are of that model. */
+      run?: WorkerRun;
+      /** Time spent in the worker for build + weights (or training) + predict, in milliseconds. */
       workerMs: number;
     }
   | { ok: false; error: ApiError };

@@ -14,7 +14,8 @@ const denseNet = (hidden: number, epochs = 5): ModelSpec => ({
   ],
   training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.01 }, batchSize: 8, epochs, seed: 1 },
 });
-const outcome = (score: number, paramCount = 100, spec = denseNet(1)): ModelOutcome => ({ score, paramCount, spec });
+/** An outcome whose run (when the server trained the spec) took the spec's epochs. */
+const outcome = (score: number, paramCount = 100, spec = denseNet(1)): ModelOutcome => ({ score, paramCount, spec, run: { epochs: spec.training.epochs, samplesSeen: spec.training.epochs * 400 } });
 
 describe('meetsRule: each field', () => {
   const cases: [string, StarRule, ModelOutcome, boolean][] = [
@@ -25,6 +26,9 @@ describe('meetsRule: each field', () => {
     ['one parameter over', { minScore: 0, maxParams: 12 }, outcome(1, 13), false],
     ['epochs at the limit', { minScore: 0, maxEpochs: 5 }, outcome(1, 1, denseNet(1, 5)), true],
     ['one epoch over', { minScore: 0, maxEpochs: 5 }, outcome(1, 1, denseNet(1, 6)), false],
+    ['declared 1 epoch, but no server run: an epochs rule never holds', { minScore: 0, maxEpochs: 5 }, { score: 1, paramCount: 1, spec: denseNet(1, 1) }, false],
+    ['declared 1 epoch, the server ran 6', { minScore: 0, maxEpochs: 5 }, { score: 1, paramCount: 1, spec: denseNet(1, 1), run: { epochs: 6, samplesSeen: 2400 } }, false],
+    ['declared 6 epochs, early stopping ended the server run after 3', { minScore: 0, maxEpochs: 5 }, { score: 1, paramCount: 1, spec: denseNet(1, 6), run: { epochs: 3, samplesSeen: 1200 } }, true],
     ['hidden layers at the minimum', { minScore: 0, minHiddenLayers: 6 }, outcome(1, 1, denseNet(6)), true],
     ['one hidden layer short', { minScore: 0, minHiddenLayers: 6 }, outcome(1, 1, denseNet(5)), false],
     ['every field holds', { minScore: 0.9, maxParams: 50, maxEpochs: 5, minHiddenLayers: 2 }, outcome(0.9, 50, denseNet(2, 5)), true],
