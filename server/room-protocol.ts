@@ -4,9 +4,11 @@
  */
 import type { BossReveal } from '../game/boss/reveal';
 import { z } from 'zod';
+import { JOINED_WITHIN_MAX_MINUTES, SELECTION_MAX_IDS } from '../game/room/selection';
 import { roundSettingsSchema } from '../game/room/settings';
 import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding } from '../game/room/views';
-import type { PlayerActivity } from '../game/room/types';
+import type { WaitingRoomView } from '../game/room/views';
+import type { Admission, PlayerActivity, PlayerSelection } from '../game/room/types';
 import type { Ack } from './protocol';
 
 export type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding };
@@ -54,6 +56,21 @@ export type RoundResults = FinishedRoundSummary & { standings: RoundStanding[]; 
  */
 export type RoundResultsQuery = { code: string; round: number; hostToken?: string } | { publicId: string };
 
+/** A join that let the player in: the room's view and their own standing. */
+export interface JoinedRoom {
+  view: PlayerRoomView & Stamped;
+  me: MyRoundView | null;
+  nickname: string;
+  playerId: string;
+}
+
+/** A join put on the waiting list (the host admits each newcomer): no players, no standings until admitted. */
+export interface WaitingForHost {
+  waiting: WaitingRoomView & Stamped;
+  nickname: string;
+  playerId: string;
+}
+
 export interface RoomClientEvents {
   'room:create': (payload: Record<string, never>, ack: Ack<HostCredentials>) => void;
   /** Attach this socket as the room's host (after a reload too); answers the host view. */
@@ -61,9 +78,17 @@ export interface RoomClientEvents {
   /** New device or lost storage: code + PIN → a fresh host token (the old one stops working). */
   'room:reclaim': (payload: { code: string; hostPin: string }, ack: Ack<HostCredentials>) => void;
   /** Needs a registered player (token in the handshake). Rejoining keeps nickname and scores. */
-  'room:join': (payload: { code: string; nickname: string }, ack: Ack<{ view: PlayerRoomView & Stamped; me: MyRoundView | null; nickname: string; playerId: string }>) => void;
+  'room:join': (payload: { code: string; nickname: string }, ack: Ack<JoinedRoom | WaitingForHost>) => void;
   'room:leave': (payload: { code: string }, ack: Ack<null>) => void;
   'room:kick': (payload: { code: string; hostToken: string; playerId: string }, ack: Ack<null>) => void;
+  /** Removes every player the selection picks at once (each as a kick); answers who was removed. */
+  'room:kick-many': (payload: { code: string; hostToken: string; selection: PlayerSelection }, ack: Ack<{ playerIds: string[] }>) => void;
+  /** 'approve': newcomers wait on a list until the host admits them; 'open': a code lets them in. */
+  'room:admission': (payload: { code: string; hostToken: string; admission: Admission }, ack: Ack<null>) => void;
+  /** Lets waiting players in (all or nothing: a full or locked room refuses). */
+  'room:admit': (payload: { code: string; hostToken: string; playerIds: string[] }, ack: Ack<{ playerIds: string[] }>) => void;
+  /** Refuses waiting players; they cannot ask again in this room. */
+  'room:deny': (payload: { code: string; hostToken: string; playerIds: string[] }, ack: Ack<{ playerIds: string[] }>) => void;
   'room:lock': (payload: { code: string; hostToken: string; locked: boolean }, ack: Ack<null>) => void;
   'room:rename': (payload: { code: string; hostToken: string; playerId: string; nickname: string }, ack: Ack<{ nickname: string }>) => void;
   'room:start': (payload: { code: string; hostToken: string; settings: z.infer<typeof roundSettingsSchema> }, ack: Ack<{ round: number; endsAt: number }>) => void;
@@ -97,6 +122,8 @@ export interface RoomServerEvents {
   'room:wall': (update: RoomWallUpdate) => void;
   /** To a kicked player's sockets; the client leaves the room page and says why. */
   'room:kicked': (payload: { code: string }) => void;
+  /** To a waiting player's sockets in the room when the host lets them in (they are now in its channel). */
+  'room:admitted': (payload: JoinedRoom & { code: string }) => void;
   /** To the old host sockets when someone reclaimed the room with the PIN. */
   'room:host-revoked': (payload: { code: string }) => void;
 }
@@ -113,6 +140,18 @@ export const roomPayloads = {
   join: z.strictObject({ code, nickname: z.string().max(200) }),
   leave: z.strictObject({ code }),
   kick: z.strictObject({ code, hostToken, playerId }),
+  kickMany: z.strictObject({
+    code,
+    hostToken,
+    selection: z.discriminatedUnion('by', [
+      z.strictObject({ by: z.literal('ids'), playerIds: z.array(playerId).min(1).max(SELECTION_MAX_IDS) }),
+      z.strictObject({ by: z.literal('joinedWithin'), minutes: z.number().int().min(1).max(JOINED_WITHIN_MAX_MINUTES) }),
+      z.strictObject({ by: z.literal('notSubmitted') }),
+    ]),
+  }),
+  admission: z.strictObject({ code, hostToken, admission: z.enum(['open', 'approve']) }),
+  admit: z.strictObject({ code, hostToken, playerIds: z.array(playerId).min(1).max(SELECTION_MAX_IDS) }),
+  deny: z.strictObject({ code, hostToken, playerIds: z.array(playerId).min(1).max(SELECTION_MAX_IDS) }),
   lock: z.strictObject({ code, hostToken, locked: z.boolean() }),
   rename: z.strictObject({ code, hostToken, playerId, nickname: z.string().max(200) }),
   start: z.strictObject({ code, hostToken, settings: roundSettingsSchema }),

@@ -18,6 +18,8 @@ export interface Presence {
   dropRoom(code: string): void;
   /** Whether the socket joined the room as a player. */
   has(code: string, socketId: string): string | undefined;
+  /** The player's sockets in the room (a waiting player let in: only those join its channel). */
+  sockets(code: string, playerId: string): string[];
 }
 
 export function createPresence(): Presence {
@@ -73,6 +75,9 @@ export function createPresence(): Presence {
     },
     has(code, socketId) {
       return bySocket.get(socketId)?.get(code);
+    },
+    sockets(code, playerId) {
+      return [...(byRoom.get(code)?.get(playerId) ?? [])];
     },
   };
 }

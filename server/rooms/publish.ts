@@ -11,7 +11,7 @@
 import type { Clock } from '../clock';
 import type { ClockTimer } from '../clock';
 import { ROOM_MAX_PLAYERS, type RoomState } from '../../game/room/types';
-import { hostRoomView, myRoundViews, playerRoomView } from '../../game/room/views';
+import { hostRoomView, myRoundView, myRoundViews, playerRoomView } from '../../game/room/views';
 import { playerRoom, roomHostChannel, roomPlayersChannel, type ArenaServer } from '../socket/context';
 import type { Presence } from './presence';
 import type { Wall } from './wall';
@@ -19,6 +19,8 @@ import type { Wall } from './wall';
 export interface RoomOutput {
   /** The room's state changed: send every view that differs from the last one sent. */
   changed(state: RoomState): void;
+  /** A waiting player was let in: their sockets in the room join its channel and get the player view. */
+  admitted(state: RoomState, playerId: string): void;
   /** Tells the kicked player's sockets and takes them out of the room's channel. */
   kicked(code: string, playerId: string): void;
   /** A player left the room for good (left the lobby, or their grace period ran out). */
@@ -88,6 +90,16 @@ export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presen
       if (state.players.length <= THROTTLE_ABOVE_PLAYERS || state.phase !== s.phase || wait <= 0) return send(s, state);
       s.waiting = state;
       s.timer ??= clock.setTimeout(() => flush(state.code), wait);
+    },
+    admitted(state, playerId) {
+      // Only the sockets that asked in this room: the player's tabs elsewhere stay out of its channel.
+      const ids = presence.sockets(state.code, playerId);
+      const nickname = state.players.find((p) => p.playerId === playerId)?.nickname;
+      if (ids.length === 0 || nickname === undefined) return;
+      io.in(ids).socketsJoin(roomPlayersChannel(state.code));
+      const me = myRoundView(state, playerId);
+      sentFor(state.code).me.set(playerId, JSON.stringify(me));
+      io.to(ids).emit('room:admitted', { code: state.code, view: { ...playerRoomView(state), serverNow: clock.now() }, me, nickname, playerId });
     },
     kicked(code, playerId) {
       io.to(playerRoom(playerId)).emit('room:kicked', { code });

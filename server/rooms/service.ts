@@ -127,6 +127,7 @@ class Rooms implements RoomService {
       if (e.type === 'roundStarted') this.arm(room);
       else if (e.type === 'roundEnded') this.disarm(room);
       else if (e.type === 'kicked') output.kicked(code, e.playerId);
+      else if (e.type === 'admitted') output.admitted(room.state, e.playerId);
       else if (e.type === 'playerRemoved') output.removed(code, e.playerId);
       else if (e.type === 'nicknameReplaced') log.info('room nickname replaced', { code, playerId: e.playerId, nickname: e.nickname });
     }
@@ -231,7 +232,7 @@ class Rooms implements RoomService {
       const room = this.remember(stored);
       this.arm(room);
       // Nobody is connected to a process that just started; clients re-join when they reconnect.
-      for (const p of stored.state.players) {
+      for (const p of [...stored.state.players, ...(stored.state.waiting ?? [])]) {
         if (!p.connected) continue;
         this.dispatch(room.state.code, { type: 'disconnect', playerId: p.playerId, now }).catch((err: unknown) => log.error('room start-up failed', { err: String(err) }));
       }

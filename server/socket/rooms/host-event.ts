@@ -3,7 +3,7 @@
  * the actor, the reducer decides, a refusal is logged and answered, and nothing is written.
  */
 import type { z } from 'zod';
-import type { RoomEvent, RoomState } from '../../../game/room/types';
+import type { RoomEffect, RoomEvent, RoomState } from '../../../game/room/types';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { actorFor, knownRoom, logHostRefusal, noRoom } from './common';
@@ -16,7 +16,7 @@ export function onHostEvent<S extends z.ZodType<HostPayload>, T>(
   event: string,
   schema: S,
   build: (payload: z.infer<S>, actor: Extract<RoomEvent, { actor: unknown }>['actor'], now: number) => RoomEvent,
-  answer: (state: RoomState, payload: z.infer<S>) => T,
+  answer: (state: RoomState, payload: z.infer<S>, effects: readonly RoomEffect[]) => T,
 ): void {
   handle(ctx, socket, event, schema, async (payload, reply) => {
     const code = knownRoom(ctx, payload.code);
@@ -31,6 +31,6 @@ export function onHostEvent<S extends z.ZodType<HostPayload>, T>(
       logHostRefusal(ctx, socket, event, code, out.error);
       return reply(refuse(out.error.code, out.error.message));
     }
-    reply({ ok: true, data: answer(out.state, payload) });
+    reply({ ok: true, data: answer(out.state, payload, out.effects) });
   });
 }

@@ -1,14 +1,18 @@
 /** Every room handler on one socket, and what a disconnect means for the rooms it was in. */
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onActivity } from './activity';
+import { onAdmission } from './admission';
+import { onAdmit } from './admit';
 import { onClockSync } from './clock';
 import { onCreate } from './create';
+import { onDeny } from './deny';
 import { onEnd } from './end';
 import { onExport } from './export';
 import { onFinished } from './finished';
 import { onHost } from './host';
 import { onJoin } from './join';
 import { onKick } from './kick';
+import { onKickMany } from './kick-many';
 import { onLeave } from './leave';
 import { onLock } from './lock';
 import { onReclaim } from './reclaim';
@@ -22,6 +26,8 @@ export function onRoomEvents(ctx: HandlerContext, socket: ArenaSocket): void {
   for (const attach of [onCreate, onHost, onReclaim, onJoin, onLeave, onKick, onLock, onRename, onStart, onEnd, onExport, onActivity, onClockSync, onFinished, onResults, onReveal, onPublish]) {
     attach(ctx, socket);
   }
+  // The teacher's clean-up: several players out at once, and the waiting list.
+  for (const attach of [onKickMany, onAdmission, onAdmit, onDeny]) attach(ctx, socket);
   // A player is disconnected from a room when their LAST socket in it goes (another tab keeps them).
   socket.on('disconnect', () => {
     for (const { code, playerId } of ctx.presence.exit(socket.id)) {

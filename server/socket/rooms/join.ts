@@ -2,7 +2,7 @@
  * 'room:join': a registered player enters (or comes back to) a room. Rate-limited per socket, so a
  * flood on one code is answered cheaply and the room's queue stays free for real events.
  */
-import { myRoundView, playerRoomView } from '../../../game/room/views';
+import { myRoundView, playerRoomView, waitingRoomView } from '../../../game/room/views';
 import { roomPayloads } from '../../room-protocol';
 import { roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
@@ -20,8 +20,12 @@ export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'join', playerId, nickname, now }), {
       // In the queue, before this join's broadcast: the answer reaches the player before any newer view.
       applied: ({ state }) => {
-        void socket.join(roomPlayersChannel(code));
+        // Presence for a waiting player too: a disconnect starts their grace, an admit finds their sockets.
         ctx.presence.enter(code, playerId, socket.id);
+        const waiting = waitingRoomView(state, playerId);
+        // Not in the players' channel: no class list or standings until the host admits them.
+        if (waiting) return reply({ ok: true, data: { waiting: { ...waiting, serverNow: ctx.clock.now() }, nickname: waiting.nickname, playerId } });
+        void socket.join(roomPlayersChannel(code));
         const me = myRoundView(state, playerId);
         ctx.roomOutput.rememberMe(code, playerId, JSON.stringify(me));
         const nick = state.players.find((p) => p.playerId === playerId)?.nickname ?? '';

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOM_WAITING_MAX, selectPlayers } from '../../../../game/room/admission';
+import { ROOM_WAITING_MAX } from '../../../../game/room/admission';
+import { SELECTION_MAX_IDS, selectPlayers } from '../../../../game/room/selection';
 import { applyRoomEvent, createRoom } from '../../../../game/room/machine';
 import { DEFAULT_ROUND_SETTINGS } from '../../../../game/room/settings';
 import { RECONNECT_GRACE_MS, type Actor, type RoomEvent, type RoomState } from '../../../../game/room/types';
@@ -163,6 +164,9 @@ describe('the waiting list (admission: approve)', () => {
     let s = approving();
     for (let i = 0; i < ROOM_WAITING_MAX; i++) s = play([join(`w${i}`, `W ${i}`, T0 + 23 * MIN)], s);
     assert.equal(refused(s, join('late', 'Late', T0 + 24 * MIN)), 'room/waiting_full');
+    // "Admit all" fits in one event.
+    assert.ok(ROOM_WAITING_MAX <= SELECTION_MAX_IDS);
+    assert.ok(applyRoomEvent(s, { type: 'admit', actor: HOST, playerIds: s.waiting?.slice(0, 96).map((w) => w.playerId) ?? [], now: T0 + 25 * MIN }).ok);
   });
 
   test('deny takes them off the list for good (like a kick), each told', () => {

@@ -1,0 +1,15 @@
+/** 'room:deny' (host): waiting players are refused and told ('room:kicked'); they cannot ask again here. */
+import { roomPayloads } from '../../room-protocol';
+import type { ArenaSocket, HandlerContext } from '../context';
+import { onHostEvent } from './host-event';
+
+export function onDeny(ctx: HandlerContext, socket: ArenaSocket): void {
+  onHostEvent(
+    ctx,
+    socket,
+    'room:deny',
+    roomPayloads.deny,
+    (p, actor, now) => ({ type: 'deny', actor, playerIds: p.playerIds, now }),
+    (_state, _p, effects) => ({ playerIds: effects.flatMap((e) => (e.type === 'kicked' ? [e.playerId] : [])) }),
+  );
+}
