@@ -5,11 +5,11 @@
  */
 import PQueue from 'p-queue';
 import type { Db } from '../db';
-import { getChallenge, getModelChallenge, type ModelChallenge } from '../../game/challenges';
-import { scoreFromPredictions, type Score } from '../../game/scoring';
+import { getChallenge, type ModelChallenge } from '../../game/challenges';
+import type { Score } from '../../game/scoring';
 import { playEntrySchema, scorePlayEntry } from '../../game/solo/play';
-import { modelStars, type Stars } from '../../game/stars';
-import { parseModelSpec } from '../../models/spec';
+import type { Stars } from '../../game/stars';
+import type { ServerRun } from '../../game/verification';
 import type { SubmissionRow } from '../../drizzle/schema';
 import type { ApiError, LeaderboardView, SubmissionResult } from '../protocol';
 import type { Logger } from '../log';
@@ -19,9 +19,11 @@ import { recordStars } from '../progress';
 import { bossScope, judgeBoss, recordBossScores, type BossScores } from '../boss/scoring';
 import { bossTrainExamples, testExamples } from './test-split';
 import type { ScoringOutput } from './types';
+import { judgeModelOutput } from './judge';
+import { planFor } from './plan';
 
 type Judged =
-  | { ok: true; score: Score; stars: Stars; workerMs: number; boss?: Omit<BossScores, 'score'> }
+  | { ok: true; score: Score; stars: Stars; workerMs: number; boss?: Omit<BossScores, 'score'>; run?: ServerRun }
   | { ok: false; error: ApiError };
 
 export interface ScoringEvents {
@@ -91,18 +93,15 @@ export function createScoringService(deps: {
     return { ok: true, score, stars: 0, workerMs: output.workerMs, boss: kept };
   }
 
-  /** The server's score and stars for a worker's predictions on a model challenge. */
-  function judgeModel(sub: SubmissionRow, output: ScoringOutput): Judged {
+  /**
+   * The server's score and stars for a worker's output on a model challenge: of the model the
+   * server trained itself when the plan (game/verification.ts) retrained the spec.
+   */
+  function judgeModel(sub: SubmissionRow, challenge: ModelChallenge, plan: ReturnType<typeof planFor>, output: ScoringOutput): Judged {
     if (!output.ok) return output;
-    const challenge = getModelChallenge(sub.challengeId);
-    if (!challenge) return { ok: false, error: { code: 'challenge/unknown', message: sub.challengeId } };
     if (challenge.boss) return judgeBossModel(sub, challenge, output);
-    const scored = scoreFromPredictions(output.predictions, labelsFor(challenge));
-    if (!scored.ok) return { ok: false, error: { code: scored.code, message: scored.message } };
-    const spec = parseModelSpec(JSON.parse(sub.specJson));
-    if (!spec.ok) return { ok: false, error: { code: 'spec/invalid', message: 'the stored spec is not valid' } };
-    const stars = modelStars(challenge, { score: scored.value.score, paramCount: sub.paramCount, spec: spec.spec });
-    return { ok: true, score: scored.value, stars, workerMs: output.workerMs };
+    const judged = judgeModelOutput(challenge, sub, output, labelsFor(challenge), plan);
+    return judged.ok ? { ...judged, workerMs: output.workerMs } : judged;
   }
 
   const queueFor = (challengeId: string): PQueue => {
@@ -137,8 +136,9 @@ export function createScoringService(deps: {
       recordStars(tx, sub.playerId, sub.challengeId, stars, now());
       return outcome;
     });
-    log.info('submission scored', { submissionId, score: score.score, stars, workerMs: Math.round(judged.workerMs) });
-    events.result(sub.playerId, { ...base, status: 'scored', ...score, stars, improved, ...(rank ? { rank } : {}) });
+    const run = judged.run ? { trainedByServer: judged.run } : {};
+    log.info('submission scored', { submissionId, score: score.score, stars, workerMs: Math.round(judged.workerMs), ...run });
+    events.result(sub.playerId, { ...base, status: 'scored', ...score, stars, improved, ...(rank ? { rank } : {}), ...run });
     if (improved) events.leaderboard(leaderboardView(db, sub.challengeId));
   }
 
@@ -155,8 +155,10 @@ export function createScoringService(deps: {
       const played = scorePlayEntry(entry.data);
       return { ok: true, ...played, workerMs: performance.now() - started };
     }
-    const job = { challengeId: sub.challengeId, specJson: sub.specJson, weights: new Uint8Array(sub.weights) };
-    return judgeModel(sub, await pool.score(job));
+    // Where a rule is about training, the worker trains the spec itself and that model is scored.
+    const plan = planFor(db, sub, challenge);
+    const job = { challengeId: sub.challengeId, specJson: sub.specJson, weights: new Uint8Array(sub.weights), retrain: plan.retrain };
+    return judgeModel(sub, challenge, plan, await pool.score(job, sub.playerId));
   }
 
   async function run(submissionId: string): Promise<void> {
