@@ -25,6 +25,3 @@ export function publishRound(state: RoomState, e: Extract<RoomEvent, { type: 'pu
   const round = { ...current, publishedAt: at };
   return { ok: true, state: { ...state, round, lastActivityAt }, effects: [{ type: 'published', round: current.number, publishedAt: at }] };
 }
-
-/** Whether the room's current round is published (a running round never is). */
-export const isPublished = (state: RoomState): boolean => state.phase === 'ended' && (state.round?.publishedAt ?? null) !== null;

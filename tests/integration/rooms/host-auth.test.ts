@@ -192,6 +192,11 @@ describe('host authority, kicks, locks, nicknames, malformed payloads', () => {
       ['clock:sync', { clientNow: 'now' }],
       ['rooms:finished', { limit: 1000 }],
       ['room:results', { code: c, round: 0 }],
+      ['room:results', { publicId: 5 }],
+      ['room:results', { code: c, round: 1, publicId: 'x' }],
+      ['room:publish', { code: c, hostToken, round: 1, published: 'yes' }],
+      ['room:publish', { code: c, hostToken, round: 0, published: true }],
+      ['room:publish', { code: c, hostToken, published: true }],
       ['submission:submit', { challengeId: CHALLENGE, spec: SMALL_SPEC, weights: weightsWith(SMALL_PARAMS, 0, 1), roomCode: 5 }],
     ];
     const before = roomRows(t.dbFile, c);

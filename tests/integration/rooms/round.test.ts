@@ -129,15 +129,25 @@ describe('a round with 30 players, lobby to podium', () => {
     assert.equal(table[1]?.[4], String(SMALL_PARAMS));
   });
 
-  test('the finished round is browsable; a second round starts and the first stays exportable', async () => {
+  test('the finished round is browsable once published; a second round starts and the first stays exportable', async () => {
+    const publicId = String(roomRows(t.dbFile, host.code).rounds[0]?.public_id);
+    const before = await request<FinishedRoundSummary[]>(players[0]!.socket, 'rooms:finished', {});
+    assert.ok(before.ok);
+    assert.equal(before.data.some((f) => f.publicId === publicId), false, 'private until the host publishes it');
+    const published = await request(host.socket, 'room:publish', { code: host.code, hostToken: host.hostToken, round: 1, published: true });
+    assert.ok(published.ok, JSON.stringify(published));
     const finished = await request<FinishedRoundSummary[]>(players[0]!.socket, 'rooms:finished', {});
     assert.ok(finished.ok);
-    const mine = finished.data.find((f) => f.code === host.code && f.round === 1);
+    const mine = finished.data.find((f) => f.publicId === publicId && f.round === 1);
     assert.equal(mine?.players, PLAYERS);
     assert.equal(mine?.top.length, 3);
+    assert.equal(JSON.stringify(finished.data).includes(host.code), false, 'no join code in the listing');
     const results = await request<FinishedRoundSummary & { standings: RoundStanding[] }>(players[5]!.socket, 'room:results', { code: host.code, round: 1 });
     assert.ok(results.ok);
     assert.deepEqual(results.data.standings, hostView?.standings);
+    const byId = await request<FinishedRoundSummary & { standings: RoundStanding[] }>(players[5]!.socket, 'room:results', { publicId });
+    assert.ok(byId.ok, JSON.stringify(byId));
+    assert.deepEqual(byId.data.standings, hostView?.standings);
 
     const reset = players.map((p) => waitFor<{ me: { submissions: number } | null }>(p.socket, 'room:me', (m) => m.me?.submissions === 0));
     const second = await request<{ round: number }>(host.socket, 'room:start', { code: host.code, hostToken: host.hostToken, settings: { ...SETTINGS, leaderboardVisible: false } });
