@@ -67,6 +67,9 @@ async function serve(databaseFile: string, roomMaxPlayers: number): Promise<void
     log: silentLogger,
     // Every bench client comes from one address.
     registerLimit: { points: 100_000, durationS: 60 },
+    submitAddressLimit: { points: 100_000, durationS: 60 },
+    socketsPerAddress: 100_000,
+    roomLimits: { newPlayers: { points: 100_000, durationS: 60 } },
   });
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();

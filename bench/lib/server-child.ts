@@ -22,6 +22,8 @@ const server = await startServer({
   // Every bench client shares 127.0.0.1, so per-address and per-player limits are lifted.
   registerLimit: { points: 1_000_000, durationS: 60 },
   submitLimit: { points: 1_000_000, durationS: 60 },
+  submitAddressLimit: { points: 1_000_000, durationS: 60 },
+  socketsPerAddress: 1_000_000,
 });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 const stop = () => void server.close().then(() => process.exit(0), () => process.exit(1));

@@ -36,8 +36,9 @@ export const EVENT_LIMITS: EventLimits = {
     'boss:mine': perTenSeconds(20),
     'boss:pick': perTenSeconds(20),
     'boss:reveal': perTenSeconds(20),
-    'submission:submit': perTenSeconds(10),
-    'play:submit': perTenSeconds(10),
+    // Each player's valid submissions are limited again (5 a minute); a refused one costs nothing.
+    'submission:submit': perTenSeconds(30),
+    'play:submit': perTenSeconds(30),
     'room:create': { points: 10, durationS: 60 },
     'room:host': perTenSeconds(20),
     'room:reclaim': perTenSeconds(10),

@@ -22,11 +22,17 @@ function zodIssues(error: z.ZodError): NonNullable<ApiError['issues']> {
   });
 }
 
-/** A socket that ignored a whole window of refusals and kept sending is closed, logged once. */
+const closing = new WeakSet<ArenaSocket>();
+
+/**
+ * A socket that ignored a whole window of refusals and kept sending is closed, logged once; after
+ * the answers already on their way (a handler answers in a microtask) have gone out.
+ */
 function disconnectFlooder(ctx: HandlerContext, socket: ArenaSocket, event: string): void {
-  if (!socket.connected) return;
+  if (closing.has(socket)) return;
+  closing.add(socket);
   ctx.log.warn('socket disconnected for flooding', { event, socket: socket.id, address: socket.handshake.address, player: socket.data.playerId });
-  socket.disconnect(true);
+  setImmediate(() => socket.disconnect(true));
 }
 
 export function handle<S extends z.ZodType>(

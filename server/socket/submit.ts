@@ -52,12 +52,12 @@ function admit(ctx: HandlerContext, playerId: string): () => void {
   };
 }
 
-/** Queue cap, rate limits (player, then address), persist (through the room when there is one), ack, enqueue. */
+/** Rate limits (player, then address), queue cap, persist (through the room when there is one), ack, enqueue. */
 async function accept(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply): Promise<void> {
-  const full = queueFull(ctx, playerId);
-  if (full) return reply(full);
   const blocked = check(ctx.submitLimiter, playerId, 'submissions') ?? check(ctx.submitAddressLimiter, socket.handshake.address, 'submissions from this address');
   if (blocked) return reply(blocked);
+  const full = queueFull(ctx, playerId);
+  if (full) return reply(full);
   const done = admit(ctx, playerId);
   try {
     await store(ctx, socket, playerId, a, reply);

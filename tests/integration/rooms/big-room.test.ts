@@ -45,7 +45,14 @@ describe('a room bigger than a class', () => {
   const hostViews: HostRoomView[] = [];
 
   before(async () => {
-    t = await startTestServer({ clock, roomMaxPlayers: CAP, registerLimit: { points: 10_000, durationS: 60 } });
+    // More than a class from one address, on a clock that stands still: the per-address limits are lifted.
+    t = await startTestServer({
+      clock,
+      roomMaxPlayers: CAP,
+      registerLimit: { points: 10_000, durationS: 60 },
+      roomLimits: { newPlayers: { points: 10_000, durationS: 60 } },
+      socketsPerAddress: 10_000,
+    });
     host = await createHostedRoom(t.server.url);
     host.socket.on('room:host-state', (v) => hostViews.push(v));
     for (let i = 0; i < THROTTLE_ABOVE_PLAYERS; i++) players.push(await joinAs(t.server.url, host.code, `Student ${i}`));
