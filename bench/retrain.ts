@@ -3,23 +3,23 @@
  * on tfjs WASM): time per retrain of each retrained challenge's default and known-good spec, the
  * score and stars the server would give, and the most expensive spec a challenge accepts.
  *
- *   node --import tsx bench/retrain.ts [--repeat 3]
+ *   node --import tsx bench/retrain.ts [--repeat 3] [--unbounded]
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { CHALLENGE_IDS, getModelChallenge, modelChallenge, type ModelChallengeId } from '../game/challenges';
+import { CHALLENGE_IDS, generatedTrainCount, getModelChallenge, modelChallenge, type ModelChallengeId } from '../game/challenges';
 import { scoreFromPredictions } from '../game/scoring';
 import { modelStars } from '../game/stars';
-import { scoringPlan } from '../game/verification';
+import { MAX_SERVER_STEPS, scoringPlan } from '../game/verification';
 import { defaultSpec, knownGoodSpec } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
 import { inferShapes } from '../models/shapes';
 import { createScorer } from '../server/scoring/scorer';
 import { testExamples } from '../server/scoring/test-split';
 
-const { values } = parseArgs({ options: { repeat: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { repeat: { type: 'string', default: '3' }, unbounded: { type: 'boolean', default: false } } });
 const DATA = join(import.meta.dirname, '..', 'data');
 
 await tf.setBackend('wasm');
@@ -55,7 +55,16 @@ for (const id of retrained) {
   await time(id, 'default', defaultSpec(id));
   await time(id, 'known-good', knownGoodSpec(id));
 }
-// The most a submission can ask of the server on losses: 200 epochs of 400 in batches of 1.
-const worst = knownGoodSpec('losses');
-await time('losses', 'worst case', { ...worst, training: { ...worst.training, batchSize: 1, epochs: 200 } });
+// The most a submission may ask of the server (MAX_SERVER_STEPS): batches of 1 for as many epochs
+// as fit, on losses and, in a locked round, on the deepest 2-D network (activations); and what one
+// such run would cost without the bound (200 epochs of losses in batches of 1: 80,000 steps).
+const steps = (id: ModelChallengeId) => Math.floor(MAX_SERVER_STEPS / (generatedTrainCount(modelChallenge(id)) ?? 1));
+for (const id of ['losses', 'activations', 'depth-width'] as const) {
+  const spec = knownGoodSpec(id);
+  await time(id, 'most steps', { ...spec, training: { ...spec.training, batchSize: 1, epochs: steps(id) } });
+}
+if (values.unbounded) {
+  const spec = knownGoodSpec('losses');
+  await time('losses', 'unbounded', { ...spec, training: { ...spec.training, batchSize: 1, epochs: 200 } });
+}
 scorer.dispose();

@@ -11,7 +11,8 @@ import { SUBMIT_TIMEOUT_MS, useSubmission } from '../../components/submit/useSub
 
 /** Server error codes explained in the reader's language (catalogue key: code with '/' → '_'). */
 const KNOWN_ERRORS = [
-  'spec/invalid', 'submission/over_budget', 'submission/too_many_layers', 'weights/wrong_length', 'weights/too_large',
+  'spec/invalid', 'submission/over_budget', 'submission/too_many_layers', 'submission/over_samples', 'submission/over_steps',
+  'weights/wrong_length', 'weights/too_large',
   'weights/not_finite', 'weights/invalid', 'payload/invalid', 'challenge/unknown', 'auth/required', 'auth/unknown_player',
   'rate/limited', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
 ] as const;
@@ -68,6 +69,12 @@ function ScoredText({ result, boss }: { result: SubmissionResult; boss: boolean 
       )}
       {result.improved ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold"> {t('newBest')}</span> : <span className="ml-2 text-slate-500"> {t('notBest')}</span>}
       {boss && <span data-testid="boss-stars-later" className="mt-1 block text-xs text-slate-600">{t('bossStarsLater')}</span>}
+      {/* Rules about training (losses, batch-epochs, locked rounds): the score is of the server's own run. */}
+      {result.trainedByServer && (
+        <span data-testid="trained-by-server" data-epochs={result.trainedByServer.epochs} className="mt-1 block text-xs text-slate-600">
+          {t('trainedByServer', { epochs: result.trainedByServer.epochs, samples: result.trainedByServer.samplesSeen.toLocaleString('en-US') })}
+        </span>
+      )}
     </p>
   );
 }

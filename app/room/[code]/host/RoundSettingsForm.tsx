@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { CHALLENGE_IDS, CHALLENGES, type ChallengeId } from '../../../../game/challenges';
 import { SOLO_PATH } from '../../../../game/solo/path';
-import { MAX_SUBMISSIONS_PER_ROUND, ROUND_MAX_MS, ROUND_MIN_MS, roundSettingsSchema, type LockedHyper, type RoundSettings } from '../../../../game/room/settings';
+import { locksVerifiable, MAX_SUBMISSIONS_PER_ROUND, ROUND_MAX_MS, ROUND_MIN_MS, roundSettingsSchema, type LockedHyper, type RoundSettings } from '../../../../game/room/settings';
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS } from '../../../../models/spec';
 import type { ApiError, Result } from '../../../../server/protocol';
 import { RoomError } from '../../../components/room/errors';
@@ -14,9 +14,23 @@ const LOCK_DEFAULTS: Required<LockedHyper> = { loss: 'categoricalCrossentropy', 
 const LOCK_KEYS = ['loss', 'optimizer', 'learningRate', 'batchSize', 'epochs'] as const;
 type LockKey = (typeof LOCK_KEYS)[number];
 
-/** Locks fix a model's training, so a race or step-through round has none. */
+/**
+ * Locks fix a model's training, so a race or step-through round has none; nor has an image
+ * challenge, where the server does not train the submitted model and so could not check them.
+ */
 function withChallenge(s: RoundSettings, challengeId: ChallengeId): RoundSettings {
-  return { ...s, challengeId, locked: CHALLENGES[challengeId].kind === 'model' ? s.locked : {} };
+  return { ...s, challengeId, locked: locksVerifiable(challengeId) ? s.locked : {} };
+}
+
+/** Why a challenge's round has no locks: not a trained model, or not one the server retrains. */
+function NoLocks({ challengeId }: { challengeId: ChallengeId }) {
+  const t = useTranslations('room');
+  const model = CHALLENGES[challengeId].kind === 'model';
+  return (
+    <p data-testid="settings-no-locks" data-reason={model ? 'not-retrained' : 'not-model'} className="rounded-xl bg-slate-50 p-3 text-xs text-slate-600">
+      {model ? t('settings.lockedNotRetrained') : t('settings.lockedNotModel')}
+    </p>
+  );
 }
 
 function Row({ label, htmlFor, help, children }: { label: string; htmlFor: string; help?: string; children: ReactNode }) {
@@ -116,7 +130,7 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
           </label>
         </div>
       </div>
-      {CHALLENGES[s.challengeId].kind === 'model' ? (
+      {locksVerifiable(s.challengeId) ? (
         <fieldset data-testid="settings-locks" className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3">
           <legend className="px-1 text-sm font-semibold">{t('settings.lockedTitle')}</legend>
           <p className="text-xs text-slate-600">{t('settings.lockedHelp')}</p>
@@ -125,7 +139,7 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
           </div>
         </fieldset>
       ) : (
-        <p data-testid="settings-no-locks" className="rounded-xl bg-slate-50 p-3 text-xs text-slate-600">{t('settings.lockedNotModel')}</p>
+        <NoLocks challengeId={s.challengeId} />
       )}
       {!parsed.success && <p role="alert" data-testid="settings-invalid" className="text-sm text-red-700">{t('settings.invalid')}</p>}
       {error && <RoomError error={error} />}
