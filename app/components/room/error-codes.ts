@@ -5,6 +5,7 @@
 export const ROOM_ERROR_CODES = [
   'room/closed', 'room/locked', 'room/full', 'room/kicked', 'room/not_member', 'room/not_host', 'room/unknown_player',
   'room/not_found', 'room/unknown', 'room/bad_pin', 'room/bad_token',
+  'room/none_selected', 'room/not_waiting', 'room/waiting_full', 'round/none',
   'round/not_running', 'round/already_running', 'round/ended', 'round/submission_limit', 'round/scoring_pending',
   'round/stale', 'round/locked_hyper', 'round/locks_unverifiable', 'round/wrong_challenge', 'round/not_found', 'round/not_finished', 'round/not_ended', 'round/private',
   'nickname/invalid', 'rate/limited', 'auth/required', 'auth/unknown_player', 'payload/invalid',

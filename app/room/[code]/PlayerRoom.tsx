@@ -14,6 +14,7 @@ import { StandingsTable } from '../../components/room/StandingsTable';
 import { JoinForm } from './JoinForm';
 import { PlayerRunning } from './PlayerRunning';
 import { usePlayerRoom } from './usePlayerRoom';
+import { WaitingForTeacher } from './WaitingForTeacher';
 
 type View = PlayerRoomView & Stamped;
 
@@ -74,13 +75,13 @@ function Ended({ view, me, playerId }: { view: View; me: MyRoundView | null; pla
   );
 }
 
-function Kicked() {
+function Kicked({ denied }: { denied: boolean }) {
   const t = useTranslations('room');
   return (
-    <section data-testid="kicked" role="alert" className="mx-auto flex max-w-xl flex-col items-center gap-4 rounded-3xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
+    <section data-testid="kicked" data-denied={denied} role="alert" className="mx-auto flex max-w-xl flex-col items-center gap-4 rounded-3xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-200">
       <DoorIcon className="h-14 w-14 text-slate-500" />
-      <h1 className="text-2xl font-bold">{t('kicked.title')}</h1>
-      <p className="text-slate-700">{t('kicked.body')}</p>
+      <h1 className="text-2xl font-bold">{denied ? t('kicked.deniedTitle') : t('kicked.title')}</h1>
+      <p className="text-slate-700">{denied ? t('kicked.deniedBody') : t('kicked.body')}</p>
       <Link href="/" className="rounded-lg bg-indigo-700 px-4 py-2 font-semibold text-white hover:bg-indigo-800">{t('kicked.home')}</Link>
     </section>
   );
@@ -95,7 +96,8 @@ export function PlayerRoom({ code, prefer, preset }: { code: string; prefer?: Ba
   const nickname = view?.players.find((p) => p.playerId === room.playerId)?.nickname ?? room.nickname;
   usePrefetchDatasets(status === 'joined');
 
-  if (status === 'kicked') return <Kicked />;
+  if (status === 'kicked' || status === 'denied') return <Kicked denied={status === 'denied'} />;
+  if (status === 'waiting' && room.nickname) return <WaitingForTeacher nickname={room.nickname} />;
   if (status === 'loading') return <p role="status" className="text-slate-600">{t('player.loading')}</p>;
   if (status !== 'joined' || !view || !nickname) {
     return <JoinForm code={code} busy={status === 'joining'} error={room.error} onJoin={(n) => void room.join(n)} />;

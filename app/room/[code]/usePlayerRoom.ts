@@ -1,15 +1,18 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../server/protocol';
-import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import type { JoinedRoom, MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useSocket } from '../../components/providers/SocketProvider';
 import { request } from '../../components/room/emit';
 import { readJoined, saveJoined } from '../../components/room/storage';
 import { useServerClock, type ServerClock } from '../../components/room/useServerClock';
 
-/** 'form': ask for a nickname; 'joining': waiting for the server; 'kicked': removed by the teacher. */
-export type JoinStatus = 'loading' | 'form' | 'joining' | 'joined' | 'kicked';
+/**
+ * 'form': ask for a nickname; 'joining': waiting for the server; 'waiting': on the room's waiting list
+ * until the teacher lets them in; 'kicked': removed by the teacher; 'denied': not let in from the list.
+ */
+export type JoinStatus = 'loading' | 'form' | 'joining' | 'waiting' | 'joined' | 'kicked' | 'denied';
 
 export interface PlayerRoom {
   status: JoinStatus;
@@ -50,8 +53,18 @@ export function usePlayerRoom(code: string): PlayerRoom {
   const kicked = useCallback(() => {
     intent.current = null;
     saveJoined(code, null);
-    setStatus('kicked');
+    setStatus((s) => (s === 'waiting' ? 'denied' : 'kicked'));
   }, [code]);
+
+  const enter = useCallback((data: JoinedRoom) => {
+    observe(data.view.serverNow);
+    setView(data.view);
+    setMe(data.me);
+    setNickname(data.nickname);
+    setPlayerId(data.playerId);
+    setError(null);
+    setStatus('joined');
+  }, [observe]);
 
   const emitJoin = useCallback(async () => {
     const wanted = intent.current;
@@ -59,14 +72,14 @@ export function usePlayerRoom(code: string): PlayerRoom {
     const res = await request(socket, 'room:join', { code, nickname: wanted });
     if (intent.current !== wanted) return;
     if (res.ok) {
-      observe(res.data.view.serverNow);
-      setView(res.data.view);
-      setMe(res.data.me);
+      // Remembered while waiting too: a reload asks again and keeps the place on the list.
+      saveJoined(code, wanted);
+      if ('view' in res.data) return enter(res.data);
+      observe(res.data.waiting.serverNow);
       setNickname(res.data.nickname);
       setPlayerId(res.data.playerId);
       setError(null);
-      setStatus('joined');
-      saveJoined(code, wanted);
+      setStatus('waiting');
       return;
     }
     if (res.error.code === 'room/kicked') return kicked();
@@ -77,7 +90,7 @@ export function usePlayerRoom(code: string): PlayerRoom {
       saveJoined(code, null);
       setStatus('form');
     }
-  }, [socket, code, observe, kicked]);
+  }, [socket, code, observe, kicked, enter]);
 
   // A browser that joined this room before goes straight back in (reload, new tab).
   useEffect(() => {
@@ -106,17 +119,22 @@ export function usePlayerRoom(code: string): PlayerRoom {
     const onKicked = (p: { code: string }) => {
       if (p.code === code) kicked();
     };
+    const onAdmitted = (p: JoinedRoom & { code: string }) => {
+      if (p.code === code && intent.current !== null) enter(p);
+    };
     socket.on('connect', onConnect);
     socket.on('room:state', onState);
     socket.on('room:me', onMe);
     socket.on('room:kicked', onKicked);
+    socket.on('room:admitted', onAdmitted);
     return () => {
       socket.off('connect', onConnect);
       socket.off('room:state', onState);
       socket.off('room:me', onMe);
       socket.off('room:kicked', onKicked);
+      socket.off('room:admitted', onAdmitted);
     };
-  }, [socket, code, observe, emitJoin, kicked]);
+  }, [socket, code, observe, emitJoin, kicked, enter]);
 
   const join = useCallback(async (wanted: string) => {
     setError(null);

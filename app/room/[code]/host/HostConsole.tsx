@@ -18,12 +18,13 @@ import { ReclaimForm } from '../../../components/room/ReclaimForm';
 import { ReconnectBanner } from '../../../components/room/ReconnectBanner';
 import { StandingsTable } from '../../../components/room/StandingsTable';
 import { ClassWall } from './ClassWall';
-import { HostPlayers } from './HostPlayers';
+import { HostPlayers, type Cleanup } from './HostPlayers';
 import { JoinAddressContext, JoinPanel, type JoinAddress } from './JoinPanel';
 import { PinPanel } from './PinPanel';
 import { PublishToggle } from './PublishToggle';
 import { RoundSettingsForm } from './RoundSettingsForm';
 import { useHostRoom, type HostRoom } from './useHostRoom';
+import { AdmissionToggle, WaitingList } from './WaitingList';
 
 type View = HostRoomView & Stamped;
 
@@ -63,13 +64,15 @@ function LockToggle({ room, view }: { room: HostRoom; view: View }) {
   );
 }
 
+const cleanupOf = (room: HostRoom, view: View): Cleanup => ({ round: view.round?.number ?? null, now: room.clock.now, onKickMany: room.kickMany });
+
 /** Rename and remove, folded away once a round has started (the lobby shows them open). */
 function ManagePlayers({ room, view }: { room: HostRoom; view: View }) {
   const t = useTranslations('room');
   return (
     <details className="rounded-2xl bg-white p-4 ring-1 ring-slate-200">
       <summary data-testid="manage-players" className="cursor-pointer font-semibold">{t('host.managePlayers')}</summary>
-      <div className="mt-3"><HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} /></div>
+      <div className="mt-3"><HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} cleanup={cleanupOf(room, view)} /></div>
     </details>
   );
 }
@@ -193,7 +196,7 @@ function Lobby({ room, view, onStarted, onCancel }: { room: HostRoom; view: View
     <div className="flex flex-col gap-4">
       <JoinPanel code={view.code} />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} />
+        <HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} cleanup={cleanupOf(room, view)} />
         <RoundSettingsForm
           initial={view.round?.settings ?? DEFAULT_ROUND_SETTINGS}
           roundNumber={nextRound}
@@ -242,9 +245,14 @@ export function HostConsole({ code, address }: { code: string; address: JoinAddr
         <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <h1 className="text-2xl font-bold">{t('host.consoleTitle', { code: spacedCode(view.code) })}</h1>
           <span data-testid="phase-badge" className="rounded-full bg-indigo-100 px-3 py-1 text-sm font-semibold text-indigo-900">{t(`phase.${view.phase}`)}</span>
-          <div className="ml-auto"><LockToggle room={room} view={view} /></div>
+          <div className="ml-auto flex flex-wrap items-start gap-2">
+            <AdmissionToggle admission={view.admission} onChange={room.setAdmission} />
+            <LockToggle room={room} view={view} />
+          </div>
         </header>
         <PinPanel code={view.code} />
+        {/* In every phase: a newcomer may arrive mid-round and should not wait for the lobby. */}
+        <WaitingList view={view} onAdmit={room.admit} onDeny={room.deny} />
         {phase === 'lobby' && <Lobby room={room} view={view} onStarted={() => setSettingUp(false)} onCancel={settingUp ? () => setSettingUp(false) : undefined} />}
         {phase === 'running' && <Running room={room} view={view} />}
         {phase === 'ended' && <Ended room={room} view={view} onNewRound={() => setSettingUp(true)} />}

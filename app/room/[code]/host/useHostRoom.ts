@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BossReveal } from '../../../../game/boss/reveal';
 import type { RoundSettings } from '../../../../game/room/settings';
+import type { Admission, PlayerSelection } from '../../../../game/room/types';
 import type { ApiError, Result } from '../../../../server/protocol';
 import type { HostRoomView, RoomWallUpdate, Stamped } from '../../../../server/room-protocol';
 import { request } from '../../../components/room/emit';
@@ -22,6 +23,11 @@ export interface HostRoom {
   /** Use a token just obtained (created or reclaimed), then attach with it. */
   adopt(token: string): void;
   kick(playerId: string): Promise<Result<null>>;
+  /** Several players out at once: the selected ones, who joined lately, or who has not submitted. */
+  kickMany(selection: PlayerSelection): Promise<Result<{ playerIds: string[] }>>;
+  setAdmission(admission: Admission): Promise<Result<null>>;
+  admit(playerIds: string[]): Promise<Result<{ playerIds: string[] }>>;
+  deny(playerIds: string[]): Promise<Result<{ playerIds: string[] }>>;
   rename(playerId: string, nickname: string): Promise<Result<{ nickname: string }>>;
   lock(locked: boolean): Promise<Result<null>>;
   start(settings: RoundSettings): Promise<Result<{ round: number; endsAt: number }>>;
@@ -114,6 +120,10 @@ export function useHostRoom(code: string): HostRoom {
 
   const hostToken = token ?? '';
   const kick = useCallback((playerId: string) => request(socket, 'room:kick', { code, hostToken, playerId }), [socket, code, hostToken]);
+  const kickMany = useCallback((selection: PlayerSelection) => request(socket, 'room:kick-many', { code, hostToken, selection }), [socket, code, hostToken]);
+  const setAdmission = useCallback((admission: Admission) => request(socket, 'room:admission', { code, hostToken, admission }), [socket, code, hostToken]);
+  const admit = useCallback((playerIds: string[]) => request(socket, 'room:admit', { code, hostToken, playerIds }), [socket, code, hostToken]);
+  const deny = useCallback((playerIds: string[]) => request(socket, 'room:deny', { code, hostToken, playerIds }), [socket, code, hostToken]);
   const rename = useCallback((playerId: string, nickname: string) => request(socket, 'room:rename', { code, hostToken, playerId, nickname }), [socket, code, hostToken]);
   const lock = useCallback((locked: boolean) => request(socket, 'room:lock', { code, hostToken, locked }), [socket, code, hostToken]);
   const start = useCallback((settings: RoundSettings) => request(socket, 'room:start', { code, hostToken, settings }), [socket, code, hostToken]);
@@ -136,5 +146,5 @@ export function useHostRoom(code: string): HostRoom {
     if (revealedAt !== null && revealed === null) void reveal();
   }, [revealedAt, revealed, reveal]);
 
-  return { status, view, wall, error, clock, adopt, kick, rename, lock, start, end, exportCsv, revealed, reveal };
+  return { status, view, wall, error, clock, adopt, kick, kickMany, setAdmission, admit, deny, rename, lock, start, end, exportCsv, revealed, reveal };
 }
