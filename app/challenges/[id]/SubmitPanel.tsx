@@ -14,7 +14,7 @@ const KNOWN_ERRORS = [
   'spec/invalid', 'submission/over_budget', 'submission/too_many_layers', 'submission/over_samples', 'submission/over_steps',
   'weights/wrong_length', 'weights/too_large',
   'weights/not_finite', 'weights/invalid', 'payload/invalid', 'challenge/unknown', 'auth/required', 'auth/unknown_player',
-  'rate/limited', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
+  'rate/limited', 'submission/queue_full', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
 ] as const;
 
 function ErrorText({ error }: { error: ApiError }) {
