@@ -8,6 +8,7 @@ import { roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../co
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
 import { knownRoom, noRoom } from './common';
+import { newcomerLimit } from './newcomers';
 
 export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:join', roomPayloads.join, async ({ code: raw, nickname }, reply) => {
@@ -17,6 +18,8 @@ export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
     if (!playerId) return reply(refuse('auth/required', 'choose a nickname (register) before joining a room'));
     const code = knownRoom(ctx, raw);
     if (!code) return reply(noRoom(raw));
+    const tooMany = newcomerLimit(ctx, socket, code, playerId);
+    if (tooMany) return reply(tooMany);
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'join', playerId, nickname, now }), {
       // In the queue, before this join's broadcast: the answer reaches the player before any newer view.
       applied: ({ state }) => {
