@@ -2,7 +2,8 @@
  * A class competition in Debian's Chromium: one teacher and two students, each in their own browser
  * context. Host a room → students join from the join URL (one offensive nickname is replaced) →
  * the round starts on every screen → both train the tiny preset and submit → the class wall and
- * standings follow → the teacher ends the round → podium everywhere → CSV export → history page.
+ * standings follow → the teacher ends the round → podium everywhere → CSV export → the teacher
+ * publishes the round → it appears under class rounds for anyone.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ describe('classroom rooms, end to end in Chromium', () => {
   let host: Page;
   let ada: Page;
   let rude: Page;
+  /** The teacher's second device, once the room was taken back with its PIN. */
+  let laptop: Page;
   let code = '';
   let pin = '';
   let joinUrl = '';
@@ -212,7 +215,7 @@ describe('classroom rooms, end to end in Chromium', () => {
   test('a new round goes back to the settings; the room is taken back on another device with its PIN', async () => {
     await host.getByTestId('new-round').click();
     await host.locator('[data-testid="round-settings"][data-round="2"]').waitFor();
-    const laptop = await open('ko-KR');
+    laptop = await open('ko-KR');
     await laptop.goto(`${app.url}/host`);
     await laptop.getByTestId('reclaim-code').fill(code.toLowerCase());
     await laptop.getByTestId('reclaim-pin').fill(pin);
@@ -223,13 +226,25 @@ describe('classroom rooms, end to end in Chromium', () => {
     await host.locator('[data-testid="host-status"][data-status="revoked"]').waitFor({ timeout: 10_000 });
   });
 
-  test('the finished round is listed under class rounds, and its standings are readable by anyone', async () => {
+  test('the finished round stays with the class until the teacher publishes it; then it is listed and readable by anyone', async () => {
+    // A student of the room reads its results by the room's address; nobody lists it yet.
+    await ada.goto(`${app.url}/leaderboard/room/${code}/1`);
+    await ada.getByTestId('standings-row').nth(1).waitFor({ timeout: 10_000 });
+    await ada.locator('[data-testid="results-visibility"][data-published="false"]').waitFor();
     await ada.goto(`${app.url}/leaderboard`);
-    const listed = ada.locator(`[data-testid="class-round"][data-code="${code}"][data-round="1"]`);
+    await ada.getByTestId('class-rounds-empty').waitFor({ timeout: 10_000 });
+    // The teacher (now on the laptop) publishes it from the ended round's screen.
+    await laptop.locator('[data-testid="publish-panel"][data-published="false"]').waitFor({ timeout: 10_000 });
+    await laptop.getByTestId('publish-toggle').click();
+    await laptop.locator('[data-testid="publish-panel"][data-published="true"]').waitFor({ timeout: 10_000 });
+    const visitor = await open('en-US');
+    await visitor.goto(`${app.url}/leaderboard`);
+    const listed = visitor.locator('[data-testid="class-round"][data-round="1"]');
     await listed.waitFor({ timeout: 10_000 });
+    assert.equal((await visitor.locator('body').innerText()).includes(code), false, 'no join code under class rounds');
     await listed.click();
-    await ada.waitForURL(new RegExp(`/leaderboard/room/${code}/1$`));
-    await ada.getByTestId('standings-row').nth(1).waitFor();
-    await screenshot(ada, 'room-history');
+    await visitor.waitForURL(/\/leaderboard\/round\/[A-Za-z0-9_-]{22}$/);
+    await visitor.getByTestId('standings-row').nth(1).waitFor();
+    await screenshot(visitor, 'room-history');
   });
 });
