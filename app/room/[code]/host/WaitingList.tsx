@@ -52,9 +52,21 @@ export function WaitingList({ view, onAdmit, onDeny }: { view: Pick<HostRoomView
         <h2 id="waiting-title" className="text-lg font-semibold text-amber-950">{t('host.waitingTitle')}</h2>
         <span data-testid="waiting-count" data-count={waiting.length} className="text-sm text-amber-900">{t('host.waitingCount', { count: waiting.length })}</span>
         {waiting.length > 1 && (
-          <button type="button" data-testid="admit-all" onClick={() => act(onAdmit, waiting.map((w) => w.playerId))} className="ml-auto rounded-md bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">
-            {t('host.admitAll', { count: waiting.length })}
-          </button>
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            <button type="button" data-testid="admit-all" onClick={() => act(onAdmit, waiting.map((w) => w.playerId))} className="rounded-md bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">
+              {t('host.admitAll', { count: waiting.length })}
+            </button>
+            {/* A burst of strangers on the list goes in one action, after the real students were let in. */}
+            <ConfirmButton
+              testId="deny-all"
+              label={t('host.denyAll', { count: waiting.length })}
+              question={t('host.denyAllQuestion', { count: waiting.length })}
+              confirmLabel={t('host.denyConfirm')}
+              cancelLabel={t('cancel')}
+              className="rounded-md border border-red-200 bg-white px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50"
+              onConfirm={() => act(onDeny, waiting.map((w) => w.playerId))}
+            />
+          </div>
         )}
       </div>
       {error && <RoomError error={error} />}
