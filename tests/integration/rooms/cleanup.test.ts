@@ -199,6 +199,20 @@ describe('removing several players at once, and the waiting list', () => {
     assert.equal(code(await hostEvent(host, 'room:admit', { playerIds: [y.playerId] })), 'room/locked');
     assert.equal(code(await hostEvent(host, 'room:lock', { locked: false })), 'ok');
     assert.equal(code(await hostEvent(host, 'room:admit', { playerIds: [y.playerId] })), 'ok');
+    // A burst on the list goes in one action (Deny all): each is told.
+    assert.equal(code(await hostEvent(host, 'room:admission', { admission: 'approve' })), 'ok');
+    const burst = await Promise.all([1, 2, 3].map((i) => register(t.server.url, `Bot ${i}`)));
+    sockets.push(...burst.map((b) => b.socket));
+    for (const b of burst) assert.ok((await request<WaitingForHost>(b.socket, 'room:join', { code: host.code, nickname: 'Bot' })).ok);
+    const allTold = burst.map((b) => waitFor(b.socket, 'room:kicked'));
+    const all = await hostEvent(host, 'room:deny', { playerIds: burst.map((b) => b.playerId) });
+    assert.ok(all.ok, JSON.stringify(all));
+    assert.deepEqual(all.data.playerIds, burst.map((b) => b.playerId));
+    await Promise.all(allTold);
+    const after = await request<HostRoomView>(host.socket, 'room:host', { code: host.code, hostToken: host.hostToken });
+    assert.ok(after.ok);
+    assert.deepEqual(after.data.waiting, []);
+    assert.deepEqual(after.data.players.map((p) => p.playerId), [ada.playerId, y.playerId]);
   });
 
   test('waiting list: a full room refuses to admit; after a restart the list is back, and who does not return leaves it after the grace', async () => {
