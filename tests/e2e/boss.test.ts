@@ -98,6 +98,8 @@ describe('the overfitting boss, end to end in Chromium', () => {
   const scores: Record<string, number> = {};
   let bots: Player[] = [];
   let code = '';
+  /** The round's public page, once the teacher published it. */
+  let publicHref = '';
 
   /** Pub and Priv submit their memorizers over socket.io; the public scores the server sent them. */
   const botsSubmit = async () => {
@@ -205,10 +207,16 @@ describe('the overfitting boss, end to end in Chromium', () => {
     await ada.reload();
     await ada.locator('[data-testid="boss-submission"][data-picked="true"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     await assertNothingPrivate(ada, adaFrames, 'Ada after the round');
-    // The round's public results page: the public board, a note, no private board yet.
+    // The round's results stay with the class until the teacher publishes them.
     const visitor = await open('en-US');
     const visitorFrames = recordSocket(visitor);
     await visitor.goto(`${app.url}/leaderboard/room/${code}/1`);
+    await visitor.locator('[data-testid="room-error"][data-code="round/private"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await host.getByTestId('publish-toggle').click();
+    await host.locator('[data-testid="publish-panel"][data-published="true"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    publicHref = (await host.getByTestId('public-link').getAttribute('href')) ?? '';
+    // Its public results page: the public board, a note, no private board yet.
+    await visitor.goto(`${app.url}${publicHref}`);
     await visitor.getByTestId('results-not-revealed').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     await visitor.getByTestId('standings-row').nth(3).waitFor();
     assert.equal(await visitor.getByTestId('podium').count(), 0);
@@ -270,7 +278,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
     await bo.locator('[data-testid="reveal-view"][data-rows="4"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     assert.equal(await bo.getByTestId('boss-pick').count(), 0, 'picks are over');
     const visitor = await open('en-US');
-    await visitor.goto(`${app.url}/leaderboard/room/${code}/1`);
+    await visitor.goto(`${app.url}${publicHref}`);
     await visitor.locator('[data-testid="reveal-view"][data-rows="4"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     assert.equal(await visitor.getByTestId('shakeup-row').first().getAttribute('data-nickname'), 'Priv');
     assert.equal(await visitor.getByTestId('podium').count(), 0);
