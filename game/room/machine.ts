@@ -238,7 +238,8 @@ export function applyRoomEvent(state: RoomState, event: RoomEvent): RoomResult {
     case 'reveal':
       return requireHost(state, event.actor) ?? reveal(state, event.now);
     case 'publish':
-      return requireHost(state, event.actor) ?? publishRound(state, event);
+      // Not requireHost: a teacher may publish (or withdraw) a round after the room closed.
+      return publishRound(state, event);
     case 'submit':
       return submit(state, event);
     case 'scored':

@@ -1,7 +1,7 @@
 /**
  * Publishing a round: the host makes an ended round's results public (class rounds, with nicknames,
  * and the challenge boards) or withdraws them. Rounds are private by default: a teacher may use real
- * names. The reducer (machine.ts) checks the host first; this decides the rest. Pure.
+ * names. A closed room's rounds can still be published: the teacher may decide the next day. Pure.
  */
 import type { RoomErrorCode, RoomEvent, RoomResult, RoomState } from './types';
 
@@ -12,6 +12,7 @@ const fail = (state: RoomState, code: RoomErrorCode, message: string): RoomResul
  * round is refused: its board may be hidden from the class, and its standings are not final.
  */
 export function publishRound(state: RoomState, e: Extract<RoomEvent, { type: 'publish' }>): RoomResult {
+  if (e.actor.role !== 'host') return fail(state, 'room/not_host', 'only the room host can do this');
   const current = state.round;
   if (!current || e.round < 1 || e.round > current.number) return fail(state, 'round/not_found', `this room has no round ${e.round}`);
   const publishedAt = e.published ? e.now : null;
@@ -19,7 +20,8 @@ export function publishRound(state: RoomState, e: Extract<RoomEvent, { type: 'pu
   if (e.round < current.number) {
     return { ok: true, state: { ...state, lastActivityAt }, effects: [{ type: 'published', round: e.round, publishedAt }] };
   }
-  if (state.phase !== 'ended') return fail(state, 'round/not_ended', 'a round can be published once it has ended');
+  // A room closes only between rounds, so a closed room's last round has ended too.
+  if (state.phase !== 'ended' && state.phase !== 'closed') return fail(state, 'round/not_ended', 'a round can be published once it has ended');
   // Publishing again keeps the first time (the class-rounds list is ordered by it).
   const at = e.published ? (current.publishedAt ?? publishedAt) : null;
   const round = { ...current, publishedAt: at };

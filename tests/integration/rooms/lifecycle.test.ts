@@ -166,6 +166,14 @@ describe('rooms through restarts, reconnects, deadlines and expiry', () => {
     sockets.push(host.socket);
     const mine = await request<{ standings: unknown[] }>(host.socket, 'room:results', { code: host.code, round: 2, hostToken: host.hostToken });
     assert.ok(mine.ok, JSON.stringify(mine));
+    // The teacher may still publish a round of the closed room; then anyone finds it by its public id.
+    const published = await request(host.socket, 'room:publish', { code: host.code, hostToken: host.hostToken, round: 1, published: true });
+    assert.ok(published.ok, JSON.stringify(published));
+    const listed = await request<FinishedRoundSummary[]>(newcomer.socket, 'rooms:finished', { limit: 10 });
+    assert.ok(listed.ok);
+    assert.deepEqual(listed.data.filter((f) => ids.includes(f.publicId)).map((f) => f.round), [1]);
+    assert.equal(code(await request(newcomer.socket, 'room:results', { publicId: ids[0] })), 'ok');
+    assert.equal(roomRows(t.dbFile, host.code).room?.phase, 'closed', 'publishing does not reopen the room');
     const exported = await request<{ csv: string }>(host.socket, 'room:export', { code: host.code, hostToken: host.hostToken, round: 1 });
     assert.ok(exported.ok);
   });

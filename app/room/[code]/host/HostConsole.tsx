@@ -257,6 +257,7 @@ export function HostConsole({ code, address }: { code: string; address: JoinAddr
         {phase === 'running' && <Running room={room} view={view} />}
         {phase === 'ended' && <Ended room={room} view={view} onNewRound={() => setSettingUp(true)} />}
         {phase === 'closed' && <p data-testid="room-closed" className="rounded-xl bg-slate-100 p-4 text-slate-800">{t('host.closed')}</p>}
+        {phase === 'closed' && view.round && <PublishToggle code={view.code} round={view.round} />}
       </div>
     </JoinAddressContext.Provider>
   );

@@ -62,13 +62,23 @@ describe('the publish event', () => {
     assert.equal(earlier.state.round, next.round, 'the running round is untouched');
   });
 
+  test('a closed room\'s last round can still be published by its host (the teacher may decide later)', () => {
+    const closed = play([{ type: 'tick', now: T0 + 5 * 60 * 60 * 1000 }], ended());
+    assert.equal(closed.phase, 'closed');
+    const r = publish(closed, true, T0 + 6 * 60 * 60 * 1000);
+    assert.ok(r.ok);
+    assert.equal(r.state.phase, 'closed', 'it stays closed');
+    assert.equal(r.state.round?.publishedAt, T0 + 6 * 60 * 60 * 1000);
+  });
+
   const refusals: [string, () => RoomState, Partial<{ round: number; actor: Actor }>, string][] = [
     ['before any round', () => createRoom('ACDEFH', T0), {}, 'round/not_found'],
     ['while the round runs', running, {}, 'round/not_ended'],
     ['a round that does not exist yet', ended, { round: 2 }, 'round/not_found'],
     ['round 0', ended, { round: 0 }, 'round/not_found'],
     ['by a player', ended, { actor: { role: 'player', playerId: 'p1' } }, 'room/not_host'],
-    ['in a closed room', () => play([{ type: 'tick', now: T0 + 5 * 60 * 60 * 1000 }], ended()), {}, 'room/closed'],
+    ['by a player in a closed room', () => play([{ type: 'tick', now: T0 + 5 * 60 * 60 * 1000 }], ended()), { actor: { role: 'player', playerId: 'p1' } }, 'room/not_host'],
+    ['in a room closed before any round', () => play([{ type: 'tick', now: T0 + 5 * 60 * 60 * 1000 }]), {}, 'round/not_found'],
   ];
   for (const [name, state, opts, code] of refusals) {
     test(`refused ${name}, state unchanged`, () => {
