@@ -12,7 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { CHALLENGE_IDS, generatedTrainCount, getModelChallenge, modelChallenge, type ModelChallengeId } from '../game/challenges';
 import { scoreFromPredictions } from '../game/scoring';
 import { modelStars } from '../game/stars';
-import { MAX_SERVER_STEPS, scoringPlan } from '../game/verification';
+import { MAX_SERVER_LAYER_STEPS, scoringPlan } from '../game/verification';
 import { defaultSpec, knownGoodSpec } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
 import { inferShapes } from '../models/shapes';
@@ -55,10 +55,10 @@ for (const id of retrained) {
   await time(id, 'default', defaultSpec(id));
   await time(id, 'known-good', knownGoodSpec(id));
 }
-// The most a submission may ask of the server (MAX_SERVER_STEPS): batches of 1 for as many epochs
+// The most a submission may ask of the server (MAX_SERVER_LAYER_STEPS): batches of 1 for as many epochs
 // as fit, on losses and, in a locked round, on the deepest 2-D network (activations); and what one
 // such run would cost without the bound (200 epochs of losses in batches of 1: 80,000 steps).
-const steps = (id: ModelChallengeId) => Math.floor(MAX_SERVER_STEPS / (generatedTrainCount(modelChallenge(id)) ?? 1));
+const steps = (id: ModelChallengeId) => Math.floor(MAX_SERVER_LAYER_STEPS / ((generatedTrainCount(modelChallenge(id)) ?? 1) * knownGoodSpec(id).layers.length));
 for (const id of ['losses', 'activations', 'depth-width'] as const) {
   const spec = knownGoodSpec(id);
   await time(id, 'most steps', { ...spec, training: { ...spec.training, batchSize: 1, epochs: steps(id) } });

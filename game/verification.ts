@@ -11,12 +11,14 @@ import { generatedTrainCount, type ChallengeBudget, type ModelChallenge, type St
 import type { LockedHyper } from './room/settings';
 
 /**
- * Optimizer steps (epochs × batches per epoch) the server trains a submitted spec for, at most. A
- * step of these small dense nets takes ~0.6 ms on WASM (bench/retrain.ts: 200 epochs of 400 points
- * in batches of 1, 80,000 steps, took 51-72 s), so this bounds one retrain to a few seconds of a
- * scoring worker. Every known-good and default spec needs under 2,000.
+ * How long the server trains a submitted spec, at most, in layer-steps (optimizer steps × layers).
+ * Measured at the bound (bench/retrain.ts, tfjs WASM, 2 cores under load 5): losses in batches of
+ * 1 for 25 epochs 6.0-7.1 s, activations (7 layers) for 7 epochs 4.3-4.9 s, depth-width (two
+ * layers of 32) for 16 epochs 10-13 s; without it, 200 epochs of losses in batches of 1 took
+ * 51-72 s. The deepest known-good spec (activations) needs 2,625; every default and known-good
+ * at most that.
  */
-export const MAX_SERVER_STEPS = 10_000;
+export const MAX_SERVER_LAYER_STEPS = 20_000;
 
 /** A rule about how the model was trained, true only of a run the server did. */
 export type TrainingClaim = 'maxEpochs' | 'maxSamplesSeen' | 'locked';
@@ -71,16 +73,24 @@ export function scoringPlan(c: ModelChallenge, locked: LockedHyper = {}): Scorin
 
 /** Optimizer steps a run of `spec` takes on `trainCount` examples (the loop's last batch may be short). */
 export function trainingSteps(spec: ModelSpec, trainCount: number): number {
-  return spec.training.epochs * Math.ceil(trainCount / Math.min(spec.training.batchSize, trainCount));
+  return spec.training.epochs * batchesPerEpoch(spec, trainCount);
+}
+
+const batchesPerEpoch = (spec: ModelSpec, trainCount: number) => Math.ceil(trainCount / Math.min(spec.training.batchSize, trainCount));
+
+/** What a server retrain of `spec` costs: optimizer steps × layers. */
+export function trainingCost(spec: ModelSpec, trainCount: number): number {
+  return trainingSteps(spec, trainCount) * spec.layers.length;
 }
 
 /** A spec the server would have to train for longer than it will; checked before it is accepted. */
 export function retrainCostProblem(c: ModelChallenge, spec: ModelSpec, locked: LockedHyper = {}): { code: 'submission/over_steps'; message: string; issues: SpecIssue[] } | null {
   const train = generatedTrainCount(c);
   if (train === null || !scoringPlan(c, locked).retrain) return null;
-  const steps = trainingSteps(spec, train);
-  if (steps <= MAX_SERVER_STEPS) return null;
-  const perEpoch = Math.ceil(train / Math.min(spec.training.batchSize, train));
-  const message = `the server trains ${c.id} models itself, at most ${MAX_SERVER_STEPS} steps; ${spec.training.epochs} epochs of ${perEpoch} batches is ${steps}`;
-  return { code: 'submission/over_steps', message, issues: [{ path: 'training.epochs', message: `training.epochs: at most ${Math.floor(MAX_SERVER_STEPS / perEpoch)} with batches of ${spec.training.batchSize}, got ${spec.training.epochs}` }] };
+  const cost = trainingCost(spec, train);
+  if (cost <= MAX_SERVER_LAYER_STEPS) return null;
+  const perEpoch = batchesPerEpoch(spec, train) * spec.layers.length;
+  const most = Math.floor(MAX_SERVER_LAYER_STEPS / perEpoch);
+  const message = `the server trains ${c.id} models itself, at most ${MAX_SERVER_LAYER_STEPS} layer-steps (epochs × batches × layers); ${spec.training.epochs} × ${batchesPerEpoch(spec, train)} × ${spec.layers.length} is ${cost}`;
+  return { code: 'submission/over_steps', message, issues: [{ path: 'training.epochs', message: `training.epochs: at most ${most} with batches of ${spec.training.batchSize} and ${spec.layers.length} layers, got ${spec.training.epochs}` }] };
 }

@@ -9,7 +9,7 @@ import { applyRoomEvent, createRoom } from '../../../game/room/machine';
 import { DEFAULT_ROUND_SETTINGS, locksVerifiable, roundSettingsProblem, type RoundSettings } from '../../../game/room/settings';
 import { modelStars } from '../../../game/stars';
 import { validateSubmission } from '../../../game/submission';
-import { MAX_SERVER_STEPS, retrainCostProblem, scoringPlan, serverCanTrain, trainingClaims, trainingSteps } from '../../../game/verification';
+import { MAX_SERVER_LAYER_STEPS, retrainCostProblem, scoringPlan, serverCanTrain, trainingClaims, trainingCost, trainingSteps } from '../../../game/verification';
 import { defaultSpec, knownGoodSpec, tinySpec } from '../../../models/presets';
 import type { ModelSpec } from '../../../models/spec';
 
@@ -83,13 +83,14 @@ describe('the cost of a server retrain is bounded', () => {
     assert.equal(trainingSteps(knownGoodSpec('batch-epochs'), 500), 4 * 125);
     assert.equal(trainingSteps(withTraining(knownGoodSpec('losses'), { batchSize: 30 }), 400), 5 * 14);
     assert.equal(trainingSteps(withTraining(knownGoodSpec('losses'), { batchSize: 512 }), 400), 5);
+    assert.equal(trainingCost(knownGoodSpec('activations'), 400), 15 * 25 * 7, 'each layer of each step');
   });
 
   test('every preset a retrained challenge ships fits the bound, with room to spare', () => {
     for (const c of modelChallenges.filter(serverCanTrain)) {
       for (const make of [defaultSpec, knownGoodSpec, tinySpec]) {
         assert.equal(retrainCostProblem(c, make(c.id), { epochs: make(c.id).training.epochs }), null, `${c.id} ${make.name}`);
-        assert.ok(trainingSteps(make(c.id), generatedTrainCount(c) ?? 0) <= MAX_SERVER_STEPS / 5, `${c.id} ${make.name}`);
+        assert.ok(trainingCost(make(c.id), generatedTrainCount(c) ?? 0) <= MAX_SERVER_LAYER_STEPS / 5, `${c.id} ${make.name}`);
       }
     }
   });
@@ -99,8 +100,15 @@ describe('the cost of a server retrain is bounded', () => {
     assert.equal(r.ok, false);
     if (r.ok) return;
     assert.equal(r.error.code, 'submission/over_steps');
-    assert.deepEqual(r.error.issues.map((i) => i.message), ['training.epochs: at most 25 with batches of 1, got 200']);
+    assert.deepEqual(r.error.issues.map((i) => i.message), ['training.epochs: at most 25 with batches of 1 and 2 layers, got 200']);
     assert.equal(validateSubmission('losses', withTraining(knownGoodSpec('losses'), { batchSize: 1, epochs: 25 })).ok, true);
+  });
+
+  test('a deeper network gets fewer epochs: activations (7 layers) in a locked round, batches of 1', () => {
+    const deep = withTraining(knownGoodSpec('activations'), { batchSize: 1, epochs: 8 });
+    const r = retrainCostProblem(modelChallenge('activations'), deep, { optimizer: 'sgd' });
+    assert.deepEqual(r?.issues.map((i) => i.message), ['training.epochs: at most 7 with batches of 1 and 7 layers, got 8']);
+    assert.equal(retrainCostProblem(modelChallenge('activations'), withTraining(deep, { epochs: 7 }), { optimizer: 'sgd' }), null);
   });
 
   test('no bound where nothing is retrained; a lock brings it in', () => {
