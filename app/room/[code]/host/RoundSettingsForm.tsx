@@ -85,7 +85,8 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
 }) {
   const t = useTranslations('room');
   const id = useId();
-  const [s, setS] = useState<RoundSettings>(initial);
+  // A round kept from before locks needed a retrained challenge may carry locks the form would hide.
+  const [s, setS] = useState<RoundSettings>(() => withChallenge(initial, initial.challengeId));
   const [minutes, setMinutes] = useState(initial.durationMs / 60_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
