@@ -13,6 +13,65 @@ const DEFAULT_MINUTES = 5;
 
 export type KickMany = (selection: PlayerSelection) => Promise<Result<{ playerIds: string[] }>>;
 
+export interface Selection {
+  /** Checked players still in the room (one removed meanwhile drops out of the selection). */
+  selected: string[];
+  has(playerId: string): boolean;
+  set(playerId: string, on: boolean): void;
+  all(on: boolean): void;
+}
+
+/** The host's checkboxes over the player list. */
+export function useSelection(players: readonly WallPlayer[]): Selection {
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  return {
+    selected: players.filter((p) => checked.has(p.playerId)).map((p) => p.playerId),
+    has: (id) => checked.has(id),
+    set: (id, on) => setChecked((c) => {
+      const next = new Set(c);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    }),
+    all: (on) => setChecked(on ? new Set(players.map((p) => p.playerId)) : new Set()),
+  };
+}
+
+export function SelectBox({ player, selection }: { player: WallPlayer; selection: Selection }) {
+  const t = useTranslations('room');
+  return (
+    <input
+      type="checkbox"
+      data-testid="select-player"
+      aria-label={t('host.selectPlayer', { nickname: player.nickname })}
+      checked={selection.has(player.playerId)}
+      onChange={(e) => selection.set(player.playerId, e.target.checked)}
+      className="h-4 w-4 shrink-0"
+    />
+  );
+}
+
+/** The bulk removals and "select everyone", above the player list. */
+export function CleanupBar({ players, selection, round, now, onKickMany }: { players: readonly WallPlayer[]; selection: Selection; round: number | null; now: () => number; onKickMany: KickMany }) {
+  const t = useTranslations('room');
+  return (
+    <>
+      <BulkRemove players={players} selected={selection.selected} round={round} now={now} onKickMany={onKickMany} onRemoved={() => selection.all(false)} />
+      <label className="flex items-center gap-2 px-3 text-sm text-slate-700">
+        <input type="checkbox" data-testid="select-all" checked={selection.selected.length === players.length} onChange={(e) => selection.all(e.target.checked)} className="h-4 w-4" />
+        {t('host.selectAll')}
+      </label>
+    </>
+  );
+}
+
+/** One bulk removal: disabled when it would remove nobody, else it asks first (with the count). */
+function RemoveAction({ testId, label, question, n, onConfirm }: { testId: string; label: string; question: string; n: number; onConfirm: () => Promise<void> }) {
+  const t = useTranslations('room');
+  if (n === 0) return <button type="button" data-testid={testId} disabled className={bulk}>{label}</button>;
+  return <ConfirmButton testId={testId} label={label} question={question} confirmLabel={t('host.removeConfirm')} cancelLabel={t('cancel')} className={bulk} onConfirm={onConfirm} />;
+}
+
 /**
  * Several players out in one action, each asking first with the count it will remove: the checked
  * ones, who joined in the last N minutes (a burst of strangers), who has not submitted in the round.
@@ -44,12 +103,7 @@ export function BulkRemove({ players, selected, round, now, onKickMany, onRemove
   const recent: PlayerSelection = { by: 'joinedWithin', minutes };
   const nRecent = count(recent);
   const nIdle = count({ by: 'notSubmitted' });
-  const action = (testId: string, label: string, question: string, n: number, s: PlayerSelection) =>
-    n === 0 ? (
-      <button type="button" data-testid={testId} disabled className={bulk}>{label}</button>
-    ) : (
-      <ConfirmButton testId={testId} label={label} question={question} confirmLabel={t('host.removeConfirm')} cancelLabel={t('cancel')} className={bulk} onConfirm={() => run(s)} />
-    );
+  const action = (testId: string, label: string, question: string, n: number, s: PlayerSelection) => <RemoveAction testId={testId} label={label} question={question} n={n} onConfirm={() => run(s)} />;
   return (
     <div data-testid="bulk-remove" className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
       <h3 className="text-sm font-semibold text-slate-800">{t('host.cleanupTitle')}</h3>

@@ -7,7 +7,7 @@ import type { ApiError, Result } from '../../../../server/protocol';
 import { NICKNAME_MAX_CHARS } from '../../../../game/nickname';
 import { ConfirmButton } from '../../../components/room/ConfirmButton';
 import { RoomError } from '../../../components/room/errors';
-import { BulkRemove, type KickMany } from './HostCleanup';
+import { CleanupBar, SelectBox, useSelection, type KickMany } from './HostCleanup';
 
 const small = 'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100';
 
@@ -60,16 +60,8 @@ export function HostPlayers({ players, onKick, onRename, cleanup }: {
   const t = useTranslations('room');
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const selection = useSelection(players);
   const connected = players.filter((p) => p.connected).length;
-  // Only players still in the room count (one removed meanwhile drops out of the selection).
-  const selected = players.filter((p) => checked.has(p.playerId)).map((p) => p.playerId);
-  const toggle = (id: string, on: boolean) => setChecked((c) => {
-    const next = new Set(c);
-    if (on) next.add(id);
-    else next.delete(id);
-    return next;
-  });
   return (
     <section aria-labelledby="players-title" className="flex flex-col gap-3">
       <h2 id="players-title" className="flex items-baseline gap-2 text-lg font-semibold">
@@ -77,31 +69,14 @@ export function HostPlayers({ players, onKick, onRename, cleanup }: {
         <span data-testid="player-count" data-count={players.length} className="text-sm font-normal text-slate-600">{t('host.playersCount', { count: players.length, connected })}</span>
       </h2>
       {error && <RoomError error={error} />}
-      {cleanup && players.length > 0 && (
-        <>
-          <BulkRemove players={players} selected={selected} round={cleanup.round} now={cleanup.now} onKickMany={cleanup.onKickMany} onRemoved={() => setChecked(new Set())} />
-          <label className="flex items-center gap-2 px-3 text-sm text-slate-700">
-            <input type="checkbox" data-testid="select-all" checked={selected.length === players.length} onChange={(e) => setChecked(e.target.checked ? new Set(players.map((p) => p.playerId)) : new Set())} className="h-4 w-4" />
-            {t('host.selectAll')}
-          </label>
-        </>
-      )}
+      {cleanup && players.length > 0 && <CleanupBar players={players} selection={selection} {...cleanup} />}
       {players.length === 0 ? (
         <p data-testid="players-empty" className="rounded-xl bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">{t('host.noPlayers')}</p>
       ) : (
         <ul aria-live="polite" aria-relevant="additions removals" className="flex flex-col divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
           {players.map((p) => (
             <li key={p.playerId} data-testid="host-player" data-player-id={p.playerId} data-nickname={p.nickname} className="flex min-h-11 flex-wrap items-center gap-2 px-3 py-1.5">
-              {cleanup && (
-                <input
-                  type="checkbox"
-                  data-testid="select-player"
-                  aria-label={t('host.selectPlayer', { nickname: p.nickname })}
-                  checked={checked.has(p.playerId)}
-                  onChange={(e) => toggle(p.playerId, e.target.checked)}
-                  className="h-4 w-4 shrink-0"
-                />
-              )}
+              {cleanup && <SelectBox player={p} selection={selection} />}
               <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${p.connected ? 'bg-emerald-500' : 'bg-slate-300'}`} />
               <span className="sr-only">{p.connected ? t('online') : t('offline')}</span>
               {editing === p.playerId ? (
