@@ -41,68 +41,75 @@ async function trainOnServer(model: tf.LayersModel, spec: ModelSpec, data: { tra
   return { epochs: result.history.length, samplesSeen, trainMs: result.elapsedMs };
 }
 
-export function createScorer(dataDir: string): Scorer {
-  const testInputs = new Map<string, tf.Tensor>();
-  const bossTrainInputs = new Map<string, tf.Tensor>();
-  const trainingData = new Map<string, { train: XY; val: XY }>();
-
-  /** A boss level's training images, kept like the test ones; null for other challenges. */
-  function bossTrainFor(challenge: ModelChallenge): tf.Tensor | null {
-    let xs = bossTrainInputs.get(challenge.id);
-    if (!xs) {
-      const examples = bossTrainExamples(dataDir, challenge);
-      if (!examples) return null;
-      const t = splitToTensors(examples, challenge.numClasses);
-      t.ys.dispose();
-      xs = t.xs;
-      bossTrainInputs.set(challenge.id, xs);
-    }
-    return xs;
-  }
-
-  function inputsFor(challenge: ModelChallenge): tf.Tensor {
-    let xs = testInputs.get(challenge.id);
-    if (!xs) {
-      const { xs: inputs, ys } = splitToTensors(testExamples(dataDir, challenge), challenge.numClasses);
-      ys.dispose();
-      xs = inputs;
-      testInputs.set(challenge.id, xs);
-    }
-    return xs;
-  }
-
+/** Example tensors per challenge, made on first use and kept (hidden test, boss train, public training). */
+interface ExampleCache {
+  test(c: ModelChallenge): tf.Tensor;
+  /** A boss level's training images (to measure train accuracy); null for other challenges. */
+  bossTrain(c: ModelChallenge): tf.Tensor | null;
   /** The browser's training and validation examples (public seeds); null for image challenges. */
-  function trainingFor(challenge: ModelChallenge): { train: XY; val: XY } | null {
-    let data = trainingData.get(challenge.id);
-    if (!data) {
-      const splits = generatedSplits(challenge);
-      if (!splits) return null;
-      data = { train: splitToTensors(splits.train, challenge.numClasses), val: splitToTensors(splits.val, challenge.numClasses) };
-      trainingData.set(challenge.id, data);
-    }
-    return data;
-  }
+  training(c: ModelChallenge): { train: XY; val: XY } | null;
+  dispose(): void;
+}
 
-  /** Loads the weights, or trains the spec when the job asks; an error output when neither works. */
-  async function prepare(model: tf.Sequential, spec: ModelSpec, challenge: ModelChallenge, job: ScoringJob): Promise<{ run?: WorkerRun } | ScoringOutput> {
-    if (!job.retrain) {
-      const applied = applyWeights(model, job.weights);
-      return applied.ok ? {} : failure('weights/invalid', 'the weights do not fit the model', applied.issues);
-    }
-    // The weights are not scored, but they must still be the spec's (the submit handler checked too).
-    if (job.weights.byteLength !== model.countParams() * 4) return failure('weights/invalid', `expected ${model.countParams() * 4} bytes of weights for this model, got ${job.weights.byteLength}`);
-    const data = trainingFor(challenge);
-    if (!data) return failure('scoring/cannot_retrain', `the server does not train ${challenge.id} itself`);
-    return { run: await trainOnServer(model, spec, data) };
-  }
+function inputsOnly(xy: XY): tf.Tensor {
+  xy.ys.dispose();
+  return xy.xs;
+}
 
+function createExampleCache(dataDir: string): ExampleCache {
+  const test = new Map<string, tf.Tensor>();
+  const bossTrain = new Map<string, tf.Tensor | null>();
+  const training = new Map<string, { train: XY; val: XY } | null>();
+  const once = <T>(cache: Map<string, T>, id: string, make: () => T): T => {
+    if (!cache.has(id)) cache.set(id, make());
+    return cache.get(id) as T;
+  };
+  return {
+    test: (c) => once(test, c.id, () => inputsOnly(splitToTensors(testExamples(dataDir, c), c.numClasses))),
+    bossTrain: (c) =>
+      once(bossTrain, c.id, () => {
+        const examples = bossTrainExamples(dataDir, c);
+        return examples ? inputsOnly(splitToTensors(examples, c.numClasses)) : null;
+      }),
+    training: (c) =>
+      once(training, c.id, () => {
+        const splits = generatedSplits(c);
+        return splits ? { train: splitToTensors(splits.train, c.numClasses), val: splitToTensors(splits.val, c.numClasses) } : null;
+      }),
+    dispose() {
+      for (const t of test.values()) t.dispose();
+      for (const t of bossTrain.values()) t?.dispose();
+      for (const d of training.values()) if (d) tf.dispose([d.train.xs, d.train.ys, d.val.xs, d.val.ys]);
+      test.clear();
+      bossTrain.clear();
+      training.clear();
+    },
+  };
+}
+
+/** Loads the weights, or trains the spec when the job asks; an error output when neither works. */
+async function prepare(model: tf.Sequential, spec: ModelSpec, challenge: ModelChallenge, job: ScoringJob, cache: ExampleCache): Promise<{ run?: WorkerRun } | ScoringOutput> {
+  if (!job.retrain) {
+    const applied = applyWeights(model, job.weights);
+    return applied.ok ? {} : failure('weights/invalid', 'the weights do not fit the model', applied.issues);
+  }
+  // The weights are not scored, but they must still be the spec's (the submit handler checked too).
+  const bytes = model.countParams() * 4;
+  if (job.weights.byteLength !== bytes) return failure('weights/invalid', `expected ${bytes} bytes of weights for this model, got ${job.weights.byteLength}`);
+  const data = cache.training(challenge);
+  if (!data) return failure('scoring/cannot_retrain', `the server does not train ${challenge.id} itself`);
+  return { run: await trainOnServer(model, spec, data) };
+}
+
+export function createScorer(dataDir: string): Scorer {
+  const cache = createExampleCache(dataDir);
   async function score(job: ScoringJob): Promise<ScoringOutput> {
     const started = performance.now();
     const challenge = getModelChallenge(job.challengeId);
     if (!challenge) return failure('challenge/unknown', `no model challenge ${job.challengeId}`);
     const parsed = parseModelSpec(JSON.parse(job.specJson));
     if (!parsed.ok) return failure('spec/invalid', 'the stored spec is not valid', parsed.issues);
-    const xs = inputsFor(challenge);
+    const xs = cache.test(challenge);
     let model: tf.Sequential | undefined;
     try {
       try {
@@ -111,10 +118,10 @@ export function createScorer(dataDir: string): Scorer {
         const issues = (err as { issues?: ApiError['issues'] }).issues;
         return failure('spec/invalid', `the model could not be built: ${(err as Error).message}`, issues);
       }
-      const prepared = await prepare(model, parsed.spec, challenge, job);
+      const prepared = await prepare(model, parsed.spec, challenge, job, cache);
       if ('ok' in prepared) return prepared;
       const predictions = await predictLabels(model, xs, PREDICT_BATCH);
-      const trainXs = bossTrainFor(challenge);
+      const trainXs = cache.bossTrain(challenge);
       const trainPredictions = trainXs ? await predictLabels(model, trainXs, PREDICT_BATCH) : undefined;
       // Structured clone copies the predictions (4 bytes per test image, ~1.6 KB): cheaper to keep
       // than piscina's move(), which only transfers a top-level buffer.
@@ -123,15 +130,5 @@ export function createScorer(dataDir: string): Scorer {
       model?.dispose();
     }
   }
-
-  return {
-    score,
-    dispose() {
-      for (const t of [...testInputs.values(), ...bossTrainInputs.values()]) t.dispose();
-      for (const d of trainingData.values()) tf.dispose([d.train.xs, d.train.ys, d.val.xs, d.val.ys]);
-      testInputs.clear();
-      bossTrainInputs.clear();
-      trainingData.clear();
-    },
-  };
+  return { score, dispose: () => cache.dispose() };
 }
