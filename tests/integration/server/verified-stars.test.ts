@@ -90,11 +90,12 @@ describe('stars rest on what the server verified', () => {
     const claim = withTraining(knownGoodSpec('losses'), { epochs: 1 });
     const r = await submit(ada.socket, 'losses', claim, handSetXor());
     assert.equal(r.status, 'scored', JSON.stringify(r.error));
-    assert.deepEqual(r.trainedByServer, { epochs: 1, samplesSeen: 400 });
+    // On 13960ea: score 0.996 (the weights), three stars, progress {"losses":3}.
+    assert.ok((r.stars ?? 3) < 3, `${r.stars} stars for score ${r.score}`);
+    assert.ok(((await progressOf(ada.socket)).losses ?? 0) < 3);
     assert.notEqual(r.score, own, 'the submitted weights are not what was scored');
     assert.ok((r.score ?? 1) < 0.95, `one epoch of the server's own training: ${r.score}`);
-    assert.ok((r.stars ?? 3) < 3, `${r.stars} stars`);
-    assert.ok(((await progressOf(ada.socket)).losses ?? 0) < 3);
+    assert.deepEqual(r.trainedByServer, { epochs: 1, samplesSeen: 400 });
   });
 
   test("the known-good losses spec earns three stars through the server's own training (its weights: zeros)", async () => {
