@@ -77,6 +77,11 @@ export interface RoomClientEvents {
   'room:host': (payload: { code: string; hostToken: string }, ack: Ack<HostRoomView & Stamped>) => void;
   /** New device or lost storage: code + PIN → a fresh host token (the old one stops working). */
   'room:reclaim': (payload: { code: string; hostPin: string }, ack: Ack<HostCredentials>) => void;
+  /**
+   * The first step of joining: does this code open a room this browser can join? Yes, or the refusal a
+   * join would get (room/not_found, room/closed, room/locked, room/full, ...); nothing else about the room.
+   */
+  'room:check': (payload: { code: string }, ack: Ack<{ joinable: true }>) => void;
   /** Needs a registered player (token in the handshake). Rejoining keeps nickname and scores. */
   'room:join': (payload: { code: string; nickname: string }, ack: Ack<JoinedRoom | WaitingForHost>) => void;
   'room:leave': (payload: { code: string }, ack: Ack<null>) => void;
@@ -137,6 +142,7 @@ export const roomPayloads = {
   create: z.union([z.strictObject({}), z.undefined()]),
   host: z.strictObject({ code, hostToken }),
   reclaim: z.strictObject({ code, hostPin: z.string().min(1).max(40) }),
+  check: z.strictObject({ code }),
   join: z.strictObject({ code, nickname: z.string().max(200) }),
   leave: z.strictObject({ code }),
   kick: z.strictObject({ code, hostToken, playerId }),

@@ -57,6 +57,13 @@ export interface RoomLimits {
   reclaim: RateLimit;
   /** room:create per address (one school may have several teachers). */
   create: RateLimit;
+  /** room:check per socket: a student types a code a few times, not dozens (rooms/lookup.ts). */
+  check: RateLimit;
+  /**
+   * Codes with no room per address, room:check and room:join together; past it, every lookup from the
+   * address is refused alike, room or not, so guessing codes is slow (rooms/lookup.ts).
+   */
+  lookups: RateLimit;
 }
 
 export const ROOM_LIMITS: RoomLimits = {
@@ -65,6 +72,10 @@ export const ROOM_LIMITS: RoomLimits = {
   activity: { points: 4, durationS: 1 },
   reclaim: { points: 30, durationS: 60 },
   create: { points: 20, durationS: 60 },
+  check: { points: 10, durationS: 10 },
+  // A class mistyping its code now and then fits; one address guessing finds a room in 47M codes once in
+  // ~86,000 tries a day per open room. A prank from inside the class blocks new joins for a minute at most.
+  lookups: { points: 60, durationS: 60 },
 };
 
 /** Keys kept before expired windows are swept out (checked every SWEEP_EVERY hits). */
@@ -102,6 +113,15 @@ export class Limiter {
     w.count++;
     const over = Math.max(0, w.count - this.limit.points);
     return { allowed: over === 0, over, waitMs: w.start + span - now };
+  }
+
+  /** Whether one more hit on `key` would be allowed, without counting it. */
+  peek(key: string): Hit {
+    const now = this.now();
+    const w = this.windows.get(key);
+    if (!w || now >= w.start + this.limit.durationS * 1000) return { allowed: true, over: 0, waitMs: 0 };
+    const over = Math.max(0, w.count + 1 - this.limit.points);
+    return { allowed: over === 0, over, waitMs: w.start + this.limit.durationS * 1000 - now };
   }
 
   private sweep(now: number, span: number): void {
@@ -142,6 +162,8 @@ export interface RoomLimiters {
   newPlayers: DistinctLimiter;
   activity: Limiter;
   create: Limiter;
+  check: Limiter;
+  lookups: Limiter;
 }
 
 export const createLimiter = (l: RateLimit, now: () => number = Date.now) => new Limiter(l, now);
@@ -151,6 +173,8 @@ export const createRoomLimiters = (l: RoomLimits, now: () => number = Date.now):
   newPlayers: new DistinctLimiter(l.newPlayers, now),
   activity: createLimiter(l.activity, now),
   create: createLimiter(l.create, now),
+  check: createLimiter(l.check, now),
+  lookups: createLimiter(l.lookups, now),
 });
 
 export const rateLimited = (what: string, waitMs: number): Result<never> =>

@@ -3,6 +3,7 @@ import type { ArenaSocket, HandlerContext } from '../context';
 import { onActivity } from './activity';
 import { onAdmission } from './admission';
 import { onAdmit } from './admit';
+import { onCheck } from './check';
 import { onClockSync } from './clock';
 import { onCreate } from './create';
 import { onDeny } from './deny';
@@ -28,6 +29,8 @@ export function onRoomEvents(ctx: HandlerContext, socket: ArenaSocket): void {
   }
   // The teacher's clean-up: several players out at once, and the waiting list.
   for (const attach of [onKickMany, onAdmission, onAdmit, onDeny]) attach(ctx, socket);
+  // The first step of joining: does the typed code open a room (before the nickname)?
+  onCheck(ctx, socket);
   // A player is disconnected from a room when their LAST socket in it goes (another tab keeps them).
   socket.on('disconnect', () => {
     for (const { code, playerId } of ctx.presence.exit(socket.id)) {

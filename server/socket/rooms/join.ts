@@ -7,7 +7,7 @@ import { roomPayloads } from '../../room-protocol';
 import { roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
-import { knownRoom, noRoom } from './common';
+import { lookUpRoom } from './lookup';
 import { newcomerLimit } from './newcomers';
 
 export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
@@ -16,8 +16,10 @@ export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
     if (blocked) return reply(blocked);
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'choose a nickname (register) before joining a room'));
-    const code = knownRoom(ctx, raw);
-    if (!code) return reply(noRoom(raw));
+    // A code with no room costs the address a lookup point, as room:check's do (lookup.ts).
+    const found = lookUpRoom(ctx, socket, raw);
+    if (!found.ok) return reply(found.result);
+    const { code } = found;
     const tooMany = newcomerLimit(ctx, socket, code, playerId);
     if (tooMany) return reply(tooMany);
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'join', playerId, nickname, now }), {
