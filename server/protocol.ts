@@ -112,9 +112,12 @@ export interface ClientToServerEvents extends RoomClientEvents {
 }
 
 export interface BossMine {
-  submissions: { submissionId: string; public: number; paramCount: number; submittedAt: number }[];
+  /** `publicTotal`: images in the public part (the public score is correct / publicTotal). */
+  submissions: { submissionId: string; public: number; publicTotal: number; paramCount: number; submittedAt: number }[];
   picks: string[];
   reveal: BossReveal | null;
+  /** Solo: the level is still locked on the player's path, so it cannot be faced yet (room: false). */
+  locked: boolean;
 }
 
 export interface RunView {

@@ -6,6 +6,7 @@ import type { BossReveal } from '../game/boss/reveal';
 import { z } from 'zod';
 import { JOINED_WITHIN_MAX_MINUTES, SELECTION_MAX_IDS } from '../game/room/selection';
 import { roundSettingsSchema } from '../game/room/settings';
+import { canonicalTimeZone } from '../game/time-zone';
 import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding } from '../game/room/views';
 import type { WaitingRoomView } from '../game/room/views';
 import type { Admission, PlayerActivity, PlayerSelection } from '../game/room/types';
@@ -99,7 +100,8 @@ export interface RoomClientEvents {
   'room:start': (payload: { code: string; hostToken: string; settings: z.infer<typeof roundSettingsSchema> }, ack: Ack<{ round: number; endsAt: number }>) => void;
   'room:end': (payload: { code: string; hostToken: string }, ack: Ack<null>) => void;
   /** Results of a round (default: the current/last) as CSV text; host only. */
-  'room:export': (payload: { code: string; hostToken: string; round?: number }, ack: Ack<{ filename: string; csv: string }>) => void;
+  /** `timeZone`: the teacher's IANA zone (the browser's) for the CSV's local-time column; default UTC. */
+  'room:export': (payload: { code: string; hostToken: string; round?: number; timeZone?: string }, ack: Ack<{ filename: string; csv: string }>) => void;
   /** A boss round that ended: reveal the private board on every screen at once (host only). */
   'room:reveal': (payload: { code: string; hostToken: string }, ack: Ack<BossReveal>) => void;
   /** An ended round's results made public (class rounds, challenge boards) or private again (host only). */
@@ -163,7 +165,12 @@ export const roomPayloads = {
   start: z.strictObject({ code, hostToken, settings: roundSettingsSchema }),
   end: z.strictObject({ code, hostToken }),
   reveal: z.strictObject({ code, hostToken }),
-  export: z.strictObject({ code, hostToken, round: z.number().int().min(1).max(10_000).optional() }),
+  export: z.strictObject({
+    code,
+    hostToken,
+    round: z.number().int().min(1).max(10_000).optional(),
+    timeZone: z.string().max(64).transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue({ code: 'custom', message: 'not an IANA time zone (e.g. Asia/Seoul)' }), z.NEVER)).optional(),
+  }),
   activity: z.strictObject({
     code,
     activity: z.enum(['idle', 'building', 'training', 'submitted']),

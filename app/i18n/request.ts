@@ -18,5 +18,7 @@ async function loadMessages(locale: Locale): Promise<Messages> {
 
 export default getRequestConfig(async () => {
   const locale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
-  return { locale, messages: await loadMessages(locale), timeZone: 'Asia/Seoul' };
+  // The server cannot know the viewer's zone: every time on screen goes through LocalTime
+  // (app/components/time), in the browser's zone. UTC here is only a neutral fallback.
+  return { locale, messages: await loadMessages(locale), timeZone: 'UTC' };
 });

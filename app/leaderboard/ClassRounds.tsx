@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../server/protocol';
 import type { FinishedRoundSummary } from '../../server/room-protocol';
@@ -9,13 +9,13 @@ import { request } from '../components/room/emit';
 import { RoomError } from '../components/room/errors';
 import { percentText } from '../components/room/format';
 import { MedalIcon } from '../components/room/icons';
+import { LocalTime } from '../components/time/LocalTime';
 
 const RECENT_ROUNDS = 20;
 
 /** Class rounds their teachers published (rooms:finished), each linking to its final standings by public id (no join codes). */
 export function ClassRounds() {
   const t = useTranslations('room');
-  const format = useFormatter();
   const socket = useSocket();
   const [rounds, setRounds] = useState<FinishedRoundSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -53,7 +53,7 @@ export function ClassRounds() {
               <Link href={`/leaderboard/round/${encodeURIComponent(r.publicId)}`} data-testid="class-round" data-public-id={r.publicId} data-round={r.round} className="flex h-full flex-col gap-2 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-400">
                 <span className="flex flex-wrap items-baseline justify-between gap-2">
                   <span className="text-lg font-bold text-indigo-800">{t(`challengeName.${r.challengeId}` as 'challengeName.sign-digits')}</span>
-                  <span className="text-sm text-slate-600">{t('history.round', { round: r.round })} · <time dateTime={new Date(r.endedAt).toISOString()}>{format.dateTime(new Date(r.endedAt), { dateStyle: 'medium', timeStyle: 'short' })}</time></span>
+                  <span className="text-sm text-slate-600">{t('history.round', { round: r.round })} · <LocalTime at={r.endedAt} options={{ dateStyle: 'medium', timeStyle: 'short' }} testId="class-round-ended-at" /></span>
                 </span>
                 <span className="text-sm text-slate-700">{t('history.players', { count: r.players })}</span>
                 {r.top.length > 0 ? (

@@ -214,12 +214,8 @@ export function hostRoomView(state: RoomState): HostRoomView {
 /** The top three, for the podium (fewer when fewer scored). */
 export const podium = (standings: readonly RoundStanding[]) => standings.slice(0, 3);
 
-export const CSV_HEADER = ['rank', 'nickname', 'best_score', 'submissions', 'model_params', 'time_of_best'] as const;
-
-/** Rows for the results CSV: every player who submitted, ranked; score as a percentage; ISO time. */
-export function resultRows(standings: readonly RoundStanding[]): (string | number)[][] {
-  return standings.map((s) => [s.rank, s.nickname, (s.score * 100).toFixed(2), s.submissions, s.paramCount, new Date(s.bestAt).toISOString()]);
-}
+/** The results CSV (every player who took part, ranked or not; UTC and local times): game/room/results.ts. */
+export { CSV_HEADER, resultRows, roundRoster, type RosterPlayer } from './results';
 
 /** One point of a student's live training curve. */
 export interface CurvePoint {

@@ -15,6 +15,8 @@ export const revealScope = (p: BossPlace, playerId: string) => (p.kind === 'room
 export interface OwnedBossSubmission extends BossSubmission {
   playerId: string;
   paramCount: number;
+  /** Images in the public part the public accuracy was measured on. */
+  publicTotal: number;
 }
 
 /** Scored submissions of the place (of one player, when given), oldest first. */
@@ -32,7 +34,7 @@ export function placeSubmissions(db: Db, place: BossPlace, playerId?: string): O
   return rows.flatMap((r) =>
     r.score === null || r.privateScore === null || r.trainScore === null
       ? []
-      : [{ submissionId: r.id, playerId: r.playerId, paramCount: r.paramCount, public: r.score, private: r.privateScore, train: r.trainScore, submittedAt: r.createdAt }],
+      : [{ submissionId: r.id, playerId: r.playerId, paramCount: r.paramCount, publicTotal: r.total ?? 0, public: r.score, private: r.privateScore, train: r.trainScore, submittedAt: r.createdAt }],
   );
 }
 

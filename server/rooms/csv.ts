@@ -3,7 +3,7 @@
  * Hangul nicknames), CRLF rows, and no cell a spreadsheet would run as a formula.
  */
 import { stringify } from 'csv-stringify/sync';
-import { CSV_HEADER, resultRows, type RoundStanding } from '../../game/room/views';
+import { CSV_HEADER, resultRows, type RosterPlayer, type RoundStanding } from '../../game/room/views';
 
 /**
  * Spreadsheets run a cell starting with = + - @ (or a tab / carriage return that hides one) as a
@@ -17,8 +17,9 @@ export function defuseCell(cell: string | number): string | number {
   return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-export function resultsCsv(standings: readonly RoundStanding[]): string {
-  const rows = resultRows(standings).map((row) => row.map(defuseCell));
+/** Every player of `roster` gets a row (ranked ones first); times in UTC and in `timeZone`. */
+export function resultsCsv(standings: readonly RoundStanding[], roster: readonly RosterPlayer[] = [], timeZone?: string): string {
+  const rows = resultRows(standings, roster, timeZone).map((row) => row.map(defuseCell));
   return stringify([[...CSV_HEADER], ...rows], { bom: true, record_delimiter: 'windows' });
 }
 

@@ -4,9 +4,11 @@
  * (solo: face the boss; final). Private scores leave the server only inside a reveal.
  */
 import { getModelChallenge, type ModelChallenge } from '../../game/challenges';
+import { faceRefusal } from '../../game/boss/face';
 import { validateSelection } from '../../game/boss/rules';
 import { normalizeJoinCode } from '../../game/room/code';
 import { revealAndStore } from '../boss/reveal';
+import { readProgress } from '../progress';
 import { placeScope, placeSubmissions, readPicks, readReveal, revealScope, writePicks, type BossPlace } from '../boss/store';
 import { bossMinePayload, bossPickPayload, bossRevealPayload, type ApiError, type BossMine } from '../protocol';
 import type { Db } from '../db';
@@ -42,9 +44,11 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
     if (isError(w)) return reply(refuse(w.code, w.message));
     const own = placeSubmissions(ctx.db, w.place, playerId);
     const mine: BossMine = {
-      submissions: own.map((s) => ({ submissionId: s.submissionId, public: s.public, paramCount: s.paramCount, submittedAt: s.submittedAt })),
+      submissions: own.map((s) => ({ submissionId: s.submissionId, public: s.public, publicTotal: s.publicTotal, paramCount: s.paramCount, submittedAt: s.submittedAt })),
       picks: readPicks(ctx.db, placeScope(w.place), playerId),
       reveal: w.revealed ? readReveal(ctx.db, revealScope(w.place, playerId)) : null,
+      // A room's boss is the teacher's pick: the path gates only solo play.
+      locked: w.place.kind === 'solo' && faceRefusal(w.challenge.id, readProgress(ctx.db, playerId)) !== null,
     };
     reply({ ok: true, data: mine });
   });
@@ -71,6 +75,8 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
     const { challenge, place } = w;
     const boss = challenge.boss;
     if (!boss) return reply(refuse('boss/not_boss', 'not a boss level'));
+    const locked = faceRefusal(challenge.id, readProgress(ctx.db, playerId));
+    if (locked) return reply(refuse(locked.code, locked.message));
     const reveal = ctx.db.transaction((t) => {
       // drizzle's transaction type lacks the client handle; the queries used here do not need it.
       const tx = t as unknown as Db;

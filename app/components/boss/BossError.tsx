@@ -4,7 +4,7 @@ import type { ApiError } from '../../../server/protocol';
 
 /** Boss and reveal refusals the boss catalogue explains; others get a generic sentence. */
 const KNOWN = [
-  'boss/not_boss', 'boss/revealed', 'boss/not_yours', 'boss/too_many_selected', 'boss/nothing_to_reveal',
+  'boss/not_boss', 'boss/revealed', 'boss/not_yours', 'boss/too_many_selected', 'boss/nothing_to_reveal', 'boss/locked',
   'round/not_boss', 'round/not_ended', 'round/already_revealed', 'round/scoring_pending', 'round/wrong_challenge',
   'room/not_host', 'room/not_member', 'client/timeout', 'client/offline',
 ] as const;

@@ -1,12 +1,13 @@
 'use client';
-import { useFormatter, useTranslations } from 'next-intl';
-import { getModelChallenge } from '../../../game/challenges';
+import { useTranslations } from 'next-intl';
+import { getModelChallenge, type ChallengeId } from '../../../game/challenges';
 import { MAX_SELECTED } from '../../../game/boss/rules';
 import type { BossMine } from '../../../server/protocol';
-import { ConfirmButton } from '../room/ConfirmButton';
 import { percentText } from '../room/format';
+import { LocalTime } from '../time/LocalTime';
 import { BossError } from './BossError';
 import { BossFace } from './BossFace';
+import { FaceBoss } from './FaceBoss';
 import { togglePick } from './boss-view';
 import { HealthBar } from './HealthBar';
 import type { Boss } from './useBoss';
@@ -14,7 +15,6 @@ import type { Boss } from './useBoss';
 /** The player's boss submissions, public score only, each with a box to count it on the private board. */
 function Submissions({ mine, boss }: { mine: BossMine; boss: Boss }) {
   const t = useTranslations('boss');
-  const format = useFormatter();
   const picks = mine.picks;
   if (mine.submissions.length === 0) return <p data-testid="boss-no-submissions" className="text-sm text-slate-700">{t('mine.empty')}</p>;
   const full = picks.length >= MAX_SELECTED;
@@ -39,7 +39,7 @@ function Submissions({ mine, boss }: { mine: BossMine; boss: Boss }) {
               <span className="font-semibold">{t('mine.number', { number: i + 1 })}</span>
               <span data-testid="boss-submission-public" className="tabular-nums">{t('mine.public', { value: percentText(s.public) })}</span>
               <span className="text-xs text-slate-600">{t('mine.params', { count: s.paramCount })}</span>
-              <time dateTime={new Date(s.submittedAt).toISOString()} className="ml-auto text-xs text-slate-600">{format.dateTime(new Date(s.submittedAt), { timeStyle: 'short' })}</time>
+              <LocalTime at={s.submittedAt} options={{ timeStyle: 'short' }} className="ml-auto text-xs text-slate-600" />
             </label>
           </li>
         );
@@ -52,7 +52,7 @@ function Submissions({ mine, boss }: { mine: BossMine; boss: Boss }) {
  * Under the studio on a boss level: the boss at full health with its taunt, the player's submissions
  * (public scores) with up to two picks for the private board, and solo, the button to face it.
  */
-export function BossPanel({ challengeId, boss, solo, note }: { challengeId: string; boss: Boss; solo: boolean; note?: string }) {
+export function BossPanel({ challengeId, boss, solo, note }: { challengeId: ChallengeId; boss: Boss; solo: boolean; note?: string }) {
   const t = useTranslations('boss');
   const perClass = getModelChallenge(challengeId)?.boss?.trainPerClass ?? 0;
   const mine = boss.mine;
@@ -78,21 +78,9 @@ export function BossPanel({ challengeId, boss, solo, note }: { challengeId: stri
           </p>
         )}
       </div>
-      {solo && (
+      {solo && mine && (
         <div className="flex flex-wrap items-center gap-3">
-          {mine && mine.submissions.length > 0 ? (
-            <ConfirmButton
-              testId="boss-face"
-              label={t('face.button')}
-              question={t('face.question')}
-              confirmLabel={t('face.confirm')}
-              cancelLabel={t('cancel')}
-              onConfirm={boss.face}
-              className="rounded-xl bg-rose-700 px-5 py-2.5 font-bold text-white shadow hover:bg-rose-800"
-            />
-          ) : (
-            <p className="text-sm text-slate-600">{t('face.needSubmission')}</p>
-          )}
+          <FaceBoss challengeId={challengeId} mine={mine} onFace={boss.face} busy={boss.busy} />
         </div>
       )}
       {boss.error && <BossError error={boss.error} />}

@@ -19,8 +19,38 @@ export function healthTone(health: number): HealthTone {
   return w <= 0 ? 'empty' : w <= 25 ? 'low' : w <= 60 ? 'mid' : 'high';
 }
 
-/** 0..1 → whole percent, as the boss says it ("train 100 %, test 61 %"). */
-export const wholePercent = (x: number) => Math.round((Number.isFinite(x) ? x : 0) * 100);
+/**
+ * 0..1 → whole percent, as the boss says it ("train 100 %, test 61 %"). A tiny negative (a gap of
+ * −0.4 points) rounds to −0, which ICU prints as "-0": it comes out as a plain 0.
+ */
+export function wholePercent(x: number): number {
+  const v = Math.round((Number.isFinite(x) ? x : 0) * 100);
+  return v === 0 ? 0 : v;
+}
+
+/** One of the player's submissions as the face-the-boss confirm quotes it (1-based, as listed). */
+export interface FaceCandidate {
+  number: number;
+  public: number;
+  publicTotal: number;
+}
+
+/**
+ * What meets the private part when the player faces the boss: their picks, or with none the best
+ * public submission (game/boss/rules privateEntry); `best` is the highest public among them.
+ */
+export function faceCandidates(mine: { submissions: readonly { submissionId: string; public: number; publicTotal: number; submittedAt: number }[]; picks: readonly string[] }): { candidates: FaceCandidate[]; best: FaceCandidate | null } {
+  const listed = mine.submissions.map((s, i) => ({ ...s, number: i + 1 }));
+  const picked = listed.filter((s) => mine.picks.includes(s.submissionId));
+  const bestPublic = [...listed].sort((a, b) => b.public - a.public || a.submittedAt - b.submittedAt)[0];
+  const pool = picked.length > 0 ? picked : bestPublic ? [bestPublic] : [];
+  const candidates = pool.map((s) => ({ number: s.number, public: s.public, publicTotal: s.publicTotal }));
+  const best = [...candidates].sort((a, b) => b.public - a.public)[0] ?? null;
+  return { candidates, best };
+}
+
+/** Correct answers behind a public accuracy ("12 of 120"). */
+export const publicCorrect = (c: Pick<FaceCandidate, 'public' | 'publicTotal'>) => Math.round(c.public * c.publicTotal);
 
 /** A message of the `boss.line` catalogue and its values. */
 export interface LineText {

@@ -3,6 +3,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { getChallenge, isBossLevel } from '../../../game/challenges';
 import type { RoundStanding } from '../../../game/room/views';
+import { LocalTime } from '../time/LocalTime';
 import { percentText } from './format';
 import { DEFAULT_DIR, sortStandings, type SortDir, type StandingsKey } from './standings';
 
@@ -57,7 +58,7 @@ export function StandingsTable({ rows, meId, compact = false, sortable = false, 
       case 'paramCount':
         return format.number(s.paramCount);
       case 'bestAt':
-        return <time dateTime={new Date(s.bestAt).toISOString()}>{format.dateTime(new Date(s.bestAt), { timeStyle: 'medium' })}</time>;
+        return <LocalTime at={s.bestAt} options={{ timeStyle: 'medium' }} />;
     }
   };
 

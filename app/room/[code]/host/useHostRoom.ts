@@ -9,6 +9,7 @@ import { request } from '../../../components/room/emit';
 import { readHostToken, saveHostToken } from '../../../components/room/storage';
 import { useServerClock, type ServerClock } from '../../../components/room/useServerClock';
 import { useSocket } from '../../../components/providers/SocketProvider';
+import { browserTimeZone } from '../../../components/time/zone';
 
 /** 'missing': this browser holds no token; 'denied': the server refused it; 'revoked': reclaimed elsewhere. */
 export type HostStatus = 'loading' | 'attaching' | 'attached' | 'missing' | 'denied' | 'revoked';
@@ -129,7 +130,8 @@ export function useHostRoom(code: string): HostRoom {
   const start = useCallback((settings: RoundSettings) => request(socket, 'room:start', { code, hostToken, settings }), [socket, code, hostToken]);
   const end = useCallback(() => request(socket, 'room:end', { code, hostToken }), [socket, code, hostToken]);
   const exportCsv = useCallback(
-    (round?: number) => request(socket, 'room:export', { code, hostToken, ...(round ? { round } : {}) }),
+    // The CSV's local-time column is in the teacher's zone: the browser's, sent with the request.
+    (round?: number) => request(socket, 'room:export', { code, hostToken, timeZone: browserTimeZone(), ...(round ? { round } : {}) }),
     [socket, code, hostToken],
   );
 

@@ -1,5 +1,5 @@
 'use client';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../../../server/protocol';
 import type { RoundResults as Results, RoundResultsQuery } from '../../../../../server/room-protocol';
@@ -12,6 +12,7 @@ import { spacedCode } from '../../../../components/room/format';
 import { Podium } from '../../../../components/room/Podium';
 import { readHostToken } from '../../../../components/room/storage';
 import { StandingsTable } from '../../../../components/room/StandingsTable';
+import { LocalTime } from '../../../../components/time/LocalTime';
 
 /**
  * The final standings of one finished class round (room:results): by code for the room's host (this
@@ -21,7 +22,6 @@ import { StandingsTable } from '../../../../components/room/StandingsTable';
  */
 export function RoundResults(props: { code: string; round: number } | { publicId: string }) {
   const t = useTranslations('room');
-  const format = useFormatter();
   const socket = useSocket();
   const { player } = usePlayer();
   const [results, setResults] = useState<Results | null>(null);
@@ -58,7 +58,7 @@ export function RoundResults(props: { code: string; round: number } | { publicId
         {results && (
           <p className="text-slate-700">
             {t(`challengeName.${results.challengeId}` as 'challengeName.sign-digits')} · {t('history.players', { count: results.players })} ·{' '}
-            <time dateTime={new Date(results.endedAt).toISOString()}>{format.dateTime(new Date(results.endedAt), { dateStyle: 'long', timeStyle: 'short' })}</time>
+            <LocalTime at={results.endedAt} options={{ dateStyle: 'long', timeStyle: 'short' }} testId="results-ended-at" />
           </p>
         )}
       </div>
