@@ -151,6 +151,7 @@ describe('the overfitting boss, end to end in Chromium', () => {
     code = (await host.getByTestId('join-code').getAttribute('data-code')) ?? '';
     bots = [await joinAs(app.url, code, 'Pub'), await joinAs(app.url, code, 'Priv')];
     await host.locator('[data-testid="player-count"][data-count="4"]').waitFor({ timeout: 10_000 });
+    await host.getByTestId('setup-round').click();
     await host.getByTestId('settings-challenge').selectOption('boss-3');
     await host.getByTestId('settings-minutes').fill('5');
     await host.getByTestId('settings-max-submissions').fill('3');

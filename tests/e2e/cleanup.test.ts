@@ -52,6 +52,8 @@ describe('the teacher removes several students at once and admits newcomers from
     const [ada, bo, cy] = [await open('ko-KR'), await open('en-US'), await open('en-US')];
     for (const [page, name] of [[ada, 'Ada'], [bo, 'Bo'], [cy, 'Cy']] as const) await joinRoom(page, joinUrl, name);
     await host.locator('[data-testid="player-count"][data-count="3"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    // The checkboxes sit behind Manage, below the projected lobby.
+    await host.getByTestId('manage-toggle').click();
     for (const name of ['Bo', 'Cy']) await host.locator(`[data-testid="host-player"][data-nickname="${name}"]`).getByTestId('select-player').check();
     await host.getByTestId('remove-selected').click();
     // The confirm names the count before anything happens.

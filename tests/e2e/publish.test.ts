@@ -69,6 +69,7 @@ describe('publishing a class round, end to end in Chromium', () => {
     await host.getByTestId('pin-dismiss').click();
     students = [await joinAs(app.url, code, NICKNAMES[0]!), await joinAs(app.url, code, NICKNAMES[1]!)];
     await host.locator('[data-testid="player-count"][data-count="2"]').waitFor({ timeout: 10_000 });
+    await host.getByTestId('setup-round').click();
     await host.getByTestId('settings-minutes').fill('5');
     await host.getByTestId('settings-leaderboard').uncheck();
     await host.getByTestId('start-round').click();

@@ -46,6 +46,7 @@ describe('room locks only where the server retrains, end to end in Chromium', ()
     await joinRoom(student, `${joinUrl}?backend=wasm`, 'Ada');
     await host.locator('[data-testid="player-count"][data-count="1"]').waitFor({ timeout: 10_000 });
 
+    await host.getByTestId('setup-round').click();
     await host.getByTestId('settings-challenge').selectOption('sign-digits');
     assert.equal(await host.getByTestId('settings-locks').count(), 0);
     const why = host.getByTestId('settings-no-locks');

@@ -15,7 +15,7 @@ const SWITCH_TIMEOUT_MS = 15_000;
 const VIEWPORT = { width: 1366, height: 768 };
 
 /** Host controls that must never render on a student's page. */
-const HOST_ONLY = ['create-room', 'start-round', 'end-round', 'kick-button', 'rename-button', 'lock-toggle', 'export-csv', 'new-round', 'round-settings', 'class-wall'];
+const HOST_ONLY = ['create-room', 'start-round', 'setup-round', 'projector-names', 'manage-toggle', 'end-round', 'kick-button', 'rename-button', 'lock-toggle', 'export-csv', 'new-round', 'round-settings', 'class-wall'];
 
 async function assertNoHostControls(page: Page, when: string) {
   for (const id of HOST_ONLY) assert.equal(await page.getByTestId(id).count(), 0, `${when}: no ${id} on a student page`);
@@ -97,6 +97,9 @@ describe('classroom rooms, end to end in Chromium', () => {
     assert.match(replaced, /Neuron/);
 
     await host.locator('[data-testid="player-count"][data-count="2"]').waitFor({ timeout: 10_000 });
+    // Rename and remove sit behind Manage, below the projected lobby.
+    await host.getByTestId('manage-toggle').click();
+    await host.getByTestId('manage-panel').waitFor();
     const names = await host.getByTestId('host-player-name').allInnerTexts();
     assert.ok(names.includes('Ada') && names.some((n) => n.startsWith('Neuron')), names.join(', '));
     const rudeRow = host.getByTestId('host-player').filter({ hasText: 'Neuron' });
@@ -107,12 +110,14 @@ describe('classroom rooms, end to end in Chromium', () => {
     await rude.getByTestId('lobby-player').filter({ hasText: 'Grace' }).waitFor();
     await host.getByTestId('lock-toggle').click();
     await host.locator('[data-testid="lock-toggle"][aria-pressed="true"]').waitFor();
-    await screenshot(host, 'room-lobby');
+    // The projected lobby itself (30 names) is room-lobby, from projector.test.ts.
+    await screenshot(host, 'room-lobby-manage');
     await screenshot(ada, 'room-student-lobby');
     await assertNoHostControls(ada, 'lobby');
   });
 
   test('the round starts on every student screen at once; locks are offered only where the server retrains', async () => {
+    await host.getByTestId('setup-round').click();
     await host.getByTestId('settings-minutes').fill('5');
     await host.getByTestId('settings-max-submissions').fill('3');
     // Locks are a rule only where the server trains each model itself (2-D and gate challenges).
@@ -214,6 +219,9 @@ describe('classroom rooms, end to end in Chromium', () => {
 
   test('a new round goes back to the settings; the room is taken back on another device with its PIN', async () => {
     await host.getByTestId('new-round').click();
+    // The next round's lobby starts with round 1's settings in one click, or opens them first.
+    await host.locator('[data-testid="host-lobby"][data-round="2"] [data-testid="round-summary"]').waitFor();
+    await host.getByTestId('setup-round').click();
     await host.locator('[data-testid="round-settings"][data-round="2"]').waitFor();
     laptop = await open('ko-KR');
     await laptop.goto(`${app.url}/host`);

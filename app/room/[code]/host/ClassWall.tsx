@@ -31,11 +31,12 @@ function Tile({ player, update, maxSubmissions }: { player: WallPlayer; update: 
     >
       <div className="flex min-w-0 items-center gap-1.5">
         <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${player.connected ? 'bg-emerald-500' : 'bg-slate-300'}`} />
-        <span className="min-w-0 flex-1 truncate font-semibold" title={player.nickname}>{player.nickname}</span>
+        {/* 28 px: read from the back of the room on a projector. */}
+        <span data-testid="wall-name" className="min-w-0 flex-1 truncate text-[1.75rem] font-bold leading-tight" title={player.nickname}>{player.nickname}</span>
         {!player.connected && <span className="text-xs text-slate-500">{t('offline')}</span>}
       </div>
       <div className="flex flex-wrap items-center gap-1">
-        <span data-testid="wall-activity" className={`rounded-full px-2 py-0.5 text-xs font-semibold ${ACTIVITY_TONE[activity]} ${activity === 'training' ? 'motion-safe:animate-pulse' : ''}`}>
+        <span data-testid="wall-activity" className={`rounded-full px-2 py-0.5 text-sm font-semibold ${ACTIVITY_TONE[activity]} ${activity === 'training' ? 'motion-safe:animate-pulse' : ''}`}>
           {t(`activity.${activity}`)}
         </span>
         {backend && <span data-testid="wall-backend" className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-[0.65rem] font-semibold text-white">{backend}</span>}
@@ -44,7 +45,7 @@ function Tile({ player, update, maxSubmissions }: { player: WallPlayer; update: 
         <Sparkline curve={update?.curve ?? []} />
         <div className="flex flex-col items-end leading-tight">
           <span className="text-[0.65rem] uppercase tracking-wide text-slate-500">{t('wall.best')}</span>
-          <span data-testid="wall-best" className="text-lg font-bold tabular-nums">{player.best === null ? '—' : t('percent', { value: percentText(player.best) })}</span>
+          <span data-testid="wall-best" className="text-2xl font-bold tabular-nums">{player.best === null ? '—' : t('percent', { value: percentText(player.best) })}</span>
           <span className="text-xs tabular-nums text-slate-600">{t('wall.submissions', { used: player.submissions, max: maxSubmissions })}</span>
         </div>
       </div>
@@ -72,7 +73,7 @@ export function ClassWall({ players, wall, maxSubmissions }: { players: readonly
       {players.length === 0 ? (
         <p className="rounded-xl bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">{t('host.noPlayers')}</p>
       ) : (
-        <ul data-testid="class-wall" className="grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2">
+        <ul data-testid="class-wall" className="grid grid-cols-[repeat(auto-fill,minmax(12.5rem,1fr))] gap-2">
           {/* A new best re-mounts the tile, so its highlight plays once. */}
           {players.map((p) => <Tile key={`${p.playerId}:${p.best ?? ''}`} player={p} update={wall[p.playerId]} maxSubmissions={maxSubmissions} />)}
         </ul>

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { isBossLevel } from '../../../../game/challenges';
-import { DEFAULT_ROUND_SETTINGS } from '../../../../game/room/settings';
 import type { HostRoomView, Stamped } from '../../../../server/room-protocol';
 import type { ApiError } from '../../../../server/protocol';
 import { BossError } from '../../../components/boss/BossError';
@@ -18,11 +17,11 @@ import { ReclaimForm } from '../../../components/room/ReclaimForm';
 import { ReconnectBanner } from '../../../components/room/ReconnectBanner';
 import { StandingsTable } from '../../../components/room/StandingsTable';
 import { ClassWall } from './ClassWall';
-import { HostPlayers, type Cleanup } from './HostPlayers';
+import { HostPlayers } from './HostPlayers';
 import { JoinAddressContext, JoinPanel, type JoinAddress } from './JoinPanel';
 import { PinPanel } from './PinPanel';
+import { cleanupOf, ProjectorLobby } from './ProjectorLobby';
 import { PublishToggle } from './PublishToggle';
-import { RoundSettingsForm } from './RoundSettingsForm';
 import { useHostRoom, type HostRoom } from './useHostRoom';
 import { AdmissionToggle, WaitingList } from './WaitingList';
 
@@ -63,8 +62,6 @@ function LockToggle({ room, view }: { room: HostRoom; view: View }) {
     </div>
   );
 }
-
-const cleanupOf = (room: HostRoom, view: View): Cleanup => ({ round: view.round?.number ?? null, now: room.clock.now, onKickMany: room.kickMany });
 
 /** Rename and remove, folded away once a round has started (the lobby shows them open). */
 function ManagePlayers({ room, view }: { room: HostRoom; view: View }) {
@@ -190,28 +187,6 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
   );
 }
 
-function Lobby({ room, view, onStarted, onCancel }: { room: HostRoom; view: View; onStarted: () => void; onCancel?: () => void }) {
-  const nextRound = (view.round?.number ?? 0) + 1;
-  return (
-    <div className="flex flex-col gap-4">
-      <JoinPanel code={view.code} />
-      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <HostPlayers players={view.players} onKick={room.kick} onRename={room.rename} cleanup={cleanupOf(room, view)} />
-        <RoundSettingsForm
-          initial={view.round?.settings ?? DEFAULT_ROUND_SETTINGS}
-          roundNumber={nextRound}
-          onCancel={onCancel}
-          onStart={async (s) => {
-            const res = await room.start(s);
-            if (res.ok) onStarted();
-            return res;
-          }}
-        />
-      </div>
-    </div>
-  );
-}
-
 /** The teacher's screen for one room: attaches as host, then lobby → running → ended. */
 export function HostConsole({ code, address }: { code: string; address: JoinAddress }) {
   const t = useTranslations('room');
@@ -251,9 +226,9 @@ export function HostConsole({ code, address }: { code: string; address: JoinAddr
           </div>
         </header>
         <PinPanel code={view.code} />
-        {/* In every phase: a newcomer may arrive mid-round and should not wait for the lobby. */}
-        <WaitingList view={view} onAdmit={room.admit} onDeny={room.deny} />
-        {phase === 'lobby' && <Lobby room={room} view={view} onStarted={() => setSettingUp(false)} onCancel={settingUp ? () => setSettingUp(false) : undefined} />}
+        {/* In every phase: a newcomer may arrive mid-round. The lobby keeps it below its projected part. */}
+        {phase !== 'lobby' && <WaitingList view={view} onAdmit={room.admit} onDeny={room.deny} />}
+        {phase === 'lobby' && <ProjectorLobby room={room} view={view} onStarted={() => setSettingUp(false)} onCancel={settingUp ? () => setSettingUp(false) : undefined} />}
         {phase === 'running' && <Running room={room} view={view} />}
         {phase === 'ended' && <Ended room={room} view={view} onNewRound={() => setSettingUp(true)} />}
         {phase === 'closed' && <p data-testid="room-closed" className="rounded-xl bg-slate-100 p-4 text-slate-800">{t('host.closed')}</p>}

@@ -66,12 +66,12 @@ export function HostPlayers({ players, onKick, onRename, cleanup }: {
     <section aria-labelledby="players-title" className="flex flex-col gap-3">
       <h2 id="players-title" className="flex items-baseline gap-2 text-lg font-semibold">
         {t('host.playersTitle')}
-        <span data-testid="player-count" data-count={players.length} className="text-sm font-normal text-slate-600">{t('host.playersCount', { count: players.length, connected })}</span>
+        <span data-testid="manage-player-count" data-count={players.length} className="text-sm font-normal text-slate-600">{t('host.playersCount', { count: players.length, connected })}</span>
       </h2>
       {error && <RoomError error={error} />}
       {cleanup && players.length > 0 && <CleanupBar players={players} selection={selection} {...cleanup} />}
       {players.length === 0 ? (
-        <p data-testid="players-empty" className="rounded-xl bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">{t('host.noPlayers')}</p>
+        <p data-testid="manage-players-empty" className="rounded-xl bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">{t('host.noPlayers')}</p>
       ) : (
         <ul aria-live="polite" aria-relevant="additions removals" className="flex flex-col divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
           {players.map((p) => (

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { QrCode } from '../../../components/room/QrCode';
 import { spacedCode } from '../../../components/room/format';
 import { joinBase } from '../../../components/room/join-url';
@@ -12,8 +12,11 @@ export interface JoinAddress {
 }
 export const JoinAddressContext = createContext<JoinAddress>({ lan: [] });
 
-/** What the teacher projects: the code, big enough for the back row, the join URL and its QR code. */
-export function JoinPanel({ code, compact = false }: { code: string; compact?: boolean }) {
+/**
+ * What the teacher projects: the code, big enough for the back row, the join URL and its QR code.
+ * `aside`: what sits beside the QR on a wide screen (the lobby's Start round).
+ */
+export function JoinPanel({ code, compact = false, aside }: { code: string; compact?: boolean; aside?: ReactNode }) {
   const t = useTranslations('room');
   const address = useContext(JoinAddressContext);
   const [url, setUrl] = useState('');
@@ -33,8 +36,8 @@ export function JoinPanel({ code, compact = false }: { code: string; compact?: b
     );
   }
   return (
-    <section aria-labelledby="join-title" className="flex flex-col items-center gap-6 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-slate-200 md:flex-row md:justify-between">
-      <div className="flex min-w-0 flex-col gap-2">
+    <section aria-labelledby="join-title" className="flex flex-col items-center gap-6 rounded-3xl bg-white p-5 shadow-sm ring-1 ring-slate-200 md:flex-row md:justify-between">
+      <div className="flex min-w-0 flex-1 flex-col gap-2">
         <h2 id="join-title" className="text-lg font-semibold text-slate-700">{t('host.joinTitle')}</h2>
         <p className="sr-only">{t('host.codeSpelled', { code: code.split('').join(' ') })}</p>
         <p data-testid="join-code" data-code={code} aria-hidden="true" className="font-mono text-7xl font-black leading-none tracking-[0.15em] text-indigo-900 xl:text-8xl">
@@ -47,6 +50,7 @@ export function JoinPanel({ code, compact = false }: { code: string; compact?: b
         {substituted && <p data-testid="join-url-lan" className="max-w-xl text-sm text-slate-600">{t('host.lanNote')}</p>}
       </div>
       {url && <QrCode text={url} label={t('host.qrLabel', { url })} className="h-44 w-44 shrink-0 rounded-lg ring-1 ring-slate-200 xl:h-52 xl:w-52" />}
+      {aside}
     </section>
   );
 }

@@ -22,6 +22,9 @@ function withChallenge(s: RoundSettings, challengeId: ChallengeId): RoundSetting
   return { ...s, challengeId, locked: locksVerifiable(challengeId) ? s.locked : {} };
 }
 
+/** Settings kept from an earlier round (or the defaults), as the form and a one-click start use them. */
+export const carriedOver = (s: RoundSettings): RoundSettings => withChallenge(s, s.challengeId);
+
 /** Why a challenge's round has no locks: not a trained model, or not one the server retrains. */
 function NoLocks({ challengeId }: { challengeId: ChallengeId }) {
   const t = useTranslations('room');
@@ -76,17 +79,20 @@ function LockRow({ k, locked, onChange }: { k: LockKey; locked: LockedHyper; onC
   );
 }
 
-/** Challenge, length, submissions, leaderboard visibility and locked hyper-parameters → room:start. */
-export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
+/**
+ * Challenge, length, submissions, leaderboard visibility and locked hyper-parameters → room:start.
+ * `onBack` leaves the step with what the form holds (null when a value is out of range).
+ */
+export function RoundSettingsForm({ initial, roundNumber, onStart, onBack }: {
   initial: RoundSettings;
   roundNumber: number;
   onStart: (s: RoundSettings) => Promise<Result<{ round: number; endsAt: number }>>;
-  onCancel?: () => void;
+  onBack?: (current: RoundSettings | null) => void;
 }) {
   const t = useTranslations('room');
   const id = useId();
   // A round kept from before locks needed a retrained challenge may carry locks the form would hide.
-  const [s, setS] = useState<RoundSettings>(() => withChallenge(initial, initial.challengeId));
+  const [s, setS] = useState<RoundSettings>(() => carriedOver(initial));
   const [minutes, setMinutes] = useState(initial.durationMs / 60_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -145,10 +151,14 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onCancel }: {
       {!parsed.success && <p role="alert" data-testid="settings-invalid" className="text-sm text-red-700">{t('settings.invalid')}</p>}
       {error && <RoomError error={error} />}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" data-testid="start-round" disabled={busy || !parsed.success} className="rounded-xl bg-emerald-600 px-6 py-3 text-lg font-bold text-white shadow hover:bg-emerald-700 disabled:opacity-50">
+        <button type="submit" data-testid="start-round" disabled={busy || !parsed.success} className="rounded-xl bg-emerald-700 px-6 py-3 text-lg font-bold text-white shadow hover:bg-emerald-800 disabled:opacity-50">
           {busy ? t('settings.starting') : t('settings.start')}
         </button>
-        {onCancel && <button type="button" onClick={onCancel} className="rounded-lg border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">{t('cancel')}</button>}
+        {onBack && (
+          <button type="button" data-testid="settings-back" onClick={() => onBack(parsed.success ? parsed.data : null)} className="rounded-lg border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
+            {t('lobby.backToLobby')}
+          </button>
+        )}
       </div>
     </form>
   );
