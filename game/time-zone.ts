@@ -9,11 +9,15 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 /** Region/City names (and UTC, Etc/GMT+5): no bare offsets, which Intl takes but a teacher never sends. */
 const ZONE_NAME = /^[A-Za-z][A-Za-z_]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
-/** The zone's canonical IANA name ('asia/seoul' → 'Asia/Seoul'); null when Intl does not know it. */
+/**
+ * The zone as IANA spells it ('asia/seoul' → 'Asia/Seoul'); null when Intl does not know it. A current
+ * name that ICU resolves to an older alias (Asia/Kolkata → Asia/Calcutta) is kept as sent.
+ */
 export function canonicalTimeZone(zone: string): string | null {
   if (zone.length > 64 || !ZONE_NAME.test(zone)) return null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
   } catch {
     return null;
   }

@@ -110,7 +110,7 @@ describe('room views', () => {
   test('result rows follow the CSV header', () => {
     const rows = resultRows(roundStandings(roundWithScores(true)));
     assert.equal(rows[0]?.length, CSV_HEADER.length);
-    assert.deepEqual(rows[0], [1, '=cmd|calc', '75.00', 1, 20, new Date(T0 + 3).toISOString()]);
+    assert.deepEqual(rows[0], [1, '=cmd|calc', '75.00', 1, 20, new Date(T0 + 3).toISOString(), '2023-11-14 22:13:20', 'UTC']);
   });
 });
 
