@@ -11,6 +11,9 @@ import { defaultSpec, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 import type { ModelSpec } from '../../../models/spec';
 import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
+import type { DraftScope } from '../../components/studio/drafts';
+import { RestoredNote } from '../../components/studio/RestoredNote';
+import { useStudioPersistence, type PersistenceOptions } from '../../components/studio/useStudioPersistence';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
 import { OverfitTools } from './regularize/OverfitTools';
@@ -36,6 +39,8 @@ export interface RoomMode {
   remaining: number;
   /** A submission was refused with this code. */
   onRefused: (code: string) => void;
+  /** The round, which names the student's draft in this browser (a new round starts from its defaults). */
+  round: { number: number; startedAt: number };
 }
 
 /** ?preset=tiny is for quick checks and tests: the tiny model, always a single epoch. */
@@ -46,7 +51,7 @@ function initialSpec(challengeId: ModelChallengeId, preset: 'default' | 'tiny'):
 }
 
 /** The layer editor, the parameter count against the budget, and the hyperparameters. */
-function ModelSection({ challenge, spec, problems, busy, locked, images, onChange }: {
+function ModelSection({ challenge, spec, problems, busy, locked, images, onChange, onReset }: {
   challenge: ModelChallenge;
   spec: ModelSpec;
   problems: Problems;
@@ -55,6 +60,8 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, onChang
   /** Training images for the augmentation preview (null for 2-D points and while loading). */
   images: SplitData | null;
   onChange: (spec: ModelSpec) => void;
+  /** Back to the challenge's default (with the round's locks), forgetting the saved draft. */
+  onReset: () => void;
 }) {
   const t = useTranslations('train');
   const shapes = useMemo(() => {
@@ -69,7 +76,7 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, onChang
         <span data-testid="param-count" className={`text-sm tabular-nums ${params !== null && params > challenge.budget.maxParams ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
           {t('paramCount', { params: params?.toLocaleString('en-US') ?? '—', budget: challenge.budget.maxParams.toLocaleString('en-US') })}
         </span>
-        <button type="button" disabled={busy} onClick={() => onChange(applyLocked(locked ?? {}, defaultSpec(challenge.id)))} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
+        <button type="button" data-testid="reset-default" disabled={busy} onClick={onReset} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
       </div>
       <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => onChange({ ...spec, layers })} />
       {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
@@ -148,7 +155,7 @@ function useActivityReport(state: TrainerState, roomCode: string | null) {
 }
 
 /** The run's results, then Submit (or, after a practice run, why there is nothing to submit). */
-function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }: {
+function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted, onSubmitted }: {
   challenge: ModelChallenge;
   state: TrainerState;
   /** Validation examples of the data the run trained on. */
@@ -157,6 +164,8 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }:
   practiceOf: GateId | null;
   room?: RoomMode;
   onAccepted: () => void;
+  /** The server accepted the model (solo or room): the copy kept in this browser is dropped. */
+  onSubmitted: () => void;
 }) {
   const t = useTranslations('train');
   if (!state.result || !state.trainedSpec) return null;
@@ -175,7 +184,7 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted }:
         <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
         {practiceOf
           ? <p data-testid="practice-no-submit" className="text-sm text-slate-700">{t('gates.noSubmit', { gate: t(`gates.name.${practiceOf}`) })}</p>
-          : <SubmitPanel key={state.runId} challengeId={challenge.id} boss={challenge.boss !== undefined} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
+          : <SubmitPanel key={state.runId} challengeId={challenge.id} boss={challenge.boss !== undefined} spec={state.trainedSpec} weights={state.result.weights} onAccepted={onSubmitted} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
       </section>
     </>
   );
@@ -197,16 +206,32 @@ function useTrainingData(challenge: ModelChallenge, data: Dataset | null) {
   return { scored, gate, setGate, trainData, tag, dataOf };
 }
 
+/**
+ * The editor's spec and the trained model, kept in this browser per challenge (solo) or per round:
+ * a reproduce or preset link starts from its own spec, otherwise the draft does; locks apply on top.
+ */
+function useSavedWork(challenge: ModelChallenge, page: { preset: 'default' | 'tiny'; room?: RoomMode; initial?: ModelSpec }, trainer: Pick<PersistenceOptions, 'state' | 'scoredTag' | 'restore' | 'clear'>) {
+  const { preset, room, initial } = page;
+  const lockedKey = JSON.stringify(room?.locked ?? {});
+  const locked = useMemo<LockedHyper>(() => JSON.parse(lockedKey) as LockedHyper, [lockedKey]);
+  const base = useMemo(() => initial ?? initialSpec(challenge.id, preset), [initial, challenge.id, preset]);
+  const defaults = useMemo(() => applyLocked(locked, defaultSpec(challenge.id)), [locked, challenge.id]);
+  const scope: DraftScope = room ? { kind: 'room', code: room.code, round: room.round.number, startedAt: room.round.startedAt } : { kind: 'solo', challengeId: challenge.id };
+  const baseSource = initial ? 'run' : preset === 'tiny' ? 'preset' : 'default';
+  return useStudioPersistence({ scope, challengeId: challenge.id, challenge, base, baseSource, defaults, locked, ...trainer });
+}
+
 /** `initial`: a spec to start from instead of the default (a reproduced run). */
 export function Studio({ challengeId, prefer, preset, room, initial }: { challengeId: ModelChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode; initial?: ModelSpec }) {
   const t = useTranslations('train');
   const challenge = modelChallenge(challengeId);
   const planar = isPlanar(challenge);
-  const [spec, setSpec] = useState<ModelSpec>(() => applyLocked(room?.locked ?? {}, initial ?? initialSpec(challengeId, preset)));
   const { data, error: dataError } = useDataset(challenge);
-  const { state, start, stop } = useTrainer();
+  const { state, start, stop, restore, clear } = useTrainer();
   const onAccepted = useActivityReport(state, room?.code ?? null);
   const { scored, gate, setGate, trainData, tag, dataOf } = useTrainingData(challenge, data);
+  const saved = useSavedWork(challenge, { preset, room, initial }, { state, scoredTag: scored ?? 'data', restore, clear });
+  const { spec, setSpec } = saved;
 
   const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
@@ -215,12 +240,13 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
 
   const main = (
     <div className="flex min-w-0 flex-col gap-6">
+      <RestoredNote spec={saved.restored.spec} model={saved.restored.model} busy={busy} onStartOver={saved.reset} />
       {!planar && <SamplesSection data={data} error={dataError} />}
-      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} onChange={setSpec} />
+      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} onChange={setSpec} onReset={saved.reset} />
       <TrainingSection state={state} prefer={prefer} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop}>
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
       </TrainingSection>
-      {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} />}
+      {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} onSubmitted={saved.submitted} />}
     </div>
   );
   if (!planar) return main;

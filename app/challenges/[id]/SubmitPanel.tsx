@@ -94,7 +94,7 @@ export interface RoomSubmit {
  * Sends the trained spec + weights over socket.io and follows that submission until it is scored.
  * `boss`: a boss level, whose score here is the public one (the private one waits for the reveal).
  */
-export function SubmitPanel({ challengeId, spec, weights, room, boss = false }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit; boss?: boolean }) {
+export function SubmitPanel({ challengeId, spec, weights, room, boss = false, onAccepted }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit; boss?: boolean; onAccepted?: () => void }) {
   const t = useTranslations('train');
   const connected = useConnected();
   const { player } = usePlayer();
@@ -111,7 +111,7 @@ export function SubmitPanel({ challengeId, spec, weights, room, boss = false }: 
 
   const submit = () => {
     const payload = { challengeId, spec, weights, ...(room ? { roomCode: room.code } : {}) };
-    return send((socket) => socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', payload), { onAccepted: room?.onAccepted, onRefused: room?.onRefused });
+    return send((socket) => socket.timeout(SUBMIT_TIMEOUT_MS).emitWithAck('submission:submit', payload), { onAccepted: () => { room?.onAccepted(); onAccepted?.(); }, onRefused: room?.onRefused });
   };
 
   const usedUp = room !== undefined && room.remaining <= 0;

@@ -45,7 +45,17 @@ export interface TrainerState {
   error: string | null;
 }
 
-export type TrainerAction = { type: 'start'; spec: ModelSpec; tag: string | null } | { type: 'stop' } | FromWorker;
+/** A finished run brought back from this browser's storage (app/components/studio/saved-model.ts). */
+export type RestoredRun = Pick<TrainerState, 'trainedSpec' | 'result' | 'epochs' | 'curve' | 'backend' | 'progress' | 'dataTag' | 'probe' | 'gradients'>;
+
+export type TrainerAction =
+  | { type: 'start'; spec: ModelSpec; tag: string | null }
+  | { type: 'stop' }
+  /** Only into an idle trainer: a run the student started meanwhile is never replaced. */
+  | { type: 'restore'; run: RestoredRun }
+  /** Start over: forget the finished run (ignored while one is training). */
+  | { type: 'clear' }
+  | FromWorker;
 
 export const INITIAL_TRAINER: TrainerState = {
   runId: 0, phase: 'idle', backend: null, progress: null, epochs: [], curve: [], result: null, trainedSpec: null, dataTag: null, probe: null, gradients: [], previous: null, error: null,
@@ -73,6 +83,10 @@ export function trainerReducer(state: TrainerState, action: TrainerAction): Trai
       return { ...INITIAL_TRAINER, runId: state.runId + 1, phase: 'starting', trainedSpec: action.spec, dataTag: action.tag, previous: recordOf(state) ?? state.previous };
     case 'stop':
       return state.phase === 'training' || state.phase === 'starting' ? { ...state, phase: 'stopping' } : state;
+    case 'restore':
+      return state.phase === 'idle' ? { ...INITIAL_TRAINER, ...action.run, runId: state.runId + 1, phase: 'done' } : state;
+    case 'clear':
+      return state.phase === 'done' || state.phase === 'error' ? { ...INITIAL_TRAINER, runId: state.runId + 1 } : state;
     case 'backend':
       return { ...state, backend: action.choice, phase: state.phase === 'stopping' ? 'stopping' : 'training' };
     case 'batch': {
@@ -133,5 +147,8 @@ export function useTrainer() {
     worker.current?.postMessage({ type: 'stop' } satisfies ToWorker);
   }, []);
 
-  return { state, start, stop };
+  const restore = useCallback((run: RestoredRun) => dispatch({ type: 'restore', run }), []);
+  const clear = useCallback(() => dispatch({ type: 'clear' }), []);
+
+  return { state, start, stop, restore, clear };
 }

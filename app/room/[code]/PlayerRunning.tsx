@@ -59,7 +59,7 @@ export function PlayerRunning({ view, me, clock, nickname, playerId, prefer, pre
       <RoomBar view={view} me={me} clock={clock} nickname={nickname} />
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_16rem]">
         {/* A new round starts a fresh studio (its locks and limits may differ). */}
-        <ChallengePlay key={round.number} challengeId={round.settings.challengeId} prefer={prefer} preset={preset} room={{ code: view.code, locked: round.settings.locked, remaining, onRefused }} />
+        <ChallengePlay key={round.number} challengeId={round.settings.challengeId} prefer={prefer} preset={preset} room={{ code: view.code, locked: round.settings.locked, remaining, onRefused, round: { number: round.number, startedAt: round.startedAt } }} />
         <aside aria-labelledby="room-standings" className="flex flex-col gap-2 xl:sticky xl:top-24">
           <h2 id="room-standings" className="text-lg font-semibold">{t('standings.live')}</h2>
           {view.standings ? (
