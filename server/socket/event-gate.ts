@@ -53,6 +53,11 @@ export const EVENT_LIMITS: EventLimits = {
     'room:start': perTenSeconds(20),
     'room:end': perTenSeconds(20),
     'room:reveal': perTenSeconds(20),
+    'room:publish': perTenSeconds(20),
+    'room:kick-many': perTenSeconds(30),
+    'room:admission': perTenSeconds(20),
+    'room:admit': perTenSeconds(60),
+    'room:deny': perTenSeconds(60),
   },
 };
 
