@@ -14,7 +14,7 @@ import type { BossMine, SubmissionResult } from '../../../server/protocol';
 import type { RoundResults } from '../../../server/room-protocol';
 import { request, startTestServer, type ClientSocket, type TestServer } from '../server/harness';
 import { memorizer, pooledTest, splitMemorizers } from './memorizer';
-import { SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';
+import { SETTINGS, closeAll, createHostedRoom, grantStar, joinAs, until, type Host, type Player } from './helpers';
 
 const LEVEL = 'boss-3';
 describe('a boss round: public board, picks, the reveal', () => {
@@ -153,6 +153,8 @@ describe('a solo boss level', () => {
     const { register } = await import('../server/harness');
     const me = await register(t.server.url, 'Solo');
     try {
+      // boss-1 opens with a star on Sign Digits 0 vs 1 (a locked level is refused: records.test.ts).
+      grantStar(t.dbFile, me.playerId, 'sign-01');
       const none = await request(me.socket, 'boss:reveal', { challengeId: 'boss-1' });
       assert.equal(none.ok, false);
       if (!none.ok) assert.equal(none.error.code, 'boss/nothing_to_reveal');

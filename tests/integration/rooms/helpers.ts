@@ -136,3 +136,13 @@ export function parseCsv(text: string): string[][] {
   if (cell !== '' || row.length > 0) rows.push([...row, cell]);
   return rows;
 }
+
+/** A star on the solo path, written as a scored submission would have (opens the level after it). */
+export function grantStar(dbFile: string, playerId: string, challengeId: string, now = Date.now()): void {
+  const db = new Database(dbFile);
+  try {
+    db.prepare('insert into progress (player_id, challenge_id, stars, updated_at) values (?, ?, 1, ?)').run(playerId, challengeId, now);
+  } finally {
+    db.close();
+  }
+}
