@@ -5,6 +5,7 @@ import { playEntrySchema, type PlayEntry } from '../../../game/solo/play';
 import type { ModelSpec } from '../../../models/spec';
 import type { BackendName } from '../../../models/backend-names';
 import { BossLevel } from '../../components/boss/BossLevel';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { ChallengeIntro } from '../../components/solo/ChallengeIntro';
 import { OtherChallengeRun, RunBanner } from '../../components/solo/RunBanner';
 import { useRun } from '../../components/solo/useRun';
@@ -42,12 +43,13 @@ function ChallengeBody({ challengeId, prefer, preset, room, initial, entry }: Bo
  */
 function ReproducedRun({ runId, ...body }: BodyProps & { runId: string }) {
   const t = useTranslations('solo');
+  const describeError = useErrorText();
   const state = useRun(runId);
   if (state.status === 'loading') return <p role="status" data-testid="run-loading" className="text-sm text-slate-600">{t('run.loading')}</p>;
   if (state.status === 'error') {
     return (
       <>
-        <p role="alert" data-testid="run-error" data-code={state.error.code} className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-300">{t('run.notFound', { code: state.error.code })}</p>
+        <p role="alert" data-testid="run-error" data-code={state.error.code} className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-300">{describeError(state.error)} {t('run.notFound')}</p>
         <ChallengeBody {...body} />
       </>
     );

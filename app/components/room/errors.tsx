@@ -1,19 +1,16 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import type { ApiError } from '../../../server/protocol';
-import { roomErrorKey } from './error-codes';
+import { useErrorText } from '../errors/useErrorText';
 
-export { isKnownRoomError, roomErrorKey, ROOM_ERROR_CODES } from './error-codes';
-
-/** One error as a short sentence, the code and the server's English text underneath for the teacher. */
+/**
+ * One error as a short sentence in the reader's language. The code stays in data-code (tests, whoever
+ * debugs); neither it nor the server's English text is shown.
+ */
 export function RoomError({ error, className = '' }: { error: ApiError; className?: string }) {
-  const t = useTranslations('room');
+  const describe = useErrorText();
   return (
     <div role="alert" data-testid="room-error" data-code={error.code} className={`rounded-lg bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200 ${className}`}>
-      <p className="font-medium">{t(roomErrorKey(error.code))}</p>
-      <p className="mt-0.5 text-xs text-red-700">
-        <code>{error.code}</code> · {error.message}
-      </p>
+      <p className="font-medium">{describe(error)}</p>
     </div>
   );
 }

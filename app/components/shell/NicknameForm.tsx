@@ -4,12 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../server/protocol';
 // game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
 import { NICKNAME_MAX_CHARS } from '../../../game/nickname';
+import { useErrorText } from '../errors/useErrorText';
 import { usePlayer } from '../providers/PlayerProvider';
-
-/** Error codes the form explains in the reader's language; others show the server's text alone. */
-const KNOWN_ERRORS = ['nickname/invalid', 'rate/limited', 'client/timeout', 'client/not_ready'] as const;
-type KnownError = (typeof KNOWN_ERRORS)[number];
-const isKnown = (code: string): code is KnownError => (KNOWN_ERRORS as readonly string[]).includes(code);
 
 /**
  * Asks for a nickname once; the server answers with an identity kept in this browser.
@@ -18,6 +14,8 @@ const isKnown = (code: string): code is KnownError => (KNOWN_ERRORS as readonly 
 export function NicknameForm({ compact = false }: { compact?: boolean }) {
   const t = useTranslations('common');
   const { player, ready, register } = usePlayer();
+  // The form's own words for its refusals (codes.ts, 'nickname'); the general ones for the rest.
+  const describe = useErrorText('nickname');
   const [nickname, setNickname] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,8 +72,7 @@ export function NicknameForm({ compact = false }: { compact?: boolean }) {
       </p>
       {error && (
         <p role="alert" data-testid="nickname-error" data-code={error.code} className="rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          {isKnown(error.code) ? `${t(`nicknameError.${error.code.replace('/', '_')}`)} ` : ''}
-          <span className="text-red-700">({error.message})</span>
+          {describe(error)}
         </p>
       )}
     </form>

@@ -2,13 +2,13 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useScoreText } from '../../components/solo/useScoreText';
 import { useChangedRows, useLeaderboard } from './useLeaderboard';
 
 /** How long a row that just changed stays highlighted. */
 const CHANGED_HIGHLIGHT_MS = 4_000;
-const KNOWN_ERRORS = new Set(['challenge/unknown', 'rate/limited', 'client/timeout']);
 /** Gold, silver and bronze backgrounds for the top three ranks (colour only; the number is the content). */
 const MEDALS = ['bg-amber-300 text-amber-950', 'bg-slate-300 text-slate-900', 'bg-orange-300 text-orange-950'];
 /** Column header and table caption per kind of challenge. */
@@ -27,6 +27,7 @@ export function LeaderboardTable({ challengeId }: { challengeId: ChallengeId }) 
   const model = def.kind === 'model';
   const { player } = usePlayer();
   const { view, error, live } = useLeaderboard(challengeId);
+  const describeError = useErrorText('leaderboard');
   const changed = useChangedRows(view, CHANGED_HIGHLIGHT_MS);
   const th = 'px-3 py-2.5 font-semibold';
 
@@ -38,8 +39,8 @@ export function LeaderboardTable({ challengeId }: { challengeId: ChallengeId }) 
         {view && <span className="text-slate-600">· {t('players', { count: view.totalPlayers })}</span>}
       </p>
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          {KNOWN_ERRORS.has(error.code) ? t(`error.${error.code.replace('/', '_')}`) : error.message}
+        <p role="alert" data-code={error.code} className="rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          {describeError(error)}
         </p>
       )}
       {/* Narrow screens scroll the table, not the page; focusable so keyboards can scroll it too. */}

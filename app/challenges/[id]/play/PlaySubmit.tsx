@@ -7,26 +7,20 @@ import type { PlayEntry } from '../../../../game/solo/play';
 import type { ApiError, SubmissionResult } from '../../../../server/protocol';
 import { usePlayer } from '../../../components/providers/PlayerProvider';
 import { useConnected } from '../../../components/providers/SocketProvider';
-import { isKnownRoomError, roomErrorKey } from '../../../components/room/errors';
+import { useErrorText } from '../../../components/errors/useErrorText';
 import { useRoomActivity, type StudioActivity } from '../../../components/room/useRoomActivity';
 import { NicknameForm } from '../../../components/shell/NicknameForm';
 import { SUBMIT_TIMEOUT_MS, useSubmission } from '../../../components/submit/useSubmission';
 import type { RoomMode } from '../Studio';
 import { Stars } from './Stars';
 
-/** Server codes this page explains in its own words (catalogue key: '/' → '_'). */
-const KNOWN_ERRORS = ['play/invalid', 'auth/required', 'auth/unknown_player', 'rate/limited', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline'] as const;
-
+/** The refusal in the reader's language, in this page's words where it has them (codes.ts, 'play'). */
 function ErrorText({ error }: { error: ApiError }) {
   const t = useTranslations('play.submit');
-  const tr = useTranslations('room');
-  const known = (KNOWN_ERRORS as readonly string[]).includes(error.code);
-  // Round refusals (deadline, submission limit) are explained by the room catalogue.
-  const text = known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.unknown') : isKnownRoomError(error.code) ? tr(roomErrorKey(error.code)) : t('errors.unknown');
+  const describe = useErrorText('play');
   return (
     <div role="alert" data-testid="play-error" data-code={error.code} className="text-red-800">
-      <p className="font-semibold">{t('failed')}: {text}</p>
-      <p className="text-xs text-red-700"><code>{error.code}</code> · {error.message}</p>
+      <p className="font-semibold">{t('failed')}: {describe(error)}</p>
     </div>
   );
 }
