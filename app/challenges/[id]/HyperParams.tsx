@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import type { ControlGroup } from '../../../game/controls';
 import type { LockedHyper } from '../../../game/room/settings';
 import { LockIcon } from '../../components/room/icons';
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS, type OptimizerSpec, type TrainingSpec } from '../../../models/spec';
@@ -26,13 +27,15 @@ function Field({ label, help, problems, lockedNote, children }: { label: string;
   );
 }
 
-export function HyperParams({ training, problems, disabled, locked = {}, onChange }: {
+export function HyperParams({ training, problems, disabled, locked = {}, shown, onChange }: {
   training: TrainingSpec;
   /** Problems keyed by field name (learningRate, batchSize, …). */
   problems: Map<string, string[]>;
   disabled: boolean;
   /** In a room round: the hyper-parameters the teacher fixed (their inputs are disabled). */
   locked?: LockedHyper;
+  /** The settings this challenge shows (game/controls.ts); locked ones are always among them. */
+  shown: ReadonlySet<ControlGroup>;
   onChange: (t: TrainingSpec) => void;
 }) {
   const t = useTranslations('train');
@@ -43,33 +46,45 @@ export function HyperParams({ training, problems, disabled, locked = {}, onChang
   return (
     <fieldset disabled={disabled} className="grid min-w-0 grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
       <legend className="mb-2 text-base font-semibold">{t('hyperTitle')}</legend>
-      <Field problems={problems.get('loss')} label={t('field.loss')} help={t('help.loss')} lockedNote={note('loss')}>
-        <select data-testid="loss-select" disabled={isLocked('loss')} value={training.loss} onChange={(e) => onChange({ ...training, loss: e.target.value as TrainingSpec['loss'] })} className={input}>
-          {LOSSES.map((l) => <option key={l} value={l}>{t(`loss.${l}`)}</option>)}
-        </select>
-      </Field>
-      <Field problems={problems.get('optimizer')} label={t('field.optimizer')} help={t(`optimizerHelp.${opt.type}`)} lockedNote={note('optimizer')}>
-        <select data-testid="optimizer-select" disabled={isLocked('optimizer')} value={opt.type} onChange={(e) => onChange({ ...training, optimizer: withType(opt, e.target.value as OptimizerSpec['type']) })} className={input}>
-          {OPTIMIZERS.map((o) => <option key={o} value={o}>{t(`optimizer.${o}`)}</option>)}
-        </select>
-      </Field>
-      <Field problems={problems.get('learningRate')} label={t('field.learningRate')} help={t('help.learningRate')} lockedNote={note('learningRate')}>
-        <input data-testid="learning-rate-input" disabled={isLocked('learningRate')} type="number" min={SPEC_LIMITS.minLearningRate} max={SPEC_LIMITS.maxLearningRate} step="0.0001" value={num(opt.learningRate)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, learningRate: e.target.valueAsNumber } })} className={input} />
-      </Field>
-      {opt.type === 'momentum' && (
+      {shown.has('loss') && (
+        <Field problems={problems.get('loss')} label={t('field.loss')} help={t('help.loss')} lockedNote={note('loss')}>
+          <select data-testid="loss-select" disabled={isLocked('loss')} value={training.loss} onChange={(e) => onChange({ ...training, loss: e.target.value as TrainingSpec['loss'] })} className={input}>
+            {LOSSES.map((l) => <option key={l} value={l}>{t(`loss.${l}`)}</option>)}
+          </select>
+        </Field>
+      )}
+      {shown.has('optimizer') && (
+        <Field problems={problems.get('optimizer')} label={t('field.optimizer')} help={t(`optimizerHelp.${opt.type}`)} lockedNote={note('optimizer')}>
+          <select data-testid="optimizer-select" disabled={isLocked('optimizer')} value={opt.type} onChange={(e) => onChange({ ...training, optimizer: withType(opt, e.target.value as OptimizerSpec['type']) })} className={input}>
+            {OPTIMIZERS.map((o) => <option key={o} value={o}>{t(`optimizer.${o}`)}</option>)}
+          </select>
+        </Field>
+      )}
+      {shown.has('learningRate') && (
+        <Field problems={problems.get('learningRate')} label={t('field.learningRate')} help={t('help.learningRate')} lockedNote={note('learningRate')}>
+          <input data-testid="learning-rate-input" disabled={isLocked('learningRate')} type="number" min={SPEC_LIMITS.minLearningRate} max={SPEC_LIMITS.maxLearningRate} step="0.0001" value={num(opt.learningRate)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, learningRate: e.target.valueAsNumber } })} className={input} />
+        </Field>
+      )}
+      {shown.has('optimizer') && opt.type === 'momentum' && (
         <Field problems={problems.get('momentum')} label={t('field.momentum')} help={t('help.momentum')}>
           <input data-testid="momentum-input" type="number" min={0} max={0.999} step="0.05" value={num(opt.momentum ?? DEFAULT_MOMENTUM)} onChange={(e) => onChange({ ...training, optimizer: { ...opt, momentum: e.target.valueAsNumber } })} className={input} />
         </Field>
       )}
-      <Field problems={problems.get('batchSize')} label={t('field.batchSize')} help={t('help.batchSize')} lockedNote={note('batchSize')}>
-        <input data-testid="batch-size-input" disabled={isLocked('batchSize')} type="number" min={1} max={SPEC_LIMITS.maxBatchSize} value={num(training.batchSize)} onChange={(e) => onChange({ ...training, batchSize: e.target.valueAsNumber })} className={input} />
-      </Field>
-      <Field problems={problems.get('epochs')} label={t('field.epochs')} help={t('help.epochs')} lockedNote={note('epochs')}>
-        <input data-testid="epochs-input" disabled={isLocked('epochs')} type="number" min={1} max={SPEC_LIMITS.maxEpochs} value={num(training.epochs)} onChange={(e) => onChange({ ...training, epochs: e.target.valueAsNumber })} className={input} />
-      </Field>
-      <Field problems={problems.get('seed')} label={t('field.seed')} help={t('help.seed')}>
-        <input data-testid="seed-input" type="number" min={0} max={SPEC_LIMITS.maxSeed} value={num(training.seed)} onChange={(e) => onChange({ ...training, seed: e.target.valueAsNumber })} className={input} />
-      </Field>
+      {shown.has('batchSize') && (
+        <Field problems={problems.get('batchSize')} label={t('field.batchSize')} help={t('help.batchSize')} lockedNote={note('batchSize')}>
+          <input data-testid="batch-size-input" disabled={isLocked('batchSize')} type="number" min={1} max={SPEC_LIMITS.maxBatchSize} value={num(training.batchSize)} onChange={(e) => onChange({ ...training, batchSize: e.target.valueAsNumber })} className={input} />
+        </Field>
+      )}
+      {shown.has('epochs') && (
+        <Field problems={problems.get('epochs')} label={t('field.epochs')} help={t('help.epochs')} lockedNote={note('epochs')}>
+          <input data-testid="epochs-input" disabled={isLocked('epochs')} type="number" min={1} max={SPEC_LIMITS.maxEpochs} value={num(training.epochs)} onChange={(e) => onChange({ ...training, epochs: e.target.valueAsNumber })} className={input} />
+        </Field>
+      )}
+      {shown.has('seed') && (
+        <Field problems={problems.get('seed')} label={t('field.seed')} help={t('help.seed')}>
+          <input data-testid="seed-input" type="number" min={0} max={SPEC_LIMITS.maxSeed} value={num(training.seed)} onChange={(e) => onChange({ ...training, seed: e.target.valueAsNumber })} className={input} />
+        </Field>
+      )}
     </fieldset>
   );
 }

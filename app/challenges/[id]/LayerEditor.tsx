@@ -93,7 +93,7 @@ function insertAt(layers: LayerSpec[]): number {
   return last?.type === 'dense' && last.activation === 'softmax' ? layers.length - 1 : layers.length;
 }
 
-export function LayerEditor({ layers, infos, inputShape, issues, disabled, onChange }: {
+export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools, onChange }: {
   layers: LayerSpec[];
   /** Per-layer shapes when the whole stack is valid. */
   infos: LayerInfo[] | null;
@@ -102,13 +102,15 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
   /** Problems keyed by layer index. */
   issues: Map<number, string[]>;
   disabled: boolean;
+  /** The tools against overfitting this challenge shows (game/controls.ts): Dropout, weight decay. */
+  tools: { dropout: boolean; weightDecay: boolean };
   onChange: (layers: LayerSpec[]) => void;
 }) {
   const t = useTranslations('train');
   const [newType, setNewType] = useState<LayerType>('dense');
   // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
   const flat = inputShape.length === 1;
-  const types = flat ? LAYER_TYPES.filter((type) => FLAT_TYPES.includes(type)) : LAYER_TYPES;
+  const types = (flat ? LAYER_TYPES.filter((type) => FLAT_TYPES.includes(type)) : LAYER_TYPES).filter((type) => type !== 'dropout' || tools.dropout);
   const update = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: -1 | 1) => {
     const next = layers.slice();
@@ -141,7 +143,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
               <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={i === layers.length - 1} onClick={() => move(i, 1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↓</button>
               <button type="button" aria-label={t('remove')} title={t('remove')} disabled={layers.length === 1} onClick={() => onChange(layers.filter((_, j) => j !== i))} className="rounded px-1.5 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
             </span>
-            {takesDecay(layer) && <DecayFields layer={layer} onChange={(l) => update(i, l)} />}
+            {tools.weightDecay && takesDecay(layer) && <DecayFields layer={layer} onChange={(l) => update(i, l)} />}
             {issues.get(i)?.map((m) => (
               <p key={m} data-testid="spec-error" role="alert" className="w-full text-xs text-red-700">{m}</p>
             ))}
@@ -157,12 +159,12 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, onCha
         </button>
         <span className="text-xs text-slate-500">{t('addLayerHelp')}</span>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      {tools.dropout && <div className="flex flex-wrap items-center gap-2">
         <button type="button" data-testid="add-dropout" onClick={() => add('dropout')} className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-1 text-sm text-emerald-900 hover:bg-emerald-100">
           + {t('layer.dropout')}
         </button>
         <span className="text-xs text-slate-500">{t('addDropoutHelp')}</span>
-      </div>
+      </div>}
     </fieldset>
   );
 }

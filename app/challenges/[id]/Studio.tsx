@@ -16,7 +16,10 @@ import { RestoredNote } from '../../components/studio/RestoredNote';
 import { useStudioPersistence, type PersistenceOptions } from '../../components/studio/useStudioPersistence';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
+import type { RunData } from './regularize/CurveNotes';
 import { OverfitTools } from './regularize/OverfitTools';
+import { AllControlsSwitch, useStudioControls, type StudioControls } from './StudioControls';
+import { TrainBar } from './TrainBar';
 import { canAugment } from './regularize/spec-edit';
 import { collectProblems, type Problems } from './problems';
 import { Results } from './Results';
@@ -51,7 +54,7 @@ function initialSpec(challengeId: ModelChallengeId, preset: 'default' | 'tiny'):
 }
 
 /** The layer editor, the parameter count against the budget, and the hyperparameters. */
-function ModelSection({ challenge, spec, problems, busy, locked, images, onChange, onReset }: {
+function ModelSection({ challenge, spec, problems, busy, locked, images, controls, onChange, onReset }: {
   challenge: ModelChallenge;
   spec: ModelSpec;
   problems: Problems;
@@ -59,6 +62,8 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, onChang
   locked?: LockedHyper;
   /** Training images for the augmentation preview (null for 2-D points and while loading). */
   images: SplitData | null;
+  /** Which controls this challenge shows (game/controls.ts), and the "All controls" switch. */
+  controls: StudioControls;
   onChange: (spec: ModelSpec) => void;
   /** Back to the challenge's default (with the round's locks), forgetting the saved draft. */
   onReset: () => void;
@@ -69,6 +74,7 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, onChang
     return s.ok ? s : null;
   }, [spec, challenge]);
   const params = shapes?.totalParams ?? null;
+  const { shown } = controls;
   return (
     <section aria-labelledby="model" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -77,12 +83,13 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, onChang
           {t('paramCount', { params: params?.toLocaleString('en-US') ?? '—', budget: challenge.budget.maxParams.toLocaleString('en-US') })}
         </span>
         <button type="button" data-testid="reset-default" disabled={busy} onClick={onReset} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
+        <AllControlsSwitch controls={controls} />
       </div>
-      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} onChange={(layers) => onChange({ ...spec, layers })} />
+      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} tools={{ dropout: shown.has('dropout'), weightDecay: shown.has('weightDecay') }} onChange={(layers) => onChange({ ...spec, layers })} />
       {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
       {locked && Object.keys(locked).length > 0 && <p data-testid="locked-summary" className="rounded-lg bg-indigo-50 p-2 text-sm text-indigo-950 ring-1 ring-indigo-200">{t('lockedSummary')}</p>}
-      <HyperParams training={spec.training} problems={problems.byField} disabled={busy} locked={locked} onChange={(training) => onChange({ ...spec, training })} />
-      <OverfitTools training={spec.training} problems={problems.byField} disabled={busy} images={images} numClasses={challenge.numClasses} imageInput={canAugment(challenge.inputShape)} onChange={(training) => onChange({ ...spec, training })} />
+      <HyperParams training={spec.training} problems={problems.byField} disabled={busy} locked={locked} shown={shown} onChange={(training) => onChange({ ...spec, training })} />
+      <OverfitTools training={spec.training} problems={problems.byField} disabled={busy} images={images} numClasses={challenge.numClasses} imageInput={canAugment(challenge.inputShape)} show={{ earlyStopping: shown.has('earlyStopping'), augment: shown.has('augment') }} onChange={(training) => onChange({ ...spec, training })} />
     </section>
   );
 }
@@ -98,30 +105,19 @@ function studioActivity(state: TrainerState, submittedRun: number | null): Studi
   };
 }
 
-/** Train and Stop, the live panel, and the challenge's own views of the run below it. */
-function TrainingSection({ state, prefer, canTrain, valid, onTrain, onStop, children }: {
+/** The live panel and the challenge's own views of the run (Train and Stop are in the TrainBar). */
+function TrainingSection({ state, prefer, data, children }: {
   state: TrainerState;
   prefer?: BackendName;
-  canTrain: boolean;
-  valid: boolean;
-  onTrain: () => void;
-  onStop: () => void;
+  data: RunData;
   children?: ReactNode;
 }) {
   const t = useTranslations('train');
+  if (state.phase === 'idle' && !children) return null;
   return (
     <section aria-labelledby="training" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="training" className="text-lg font-semibold">{t('trainingTitle')}</h2>
-        <button type="button" data-testid="train-button" disabled={!canTrain} onClick={onTrain} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50">
-          {state.phase === 'done' ? t('trainAgain') : t('train')}
-        </button>
-        <button type="button" data-testid="stop-button" disabled={state.phase !== 'training' && state.phase !== 'starting'} onClick={onStop} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-40">
-          {state.phase === 'stopping' ? t('stopping') : t('stop')}
-        </button>
-        {!valid && <span className="text-sm text-red-700">{t('fixFirst')}</span>}
-      </div>
-      {state.phase !== 'idle' && <TrainingPanel state={state} prefer={prefer} />}
+      <h2 id="training" className="text-lg font-semibold">{t('trainingTitle')}</h2>
+      {state.phase !== 'idle' && <TrainingPanel state={state} prefer={prefer} data={data} />}
       {children}
     </section>
   );
@@ -237,23 +233,25 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
   const train = () => trainData && start(spec, trainData, challenge.inputShape, challenge.numClasses, { prefer, tag, ...(planar ? { probe: probeView(challenge) } : {}) });
   const runData = dataOf(state.dataTag);
+  const controls = useStudioControls(challengeId, spec, room?.locked);
 
   const main = (
     <div className="flex min-w-0 flex-col gap-6">
       <RestoredNote spec={saved.restored.spec} model={saved.restored.model} busy={busy} onStartOver={saved.reset} />
       {!planar && <SamplesSection data={data} error={dataError} />}
-      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} onChange={setSpec} onReset={saved.reset} />
-      <TrainingSection state={state} prefer={prefer} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop}>
+      <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} controls={controls} onChange={setSpec} onReset={saved.reset} />
+      <TrainingSection state={state} prefer={prefer} data={{ numClasses: challenge.numClasses, planar }}>
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
       </TrainingSection>
       {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} onSubmitted={saved.submitted} />}
+      <TrainBar state={state} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop} />
     </div>
   );
   if (!planar) return main;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(18rem,380px)]">
       {main}
-      <aside className="order-first flex flex-col gap-3 lg:order-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <aside className="order-first flex flex-col gap-3 lg:order-none lg:sticky lg:top-4 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
         {trainData && isFeatureSplit(trainData.train) && isFeatureSplit(trainData.val)
           ? <Side2d challenge={challenge} train={trainData.train} val={trainData.val} probe={state.dataTag === tag ? state.probe : null} spec={spec} state={state} gate={gate} scored={scored} busy={busy} onGate={setGate} />
           : <p className="text-sm text-slate-500">{dataError ? t('dataFailed', { message: dataError }) : t('loadingData')}</p>}

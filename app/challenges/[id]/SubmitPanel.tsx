@@ -5,21 +5,35 @@ import type { ModelSpec } from '../../../models/spec';
 import type { ApiError, SubmissionResult } from '../../../server/protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected } from '../../components/providers/SocketProvider';
-import { useErrorText } from '../../components/errors/useErrorText';
+import { isKnownRoomError, roomErrorKey } from '../../components/room/errors';
 import { NicknameForm } from '../../components/shell/NicknameForm';
 import { SUBMIT_TIMEOUT_MS, useSubmission } from '../../components/submit/useSubmission';
 
-/**
- * The refusal in the reader's language, in the panel's own words where it has them (codes.ts,
- * context 'train'); the code stays in data-code. The server's field issues are English and not shown:
- * the editor lists the same problems in the reader's language before anything is sent.
- */
+/** Server error codes explained in the reader's language (catalogue key: code with '/' → '_'). */
+const KNOWN_ERRORS = [
+  'spec/invalid', 'submission/over_budget', 'submission/too_many_layers', 'submission/over_samples', 'submission/over_steps',
+  'weights/wrong_length', 'weights/too_large',
+  'weights/not_finite', 'weights/invalid', 'payload/invalid', 'challenge/unknown', 'auth/required', 'auth/unknown_player',
+  'rate/limited', 'submission/queue_full', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
+] as const;
+
 function ErrorText({ error }: { error: ApiError }) {
   const t = useTranslations('train');
-  const describe = useErrorText('train');
+  const tr = useTranslations('room');
+  const known = (KNOWN_ERRORS as readonly string[]).includes(error.code);
+  // Round and room refusals (deadline, limit, locked settings) are explained by the room catalogue.
+  const text = known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.server_internal') : isKnownRoomError(error.code) ? tr(roomErrorKey(error.code)) : t('errors.unknown');
   return (
     <div role="alert" data-testid="submit-error" data-code={error.code} className="flex flex-col gap-1 text-red-800">
-      <p className="font-semibold">{t('submitFailed')}: {describe(error)}</p>
+      <p className="font-semibold">{t('submitFailed')}: {text}</p>
+      <p className="text-xs text-red-700">
+        {t('errorDetail')} <code>{error.code}</code> · {error.message}
+      </p>
+      {error.issues && error.issues.length > 0 && (
+        <ul className="list-disc pl-5 text-xs">
+          {error.issues.slice(0, 8).map((i) => <li key={`${i.path}:${i.message}`}>{i.path ? `${i.path}: ` : ''}{i.message}</li>)}
+        </ul>
+      )}
     </div>
   );
 }
@@ -53,7 +67,10 @@ function ScoredText({ result, boss }: { result: SubmissionResult; boss: boolean 
           {' '}· {t('rank')} <strong data-testid="submission-rank" className="tabular-nums">{result.rank}</strong>
         </>
       )}
-      {result.improved ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold"> {t('newBest')}</span> : <span className="ml-2 text-slate-500"> {t('notBest')}</span>}
+      {/* A run that earns no star is not celebrated, even when it is the player's first or highest score. */}
+      {!boss && result.stars === 0
+        ? <span data-testid="zero-stars" className="mt-1 block text-sm text-slate-700">{t('zeroStars')}</span>
+        : result.improved ? <span data-testid="new-best" className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold"> {t('newBest')}</span> : <span className="ml-2 text-slate-500"> {t('notBest')}</span>}
       {boss && <span data-testid="boss-stars-later" className="mt-1 block text-xs text-slate-600">{t('bossStarsLater')}</span>}
       {/* Rules about training (losses, batch-epochs, locked rounds): the score is of the server's own run. */}
       {result.trainedByServer && (

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { BACKEND_LABELS, type BackendName } from '../../../models/backend-names';
 import { CurveChart, type ChartMarker } from './CurveChart';
 import { lowestValLoss } from './regularize/curves';
-import { CurveNotes } from './regularize/CurveNotes';
+import { CurveNotes, type RunData } from './regularize/CurveNotes';
 import type { TrainerState } from './useTrainer';
 
 function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
@@ -36,13 +36,14 @@ function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: Backend
 }
 
 /** A duration in the reader's language: '42 s' / '42초', '3 min 5 s' / '3분 5초'. */
-function formatSeconds(seconds: number, t: ReturnType<typeof useTranslations<'train'>>): string {
+export function formatSeconds(seconds: number, t: ReturnType<typeof useTranslations<'train'>>): string {
   const total = Math.max(0, Math.round(seconds));
   const m = Math.floor(total / 60);
   return m > 0 ? t('durationMin', { m, s: total % 60 }) : t('durationSec', { s: total });
 }
 
-export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
+/** `data`: what the run learned from, for the feedback's words and its chance level. */
+export function TrainingPanel({ state, prefer, data }: { state: TrainerState; prefer?: BackendName; data: RunData }) {
   const t = useTranslations('train');
   const p = state.progress;
   const rate = p && p.elapsedMs > 0 ? (p.samplesSeen * 1000) / p.elapsedMs : 0;
@@ -91,7 +92,7 @@ export function TrainingPanel({ state, prefer }: { state: TrainerState; prefer?:
       <div className="grid gap-3 md:grid-cols-2">
         <div className="flex flex-col gap-2">
           <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} xMax={state.trainedSpec?.training.epochs} marker={marker} />
-          <CurveNotes epochs={state.epochs} plannedEpochs={state.trainedSpec?.training.epochs ?? 0} result={state.result} />
+          <CurveNotes epochs={state.epochs} plannedEpochs={state.trainedSpec?.training.epochs ?? 0} result={state.result} spec={state.trainedSpec} data={data} />
         </div>
         <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} xMax={state.trainedSpec?.training.epochs} />
       </div>

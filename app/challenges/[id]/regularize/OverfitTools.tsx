@@ -62,7 +62,7 @@ function AugmentSliders({ augment, problems, onChange }: { augment: AugmentSpec;
  * Tools against overfitting that live in the training settings: early stopping on validation loss,
  * and for image challenges augmentation with a preview. (Dropout and weight decay are per layer.)
  */
-export function OverfitTools({ training, problems, disabled, images, numClasses, imageInput, onChange }: {
+export function OverfitTools({ training, problems, disabled, images, numClasses, imageInput, show, onChange }: {
   training: TrainingSpec;
   problems: Map<string, string[]>;
   disabled: boolean;
@@ -71,16 +71,19 @@ export function OverfitTools({ training, problems, disabled, images, numClasses,
   numClasses: number;
   /** Whether the challenge's inputs are images; 2-D points get no augmentation. */
   imageInput: boolean;
+  /** Which of the tools this challenge shows (game/controls.ts). */
+  show: { earlyStopping: boolean; augment: boolean };
   onChange: (t: TrainingSpec) => void;
 }) {
   const t = useTranslations('train');
   const augment = training.augment;
+  if (!show.earlyStopping && !(show.augment && imageInput)) return null;
   return (
     <fieldset data-testid="overfit-tools" disabled={disabled} className="flex min-w-0 flex-col gap-3">
       <legend className="mb-1 text-base font-semibold">{t('overfit.title')}</legend>
-      <p className="text-xs leading-snug text-slate-600">{t('overfit.help')}</p>
-      <EarlyStopping training={training} problems={problems} onChange={onChange} />
-      {imageInput && (
+      <p className="text-xs leading-snug text-slate-600">{t('overfit.help', { data: imageInput ? 'photos' : 'points' })}</p>
+      {show.earlyStopping && <EarlyStopping training={training} problems={problems} onChange={onChange} />}
+      {imageInput && show.augment && (
         <div className="flex flex-col gap-2 text-sm">
           <label className="flex items-center gap-2 font-medium">
             <input data-testid="augment-toggle" type="checkbox" checked={augment !== undefined} onChange={(e) => onChange(setAugment(training, e.target.checked ? DEFAULT_AUGMENT : null))} />

@@ -4,6 +4,7 @@
  * and what a finished run kept. Pure, so the training view and its tests read the same figures.
  * Epochs are 0-based here, as the training loop counts them; the view adds 1.
  */
+import { overfittingSince } from '../../../../models/diagnosis';
 import type { EpochLog } from '../../../../models/train';
 
 export interface BestEpoch {
@@ -22,24 +23,13 @@ export function lowestValLoss(epochs: readonly EpochLog[]): BestEpoch | null {
   return best;
 }
 
-/** Validation loss this much above its lowest (relative) counts as having turned up. */
-export const DIVERGENCE_RATIO = 1.05;
-/** Epochs since the best one before a rise is called a trend rather than noise. */
-export const DIVERGENCE_EPOCHS = 2;
-
 /**
- * The epoch (0-based) since which the model memorizes: validation loss has risen at least
- * DIVERGENCE_RATIO over its lowest for DIVERGENCE_EPOCHS epochs or more while the training loss
- * went on falling. Null when the curves do not say so.
+ * The epoch (0-based) since which the model memorizes: validation loss turned up while the training
+ * loss went on falling (models/diagnosis.ts, where the thresholds live). Null when the curves do not
+ * say so.
  */
 export function divergenceSince(epochs: readonly EpochLog[]): number | null {
-  const best = lowestValLoss(epochs);
-  const last = epochs.at(-1);
-  if (!best || !last || last.valLoss === undefined) return null;
-  const atBest = epochs.find((e) => e.epoch === best.epoch);
-  if (!atBest || last.epoch - best.epoch < DIVERGENCE_EPOCHS) return null;
-  const rose = last.valLoss > best.valLoss * DIVERGENCE_RATIO;
-  return rose && last.loss < atBest.loss ? best.epoch : null;
+  return overfittingSince(epochs);
 }
 
 /**
