@@ -1,7 +1,8 @@
 /**
  * The boss's player events: 'boss:mine' (own submissions with public scores, picks, the reveal once
  * there is one), 'boss:pick' (up to two for the private board, until the reveal) and 'boss:reveal'
- * (solo: face the boss; final). Private scores leave the server only inside a reveal.
+ * (solo: face the boss; final, and refused while the level is locked on the player's path, game/boss/
+ * face.ts). Private scores leave the server only inside a reveal.
  */
 import { getModelChallenge, type ModelChallenge } from '../../game/challenges';
 import { faceRefusal } from '../../game/boss/face';
