@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
 import type { SubmissionResult } from '../../server/protocol';
-import { closeAll, joinAs, type Player } from '../integration/rooms/helpers';
+import { closeAll, grantStar, joinAs, type Player } from '../integration/rooms/helpers';
 import { splitMemorizers } from '../integration/rooms/memorizer';
 import { request } from '../integration/server/harness';
 import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, trainAndSubmit, type App } from './harness';
@@ -288,6 +288,10 @@ describe('the overfitting boss, end to end in Chromium', () => {
   test('solo: a player submits on boss-1, faces the boss and sees the reveal and the stars', async () => {
     const solo = await open('en-US');
     await registerNickname(solo, app.url, 'Solo');
+    // boss-1 opens with a star on Sign Digits 0 vs 1 (a locked level offers no reveal: records.test.ts).
+    const soloId = await solo.evaluate(() => (JSON.parse(window.localStorage.getItem('gradient-arena.player') ?? '{}') as { playerId?: string }).playerId);
+    assert.ok(soloId);
+    grantStar(app.dbFile, soloId, 'sign-01');
     await solo.goto(`${app.url}/challenges/boss-1?preset=tiny&backend=wasm`);
     await solo.getByTestId('boss-panel').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     const score = await bossTrainAndSubmit(solo);
