@@ -75,11 +75,11 @@ function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: Laye
 /** Output shape and parameter count of one layer, or nothing while the stack does not fit together. */
 function ShapeCell({ info }: { info: LayerInfo | undefined }) {
   const t = useTranslations('train');
-  if (!info) return <span className="ml-auto font-mono text-xs text-slate-400">—</span>;
+  if (!info) return <span className="ml-auto font-mono text-xs text-slate-500">—</span>;
   return (
     <span className="ml-auto flex flex-col items-end font-mono text-xs leading-tight text-slate-600">
       <span title={t('outputShapeHelp')}>→ {info.outputShape.join('×')}</span>
-      <span className="text-slate-400">{t('layerParams', { params: info.params.toLocaleString('en-US') })}</span>
+      <span className="text-slate-500">{t('layerParams', { params: info.params.toLocaleString('en-US') })}</span>
     </span>
   );
 }
@@ -127,14 +127,14 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools
     <fieldset data-testid="layer-editor" disabled={disabled} className="flex min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm text-slate-600">{t('editorHelp')}</legend>
       <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
-        <span className="w-6 text-xs text-slate-400">0</span>
+        <span className="w-6 text-xs text-slate-500">0</span>
         <span className="font-semibold">{flat ? t('inputPoint') : t('inputLayer')}</span>
         <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
       </div>
       <ol className="flex flex-col gap-2">
         {layers.map((layer, i) => (
           <li key={i} data-testid="layer-row" data-layer-type={layer.type} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${issues.has(i) ? 'ring-red-300' : 'ring-slate-200'}`}>
-            <span className="w-6 text-xs text-slate-400">{i + 1}</span>
+            <span className="w-6 text-xs text-slate-500">{i + 1}</span>
             <span className={`w-40 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
             <LayerFields layer={layer} onChange={(l) => update(i, l)} />
             <ShapeCell info={infos?.[i]} />

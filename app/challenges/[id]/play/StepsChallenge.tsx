@@ -25,7 +25,7 @@ function StageBar({ current }: { current: StepStage | null }) {
   return (
     <ol className="flex flex-wrap gap-2 text-sm" aria-label={t('stagesLabel')}>
       {STAGES.map((s, i) => (
-        <li key={s} aria-current={i === at ? 'step' : undefined} className={`rounded-full px-3 py-1 font-medium ${i === at ? 'bg-indigo-600 text-white' : i < at ? 'bg-indigo-100 text-indigo-900' : 'bg-slate-100 text-slate-500'}`}>
+        <li key={s} aria-current={i === at ? 'step' : undefined} className={`rounded-full px-3 py-1 font-medium ${i === at ? 'bg-indigo-600 text-white' : i < at ? 'bg-indigo-100 text-indigo-900' : 'bg-slate-100 text-slate-600'}`}>
           {i + 1}. {t(`stage.${s}`)}
         </li>
       ))}

@@ -17,7 +17,7 @@ export function DecayFields<L extends DecayLayer>({ layer, onChange }: { layer: 
     <details data-testid="decay" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="w-full text-xs">
       <summary className="cursor-pointer text-slate-600">
         <span title={t('decay.help')}>{t('decay.title')}</span>
-        <span data-testid="decay-summary" className={active.length > 0 ? 'ml-2 font-semibold text-indigo-800' : 'ml-2 text-slate-400'}>
+        <span data-testid="decay-summary" className={active.length > 0 ? 'ml-2 font-semibold text-indigo-800' : 'ml-2 text-slate-500'}>
           {active.length > 0 ? active.map(([k, v]) => `${k.toUpperCase()} ${v}`).join(' · ') : t('decay.off')}
         </span>
       </summary>

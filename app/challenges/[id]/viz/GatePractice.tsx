@@ -25,7 +25,7 @@ export function GatePractice({ gate, scored, disabled, onChange }: {
           <label key={g} className={`flex cursor-pointer items-center gap-1 rounded-md px-2 py-1 ring-1 ${g === gate ? 'bg-indigo-50 ring-indigo-300' : 'ring-slate-200'}`}>
             <input type="radio" name="gate" data-testid={`gate-${g}`} value={g} checked={g === gate} onChange={() => onChange(g)} />
             <span className="font-semibold">{t(`name.${g}`)}</span>
-            <span className="text-xs text-slate-500">{g === scored ? t('scored') : t('practice')}</span>
+            <span className="text-xs text-slate-600">{g === scored ? t('scored') : t('practice')}</span>
           </label>
         ))}
       </div>

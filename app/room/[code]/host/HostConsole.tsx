@@ -173,15 +173,16 @@ function Ended({ room, view, onNewRound }: { room: HostRoom; view: View; onNewRo
         >
           {t('ended.export')}
         </button>
-        <button type="button" data-testid="new-round" onClick={onNewRound} className="rounded-lg bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700">{t('ended.newRound')}</button>
+        <button type="button" data-testid="new-round" onClick={onNewRound} className="rounded-lg bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800">{t('ended.newRound')}</button>
         {round && <Link href={`/leaderboard/room/${view.code}/${round.number}`} className="text-sm text-indigo-800 underline">{t('ended.permalink')}</Link>}
       </div>
       {error && <RoomError error={error} />}
       {round && <PublishToggle code={view.code} round={round} />}
-      <section aria-labelledby="final-standings" className="flex flex-col gap-2">
+      {/* A div, not a section: the table's scroll region already is the landmark of that name. */}
+      <div className="flex flex-col gap-2">
         <h2 id="final-standings" className="text-lg font-semibold">{t('standings.final', { round: round?.number ?? 1 })}</h2>
         <StandingsTable rows={view.standings} sortable caption={t('standings.final', { round: round?.number ?? 1 })} challengeId={round?.settings.challengeId} />
-      </section>
+      </div>
       <ManagePlayers room={room} view={view} />
     </div>
   );

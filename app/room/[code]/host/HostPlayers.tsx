@@ -84,7 +84,7 @@ export function HostPlayers({ players, onKick, onRename, cleanup }: {
               ) : (
                 <>
                   <span data-testid="host-player-name" className={`min-w-0 flex-1 truncate font-medium ${p.connected ? '' : 'text-slate-500'}`}>{p.nickname}</span>
-                  <button type="button" data-testid="rename-button" onClick={() => { setError(null); setEditing(p.playerId); }} className={small} aria-label={t('host.renameLabel', { nickname: p.nickname })}>
+                  <button type="button" data-testid="rename-button" onClick={() => { setError(null); setEditing(p.playerId); }} className={small} aria-label={t('host.renameButton', { nickname: p.nickname })}>
                     {t('host.rename')}
                   </button>
                   <ConfirmButton

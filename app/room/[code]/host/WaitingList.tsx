@@ -26,7 +26,7 @@ export function AdmissionToggle({ admission, onChange }: { admission: Admission;
           const res = await onChange(on ? 'open' : 'approve');
           setError(res.ok ? null : res.error);
         }}
-        className={`flex items-center gap-2 rounded-full px-4 py-2 text-sm font-semibold ring-1 ${on ? 'bg-amber-600 text-white ring-amber-600' : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-100'}`}
+        className={`flex items-center gap-2 rounded-full px-4 py-2 text-sm font-semibold ring-1 ${on ? 'bg-amber-700 text-white ring-amber-700' : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-100'}`}
       >
         <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${on ? 'bg-white' : 'bg-slate-300'}`} />
         {t('host.admissionToggle')}
