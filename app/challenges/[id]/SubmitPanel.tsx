@@ -121,7 +121,7 @@ export function SubmitPanel({ challengeId, spec, weights, room, boss = false, on
   return (
     <section className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" data-testid="submit-button" onClick={submit} disabled={busy || !connected || usedUp} className="rounded-md bg-emerald-600 px-4 py-2 font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
+        <button type="button" data-testid="submit-button" onClick={submit} disabled={busy || !connected || usedUp} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-50">
           {busy ? t('submitting') : idle ? t('submit') : t('submitAgain')}
         </button>
         {!room && <Link href={`/leaderboard/${challengeId}`} data-testid="open-leaderboard" className="text-sm text-indigo-700 underline">{t('viewLeaderboard')}</Link>}
