@@ -40,7 +40,7 @@ export function ShakeUpTable({ rows, meId }: { rows: readonly RevealRow[]; meId?
     return () => window.clearTimeout(id);
   }, []);
   return (
-    <div tabIndex={0} role="region" aria-label={t('shakeUp.caption')} className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+    <div tabIndex={0} role="region" aria-label={t('shakeUp.caption')} className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
       <table data-testid="shakeup-table" data-settled={settled || reduced ? 'true' : 'false'} className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{t('shakeUp.caption')}</caption>
         <thead className="bg-slate-100 text-slate-700">

@@ -16,6 +16,8 @@ const COLUMNS: { key: StandingsKey; align: string; compact: boolean }[] = [
   { key: 'paramCount', align: 'text-right', compact: false },
   { key: 'bestAt', align: 'text-left', compact: false },
 ];
+/** Columns a 390 px phone leaves out (rank, name, score and time stay). */
+const PHONE_HIDDEN: ReadonlySet<StandingsKey> = new Set(['submissions', 'paramCount']);
 
 /**
  * A round's standings. `compact` (live side panels) shows rank, name and score; the full table
@@ -63,15 +65,15 @@ export function StandingsTable({ rows, meId, compact = false, sortable = false, 
   };
 
   return (
-    <div tabIndex={0} role="region" aria-label={caption} className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table data-testid="standings-table" className={`w-full text-left text-sm ${compact ? '' : 'min-w-[36rem]'}`}>
+    <div tabIndex={0} role="region" aria-label={caption} className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+      <table data-testid="standings-table" className={`w-full text-left text-sm ${compact ? '' : 'sm:min-w-[36rem]'}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
             {cols.map((c) => {
               const active = sortable && sort.key === c.key;
               return (
-                <th key={c.key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${c.align}`}>
+                <th key={c.key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-2 py-2 font-semibold sm:px-3 ${c.align} ${PHONE_HIDDEN.has(c.key) ? 'hidden sm:table-cell' : ''}`}>
                   {sortable ? (
                     <button type="button" onClick={() => toggle(c.key)} className="inline-flex items-center gap-1 hover:text-indigo-800">
                       {header(c.key)}
@@ -89,7 +91,7 @@ export function StandingsTable({ rows, meId, compact = false, sortable = false, 
           {sorted.map((s) => (
             <tr key={s.playerId} data-testid="standings-row" data-player-id={s.playerId} data-rank={s.rank} aria-current={s.playerId === meId ? 'true' : undefined} className={`border-t border-slate-100 ${s.playerId === meId ? 'bg-amber-50 font-semibold' : ''}`}>
               {cols.map((c) => (
-                <td key={c.key} data-col={c.key} className={`px-3 py-1.5 tabular-nums ${c.align} ${c.key === 'nickname' ? 'max-w-[12rem] truncate' : ''} ${c.key === 'bestAt' ? 'whitespace-nowrap text-slate-700' : ''}`}>
+                <td key={c.key} data-col={c.key} className={`px-2 py-1.5 tabular-nums sm:px-3 ${c.align} ${c.key === 'nickname' ? 'max-w-[8rem] truncate sm:max-w-[12rem]' : ''} ${c.key === 'bestAt' ? 'text-slate-700 sm:whitespace-nowrap' : ''} ${PHONE_HIDDEN.has(c.key) ? 'hidden sm:table-cell' : ''}`}>
                   {cell(s, c.key)}
                 </td>
               ))}

@@ -5,64 +5,51 @@ import { useTranslations } from 'next-intl';
 import { useConnected } from '../providers/SocketProvider';
 import { usePlayer } from '../providers/PlayerProvider';
 import { LocaleSwitch } from './LocaleSwitch';
+import { MainNav, MenuButton, useMenu } from './MainNav';
 
-const NAV = [
-  { href: '/', key: 'navHome', match: (p: string) => p === '/' },
-  { href: '/solo', key: 'navPath', match: (p: string) => p === '/solo' || p.startsWith('/challenges/') },
-  { href: '/join', key: 'navJoin', match: (p: string) => p === '/join' || (p.startsWith('/room/') && !p.endsWith('/host')) },
-  { href: '/host', key: 'navHost', match: (p: string) => p === '/host' || (p.startsWith('/room/') && p.endsWith('/host')) },
-  { href: '/leaderboard', key: 'navLeaderboard', match: (p: string) => p.startsWith('/leaderboard') },
-] as const;
+const NAV_ID = 'main-nav-links';
 
+/**
+ * One row on every screen: below `lg` the links fold into a menu (five links do not fit beside the
+ * name on a 390 px phone); from `lg` they sit inline.
+ */
 export function Header() {
   const t = useTranslations('common');
   const pathname = usePathname() ?? '/';
   const { player, ready } = usePlayer();
   const connected = useConnected();
+  const menu = useMenu(pathname);
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header data-testid="site-header" className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
         {t('skipToContent')}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-indigo-800">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 px-4 py-3 lg:flex-nowrap lg:gap-x-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 text-lg font-bold text-indigo-800">
           <span aria-hidden="true" className="flex h-7 w-7 items-center justify-center rounded-lg bg-indigo-700 text-sm text-white">
             ∇
           </span>
-          {t('appName')}
+          {/* On a phone the mark alone: the name, the language and the menu button share 358 px. */}
+          <span className="sr-only sm:not-sr-only">{t('appName')}</span>
         </Link>
-        <nav aria-label={t('navLabel')}>
-          <ul className="flex items-center gap-1 text-sm">
-            {NAV.map((item) => {
-              const current = item.match(pathname);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={current ? 'page' : undefined}
-                    className={`rounded-md px-2.5 py-1.5 ${current ? 'bg-indigo-50 font-semibold text-indigo-900' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'}`}
-                  >
-                    {t(item.key)}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        {/* DOM order logo, menu button, links, status: on a phone the button comes before the links it
+            opens (Tab goes on into them); `order` only moves the boxes on screen. */}
+        <MenuButton controls={NAV_ID} open={menu.open} onToggle={menu.toggle} buttonRef={menu.buttonRef} />
+        <MainNav id={NAV_ID} pathname={pathname} open={menu.open} onNavigate={menu.close} />
+        <div className="order-1 ml-auto flex min-w-0 items-center gap-2 text-sm sm:gap-3 lg:order-none">
           <span className="flex items-center gap-1.5" role="status">
             <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${connected ? 'bg-emerald-500' : 'bg-slate-400'}`} />
             <span className="sr-only">{connected ? t('online') : t('offline')}</span>
           </span>
           {player ? (
-            <span className="flex items-center gap-1">
+            <span className="flex min-w-0 items-center gap-1">
               <span className="sr-only">{t('playingAs')}</span>
-              <span data-testid="player-name" className="max-w-[10rem] truncate font-medium text-slate-900">
+              <span data-testid="player-name" className="max-w-[6rem] truncate font-medium text-slate-900 sm:max-w-[10rem]">
                 {player.nickname}
               </span>
             </span>
           ) : (
-            ready && <span className="text-slate-600">{t('noNickname')}</span>
+            ready && <span className="hidden text-slate-600 sm:inline">{t('noNickname')}</span>
           )}
           <LocaleSwitch />
         </div>

@@ -5,6 +5,7 @@ import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
 import { useErrorText } from '../../components/errors/useErrorText';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useScoreText } from '../../components/solo/useScoreText';
+import { LocalTime } from '../../components/time/LocalTime';
 import { useChangedRows, useLeaderboard } from './useLeaderboard';
 
 /** How long a row that just changed stays highlighted. */
@@ -29,7 +30,9 @@ export function LeaderboardTable({ challengeId }: { challengeId: ChallengeId }) 
   const { view, error, live } = useLeaderboard(challengeId);
   const describeError = useErrorText('leaderboard');
   const changed = useChangedRows(view, CHANGED_HIGHLIGHT_MS);
-  const th = 'px-3 py-2.5 font-semibold';
+  // Narrow cells on a phone: rank, name, score, time and the reproduce icon fit in 358 px.
+  const cell = 'px-1.5 sm:px-3';
+  const th = `${cell} py-2.5 font-semibold`;
 
   return (
     <div className="flex flex-col gap-3">
@@ -43,16 +46,16 @@ export function LeaderboardTable({ challengeId }: { challengeId: ChallengeId }) 
           {describeError(error)}
         </p>
       )}
-      {/* Narrow screens scroll the table, not the page; focusable so keyboards can scroll it too. */}
-      <div tabIndex={0} role="region" aria-label={t(CAPTION[def.kind])} className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-        <table data-testid="leaderboard-table" aria-busy={!view} className="w-full min-w-[34rem] text-left text-sm">
+      {/* Below `sm` the parameter column goes and the time wraps; the scroll is a last resort (focusable for keyboards). */}
+      <div tabIndex={0} role="region" aria-label={t(CAPTION[def.kind])} className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+        <table data-testid="leaderboard-table" aria-busy={!view} className="w-full text-left text-sm">
           <caption className="sr-only">{t(CAPTION[def.kind])}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className={`${th} w-16 text-right`}>{t('rank')}</th>
+              <th scope="col" className={`${th} w-10 text-right sm:w-16`}>{t('rank')}</th>
               <th scope="col" className={th}>{t('nickname')}</th>
               <th scope="col" className={`${th} text-right`}>{t(SCORE_HEADER[def.kind])}</th>
-              {model && <th scope="col" className={`${th} text-right`}>{t('params')}</th>}
+              {model && <th scope="col" className={`${th} hidden text-right sm:table-cell`}>{t('params')}</th>}
               <th scope="col" className={th}>{t('submitted')}</th>
               <th scope="col" className={th}><span className="sr-only">{t('runCol')}</span></th>
             </tr>
@@ -70,36 +73,38 @@ export function LeaderboardTable({ challengeId }: { challengeId: ChallengeId }) 
                   aria-current={me ? 'true' : undefined}
                   className={`border-t border-slate-100 transition-colors duration-700 ${me ? 'font-semibold' : ''} ${fresh ? 'bg-emerald-100' : me ? 'bg-amber-50' : ''}`}
                 >
-                  <td data-testid="lb-rank" className="px-3 py-2 text-right tabular-nums">
+                  <td data-testid="lb-rank" className={`${cell} py-2 text-right tabular-nums`}>
                     <span className={`inline-flex h-6 min-w-6 items-center justify-center rounded-full px-1.5 ${MEDALS[row.rank - 1] ?? ''}`}>
                       {row.rank}
                     </span>
                   </td>
-                  <td data-testid="lb-nickname" className="max-w-[14rem] truncate px-3 py-2">
+                  <td data-testid="lb-nickname" className={`${cell} max-w-[7rem] truncate py-2 sm:max-w-[14rem]`}>
                     {row.nickname}
                     {me && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">{t('you')}</span>}
                   </td>
-                  <td data-testid="lb-score" data-value={row.score} className="px-3 py-2 text-right tabular-nums">
+                  <td data-testid="lb-score" data-value={row.score} className={`${cell} py-2 text-right tabular-nums`}>
                     {scoreText(def, row.score)}
                   </td>
                   {model && (
-                    <td data-testid="lb-params" data-value={row.paramCount} className="px-3 py-2 text-right tabular-nums">
+                    <td data-testid="lb-params" data-value={row.paramCount} className={`${cell} hidden py-2 text-right tabular-nums sm:table-cell`}>
                       {format.number(row.paramCount, { useGrouping: true })}
                     </td>
                   )}
-                  <td data-testid="lb-submitted" className="px-3 py-2 whitespace-nowrap text-slate-700">
-                    <time dateTime={row.submittedAt}>
-                      {format.dateTime(new Date(row.submittedAt), { dateStyle: 'medium', timeStyle: 'short' })}
-                    </time>
+                  <td data-testid="lb-submitted" className={`${cell} py-2 text-xs text-slate-700 sm:whitespace-nowrap sm:text-sm`}>
+                    <LocalTime at={row.submittedAt} options={{ dateStyle: 'medium', timeStyle: 'short' }} />
                   </td>
-                  <td className="px-3 py-2">
+                  <td className={`${cell} py-2`}>
                     <Link
                       href={`/challenges/${challengeId}?run=${row.submissionId}`}
                       data-testid="lb-reproduce"
                       aria-label={t('reproduceLabel', { nickname: row.nickname })}
                       className="text-sm font-normal text-indigo-700 underline hover:text-indigo-900"
                     >
-                      {t('reproduce')}
+                      <span className="hidden sm:inline">{t('reproduce')}</span>
+                      {/* On a phone an icon; the link's label names the run either way. */}
+                      <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                        <path d="M4 10a6 6 0 1 0 2-4.5M4 3v3h3" />
+                      </svg>
                     </Link>
                   </td>
                 </tr>
