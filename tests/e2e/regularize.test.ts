@@ -57,6 +57,8 @@ describe('tools against overfitting in the studio, end to end in Chromium', () =
     const page = await ctx.newPage();
     await page.goto(`${app.url}/challenges/sign-01?preset=tiny&backend=wasm`);
     await page.getByTestId('layer-editor').waitFor();
+    // Sign 0/1's lesson leaves the tools against overfitting out (game/controls.ts): All controls shows them.
+    await page.getByTestId('all-controls').check();
 
     // Weight decay on the output layer: off, then L2 0.001; a value past 0.1 is an error under the row.
     const dense = page.locator('[data-testid="layer-row"][data-layer-type="dense"]');
@@ -135,6 +137,7 @@ describe('tools against overfitting in the studio, end to end in Chromium', () =
     const ctx = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(`${app.url}/challenges/sign-01?preset=tiny`);
+    await page.getByTestId('all-controls').check();
     const dense = page.locator('[data-testid="layer-row"][data-layer-type="dense"]');
     assert.match(await dense.getByTestId('decay').locator('summary').innerText(), /가중치 감쇠/);
     await dense.getByTestId('decay').locator('summary').click();
@@ -151,6 +154,7 @@ describe('tools against overfitting in the studio, end to end in Chromium', () =
     assert.equal(await page.getByTestId('augment-preview-image').count(), 12);
 
     await page.goto(`${app.url}/challenges/depth-width`);
+    await page.getByTestId('all-controls').check();
     await page.getByTestId('overfit-tools').waitFor();
     assert.equal(await page.getByTestId('augment-toggle').count(), 0);
     await page.getByTestId('early-stopping-toggle').check();
