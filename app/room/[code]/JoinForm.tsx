@@ -8,6 +8,20 @@ import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected } from '../../components/providers/SocketProvider';
 import { RoomError } from '../../components/room/errors';
 import { spacedCode } from '../../components/room/format';
+import { JoinCodeForm } from '../../components/room/JoinCodeForm';
+import { useRoomCheck } from './useRoomCheck';
+
+/** The room's address names no room this browser can join: say why, and offer the code box again. */
+function Refused({ error }: { error: ApiError }) {
+  const t = useTranslations('room');
+  return (
+    <section aria-labelledby="room-refused-title" data-testid="room-refused" data-code={error.code} className="mx-auto flex w-full max-w-lg flex-col gap-4 rounded-3xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+      <h1 id="room-refused-title" className="text-2xl font-bold">{t('join.pageTitle')}</h1>
+      <RoomError error={error} />
+      <JoinCodeForm />
+    </section>
+  );
+}
 
 /** Step two of joining (step one was opening the link): a nickname, prefilled when known, and Join. */
 export function JoinForm({ code, busy, error, onJoin }: { code: string; busy: boolean; error: ApiError | null; onJoin: (nickname: string) => void }) {
@@ -17,9 +31,11 @@ export function JoinForm({ code, busy, error, onJoin }: { code: string; busy: bo
   const id = useId();
   const [nickname, setNickname] = useState('');
   const [touched, setTouched] = useState(false);
+  const refusal = useRoomCheck(code);
   useEffect(() => {
     if (ready && player && !touched) setNickname(player.nickname);
   }, [ready, player, touched]);
+  if (refusal && !busy) return <Refused error={refusal} />;
 
   function submit(e: FormEvent) {
     e.preventDefault();
