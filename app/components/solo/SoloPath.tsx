@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { CHALLENGES } from '../../../game/challenges';
+import { useErrorText } from '../errors/useErrorText';
 import { NicknameForm } from '../shell/NicknameForm';
 import { LockIcon, StarRow } from './icons';
 import { bossStops, nextChallenge, pathStops, pathTotals, type PathStop } from './path-state';
@@ -51,6 +52,7 @@ function StopCard({ stop, upNext, boss = false }: { stop: PathStop; upNext: bool
 
 function Summary({ state }: { state: ProgressState }) {
   const t = useTranslations('solo');
+  const describeError = useErrorText();
   if (state.status === 'anonymous') {
     return (
       <div data-testid="path-anonymous" className="flex flex-col gap-3 rounded-2xl bg-indigo-50 p-4 ring-1 ring-indigo-200">
@@ -64,7 +66,7 @@ function Summary({ state }: { state: ProgressState }) {
   return (
     <div className="flex flex-col gap-2">
       <p role="status" data-testid="path-progress" data-stars={totals.stars} className="font-medium text-slate-800">{t('progress', totals)}</p>
-      {state.status === 'error' && <p role="alert" className="text-sm text-red-800">{t('loadFailed', { code: state.error?.code ?? '?' })}</p>}
+      {state.status === 'error' && <p role="alert" data-code={state.error?.code} className="text-sm text-red-800">{state.error ? `${describeError(state.error)} ` : ''}{t('loadFailed')}</p>}
     </div>
   );
 }

@@ -4,8 +4,11 @@ import type { ApiError } from '../../../server/protocol';
 import { useConnected, useSocket } from '../../components/providers/SocketProvider';
 import { request } from '../../components/room/emit';
 
-/** Refusals that no nickname can change: the page says them instead of asking for one. */
-const FINAL = new Set(['room/not_found', 'room/closed', 'room/kicked', 'room/locked', 'room/full', 'room/waiting_full']);
+/**
+ * Refusals that no nickname can change: the page says them instead of asking for one. Not room/kicked:
+ * a removed student's join goes on to the page's own "the teacher removed you" screen.
+ */
+const FINAL = new Set(['room/not_found', 'room/closed', 'room/locked', 'room/full', 'room/waiting_full']);
 
 /**
  * A room's address opened directly (a typed link, an old bookmark): asks room:check once connected,
