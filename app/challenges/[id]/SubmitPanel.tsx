@@ -5,35 +5,21 @@ import type { ModelSpec } from '../../../models/spec';
 import type { ApiError, SubmissionResult } from '../../../server/protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected } from '../../components/providers/SocketProvider';
-import { isKnownRoomError, roomErrorKey } from '../../components/room/errors';
+import { useErrorText } from '../../components/errors/useErrorText';
 import { NicknameForm } from '../../components/shell/NicknameForm';
 import { SUBMIT_TIMEOUT_MS, useSubmission } from '../../components/submit/useSubmission';
 
-/** Server error codes explained in the reader's language (catalogue key: code with '/' → '_'). */
-const KNOWN_ERRORS = [
-  'spec/invalid', 'submission/over_budget', 'submission/too_many_layers', 'submission/over_samples', 'submission/over_steps',
-  'weights/wrong_length', 'weights/too_large',
-  'weights/not_finite', 'weights/invalid', 'payload/invalid', 'challenge/unknown', 'auth/required', 'auth/unknown_player',
-  'rate/limited', 'submission/queue_full', 'scoring/mismatch', 'scoring/timeout', 'scoring/failed', 'server/internal', 'client/timeout', 'client/offline',
-] as const;
-
+/**
+ * The refusal in the reader's language, in the panel's own words where it has them (codes.ts,
+ * context 'train'); the code stays in data-code. The server's field issues are English and not shown:
+ * the editor lists the same problems in the reader's language before anything is sent.
+ */
 function ErrorText({ error }: { error: ApiError }) {
   const t = useTranslations('train');
-  const tr = useTranslations('room');
-  const known = (KNOWN_ERRORS as readonly string[]).includes(error.code);
-  // Round and room refusals (deadline, limit, locked settings) are explained by the room catalogue.
-  const text = known ? t(`errors.${error.code.replace('/', '_')}` as 'errors.server_internal') : isKnownRoomError(error.code) ? tr(roomErrorKey(error.code)) : t('errors.unknown');
+  const describe = useErrorText('train');
   return (
     <div role="alert" data-testid="submit-error" data-code={error.code} className="flex flex-col gap-1 text-red-800">
-      <p className="font-semibold">{t('submitFailed')}: {text}</p>
-      <p className="text-xs text-red-700">
-        {t('errorDetail')} <code>{error.code}</code> · {error.message}
-      </p>
-      {error.issues && error.issues.length > 0 && (
-        <ul className="list-disc pl-5 text-xs">
-          {error.issues.slice(0, 8).map((i) => <li key={`${i.path}:${i.message}`}>{i.path ? `${i.path}: ` : ''}{i.message}</li>)}
-        </ul>
-      )}
+      <p className="font-semibold">{t('submitFailed')}: {describe(error)}</p>
     </div>
   );
 }
