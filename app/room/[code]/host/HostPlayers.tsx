@@ -63,7 +63,8 @@ export function HostPlayers({ players, onKick, onRename, cleanup }: {
   const selection = useSelection(players);
   const connected = players.filter((p) => p.connected).length;
   return (
-    <section aria-labelledby="players-title" className="flex flex-col gap-3">
+    // A div: the projector lobby's list of names above is the "Players" landmark; this is its management.
+    <div className="flex flex-col gap-3">
       <h2 id="players-title" className="flex items-baseline gap-2 text-lg font-semibold">
         {t('host.playersTitle')}
         <span data-testid="manage-player-count" data-count={players.length} className="text-sm font-normal text-slate-600">{t('host.playersCount', { count: players.length, connected })}</span>
@@ -105,6 +106,6 @@ export function HostPlayers({ players, onKick, onRename, cleanup }: {
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
