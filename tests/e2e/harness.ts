@@ -114,10 +114,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A full-page capture keeps fixed elements where the viewport was scrolled to, on top of the page:
+ * the studio's Train bar is drawn in its place in the page instead (after the studio).
+ */
+const FULL_PAGE_STYLE = '[data-testid="train-bar"] { position: static !important; }';
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, style: FULL_PAGE_STYLE });
   return path;
 }
 

@@ -67,6 +67,8 @@ describe('2-D studio, end to end in Chromium', () => {
     await page.goto(`${app.url}/challenges/depth-width?backend=wasm`);
     await page.getByTestId('boundary-canvas').waitFor();
     assert.equal(await page.locator('[data-testid="layer-editor"] select[aria-label] option[value="conv2d"]').count(), 0, 'no Conv2D for a point input');
+    // The default's 20 epochs can be over in 2 s on an idle machine: enough epochs that Stop finds it running.
+    await page.getByTestId('epochs-input').fill('200');
     await page.getByTestId('train-button').click();
     const first = await drawnAtLeast(page, 1);
     const a = await canvasSample(page);
