@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
-import { closeAll, joinAs, type Player } from '../integration/rooms/helpers';
+import { closeAll, grantStar, joinAs, type Player } from '../integration/rooms/helpers';
 import { splitMemorizers } from '../integration/rooms/memorizer';
-import { request } from '../integration/server/harness';
+import { connect, request } from '../integration/server/harness';
 import { LINE_SPEC, LINE_WEIGHTS, XOR_SPEC, XOR_WEIGHTS, bytes } from '../integration/server/gate-fixtures';
 import { CHALLENGE_IDS } from '../../game/challenges';
 import { ARTIFACTS, ROOT, TRAIN_TIMEOUT_MS, joinRoom, launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
@@ -84,6 +84,8 @@ describe('accessibility: axe-core on every page the flows reach', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let bots: Player[] = [];
+  /** The class round's screens, shared by its steps (which run in order, as one period). */
+  let cls: { host: Page; student: Page; phone: Page; code: string; joinUrl: string; pin: string };
 
   const open = async (locale: string, viewport = DESKTOP) => {
     // Reduced motion: axe reads colours of finished states, not mid-transition ones.
@@ -163,7 +165,7 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     assertClean(blocking, 'solo run');
   });
 
-  test('a class round on logic gates: every host and student screen from lobby to podium and results', async () => {
+  test('a class round on logic gates: the lobby on the host, the join form and the lobby on students', async () => {
     const blocking: Found[] = [];
     const host = await open('ko-KR');
     await host.goto(`${app.url}/host`);
@@ -171,6 +173,8 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
     const code = (await host.getByTestId('join-code').getAttribute('data-code')) ?? '';
     const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
+    const pin = (await host.getByTestId('host-pin').innerText()).trim();
+    cls = { host, student: host, phone: host, code, joinUrl, pin };
     blocking.push(...(await audit(host, 'host lobby (PIN shown, empty)')));
     await host.getByTestId('pin-dismiss').click();
 
@@ -180,6 +184,7 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     blocking.push(...(await audit(student, 'student join form')));
     await joinRoom(student, `${joinUrl}?backend=wasm`, 'Ada');
     const phone = await open('en-US', PHONE);
+    cls = { ...cls, student, phone };
     await joinRoom(phone, `${joinUrl}?backend=wasm`, 'Bo');
     bots = [await joinAs(app.url, code, 'Cy'), await joinAs(app.url, code, 'Dee')];
     await host.locator('[data-testid="player-count"][data-count="4"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
@@ -191,6 +196,12 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     blocking.push(...(await audit(host, 'host lobby, players managed')));
     blocking.push(...(await audit(student, 'student lobby')), ...(await audit(phone, 'student lobby (en)')));
 
+    assertClean(blocking, 'class lobby');
+  });
+
+  test('a class round: admission by the teacher, the waiting and denied screens', async () => {
+    const blocking: Found[] = [];
+    const { host, joinUrl } = cls;
     await host.getByTestId('admission-toggle').click();
     const newcomer = await open('en-US', PHONE);
     await newcomer.goto(joinUrl);
@@ -206,6 +217,12 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     await newcomer.getByTestId('kicked').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     blocking.push(...(await audit(newcomer, 'student denied')));
 
+    assertClean(blocking, 'waiting list');
+  });
+
+  test('a class round: settings, running with the class wall, ended with the podium, results pages, taken back', async () => {
+    const blocking: Found[] = [];
+    const { host, student, phone, code, pin } = cls;
     await openSettings(host);
     await host.getByTestId('settings-challenge').selectOption('logic-gates');
     await host.getByTestId('settings-minutes').fill('5');
@@ -236,6 +253,15 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     await host.getByTestId('new-round').click();
     await host.locator('[data-testid="round-settings"], [data-testid="host-lobby"]').first().waitFor();
     blocking.push(...(await audit(host, 'host new round settings')));
+    // The room taken back on another device with its PIN: that device's console, and the first one's notice.
+    const laptop = await open('en-US');
+    await laptop.goto(`${app.url}/host`);
+    await laptop.getByTestId('reclaim-code').fill(code);
+    await laptop.getByTestId('reclaim-pin').fill(pin);
+    await laptop.getByTestId('reclaim-submit').click();
+    await laptop.locator('[data-testid="host-console"][data-phase="ended"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await host.locator('[data-testid="host-status"][data-status="revoked"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    blocking.push(...(await audit(laptop, 'host ended (taken back with the PIN)')), ...(await audit(host, 'host revoked')));
     assertClean(blocking, 'class round');
   });
 
@@ -276,6 +302,35 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     blocking.push(...(await audit(host, 'host reveal')), ...(await audit(student, 'student reveal')));
     await screenshot(host, 'a11y-boss-reveal-host');
     assertClean(blocking, 'boss round');
+  });
+
+  test('solo on boss-1: a submission on a locked level, the reveal confirm once unlocked, the reveal', async () => {
+    const blocking: Found[] = [];
+    await tf.setBackend('cpu');
+    const { priv } = splitMemorizers('solo', 'boss-1');
+    // A memorizer sent with the page's own token: the studio's submission without training in Chromium.
+    const solo = await open('en-US');
+    await registerNickname(solo, app.url, 'Solo');
+    const token = (await solo.evaluate(() => window.localStorage.getItem('gradient-arena.token'))) ?? '';
+    const socket = await connect(app.url, token);
+    const scored = new Promise<{ status: string }>((ok) => socket.once('submission:result', ok));
+    const ack = await request(socket, 'submission:submit', { challengeId: 'boss-1', spec: priv.spec, weights: priv.weights });
+    assert.ok(ack.ok, JSON.stringify(ack));
+    assert.equal((await scored).status, 'scored');
+    socket.close();
+    await solo.goto(`${app.url}/challenges/boss-1?backend=wasm`);
+    await solo.getByTestId('boss-face-locked').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    blocking.push(...(await audit(solo, '/challenges/boss-1 (a submission, level locked)')));
+    // boss-1 opens with a star on Sign 0/1, as boss.test.ts grants it.
+    grantStar(app.dbFile, (await solo.evaluate(() => JSON.parse(window.localStorage.getItem('gradient-arena.player') ?? '{}') as { playerId?: string })).playerId ?? '', 'sign-01');
+    await solo.reload();
+    await solo.getByTestId('boss-face').click();
+    await solo.getByTestId('boss-face-confirm').waitFor();
+    blocking.push(...(await audit(solo, '/challenges/boss-1 (reveal confirm)')));
+    await solo.getByTestId('boss-face-confirm').click();
+    await solo.getByTestId('reveal-view').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    blocking.push(...(await audit(solo, '/challenges/boss-1 (solo reveal)')));
+    assertClean(blocking, 'solo boss');
   });
 
   /** Each bot submits one model in the room's round; waits until the server scored it. */
