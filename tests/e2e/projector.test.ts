@@ -1,9 +1,10 @@
 /**
  * The teacher's lobby on a projector (issue 16, finding 5), in Chromium at 1366×768. Thirty students
  * join over socket.io; in the first screen, without scrolling, every name is at least 28 px and whole
- * (not cut off), and the code, the QR and Start round are visible. The round settings are a step of
- * their own: edits kept on the way back, the round starts from there; the class wall shows 28 px
- * names; the next round starts in one click with the last round's settings.
+ * (not cut off), and the code, the QR and Start round are visible; past 30 the type shrinks and every
+ * name still fits. The round settings are a step of their own: edits kept on the way back, the round
+ * starts from there; the class wall shows 28 px names; the next round starts in one click with the
+ * last round's settings.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -75,7 +76,6 @@ describe('the lobby on a projector, 1366×768, thirty students', () => {
     for (const name of NAMES) students.push(await joinAs(app.url, code, name));
     const joinMs = Date.now() - t0;
     await host.locator(`[data-testid="player-count"][data-count="${NAMES.length}"]`).waitFor({ timeout: SWITCH_TIMEOUT_MS });
-    await host.getByTestId('projector-name').nth(NAMES.length - 1).waitFor();
     await host.evaluate(() => window.scrollTo(0, 0));
     assert.equal(await host.evaluate(() => window.scrollY), 0);
 
@@ -110,12 +110,26 @@ describe('the lobby on a projector, 1366×768, thirty students', () => {
     await screenshot(host, 'room-lobby');
   });
 
+  test('past 30 the names shrink gracefully: 38 students, 24 px, all still in the first screen', async () => {
+    const late = ['Ken', 'Lee', '문가은', '배준서', 'Sam', 'Yuna', '노하준', 'Zoe'];
+    for (const name of late) students.push(await joinAs(app.url, code, name));
+    await host.locator(`[data-testid="player-count"][data-count="${students.length}"]`).waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    await host.evaluate(() => window.scrollTo(0, 0));
+    const metrics = await nameMetrics(host, 'projector-name');
+    assert.equal(metrics.length, 38);
+    for (const m of metrics) assert.ok(m.fontPx >= 24 && m.fontPx < MIN_NAME_PX, `${m.name}: ${m.fontPx} px`);
+    const names = host.getByTestId('projector-name');
+    for (let i = 0; i < metrics.length; i++) assertOnScreen(await boxOf(names.nth(i), `name ${i}`), `name ${metrics[i]?.name}`);
+    assertOnScreen(await boxOf(host.getByTestId('start-round'), 'Start round'), 'Start round');
+    await screenshot(host, 'room-lobby-38');
+  });
+
   test('Manage opens rename, remove and the checkboxes below the projected part, which does not move', async () => {
     const before = await boxOf(host.getByTestId('projector-name').first(), 'first name');
     await host.getByTestId('manage-toggle').click();
     await host.getByTestId('manage-panel').waitFor();
-    assert.equal(await host.getByTestId('host-player').count(), NAMES.length);
-    assert.equal(await host.getByTestId('select-player').count(), NAMES.length);
+    assert.equal(await host.getByTestId('host-player').count(), students.length);
+    assert.equal(await host.getByTestId('select-player').count(), students.length);
     assert.equal(await host.locator('[data-testid="manage-toggle"][aria-expanded="true"]').count(), 1);
     const panel = await host.getByTestId('manage-panel').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     assert.ok(panel >= VIEWPORT.height - 80, `the panel starts below the first screen (at ${Math.round(panel)} px)`);
@@ -160,7 +174,7 @@ describe('the lobby on a projector, 1366×768, thirty students', () => {
     }));
     await host.locator('[data-testid="wall-tile"][data-activity="training"]').nth(11).waitFor({ timeout: SWITCH_TIMEOUT_MS });
     const wall = await nameMetrics(host, 'wall-name');
-    assert.equal(wall.length, NAMES.length);
+    assert.equal(wall.length, students.length);
     for (const m of wall) assert.ok(m.fontPx >= MIN_NAME_PX, `wall: ${m.name} at ${m.fontPx} px`);
     await host.evaluate(() => window.scrollTo(0, 0));
     await screenshot(host, 'room-class-wall-30');

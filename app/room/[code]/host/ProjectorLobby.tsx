@@ -8,7 +8,7 @@ import type { ApiError } from '../../../../server/protocol';
 import { RoomError } from '../../../components/room/errors';
 import { HostPlayers, type Cleanup } from './HostPlayers';
 import { JoinPanel } from './JoinPanel';
-import { nameSpan, nameTier } from './projector';
+import { layoutNames } from './projector';
 import { carriedOver, RoundSettingsForm } from './RoundSettingsForm';
 import type { HostRoom } from './useHostRoom';
 import { WaitingList } from './WaitingList';
@@ -21,7 +21,7 @@ export const cleanupOf = (room: HostRoom, view: View): Cleanup => ({ round: view
 function ProjectedNames({ players }: { players: readonly WallPlayer[] }) {
   const t = useTranslations('room');
   const id = useId();
-  const tier = nameTier(players.length);
+  const { tier, spans } = layoutNames(players.map((p) => p.nickname));
   const connected = players.filter((p) => p.connected).length;
   return (
     <section aria-labelledby={id} data-testid="projector-names" data-font-px={tier.fontPx} className="flex flex-col gap-3">
@@ -32,15 +32,15 @@ function ProjectedNames({ players }: { players: readonly WallPlayer[] }) {
       {players.length === 0 ? (
         <p data-testid="players-empty" className="rounded-xl bg-white p-4 text-lg text-slate-700 ring-1 ring-slate-200">{t('host.noPlayers')}</p>
       ) : (
-        <ul aria-live="polite" aria-relevant="additions removals" className="grid grid-flow-row-dense gap-2" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${tier.cellPx}px, 1fr))` }}>
-          {players.map((p) => (
+        <ul aria-live="polite" aria-relevant="additions removals" className="grid grid-flow-row-dense gap-x-2 gap-y-1.5" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${tier.cellPx}px, 1fr))` }}>
+          {players.map((p, i) => (
             <li
               key={p.playerId}
               data-testid="projector-name"
               data-nickname={p.nickname}
               title={p.nickname}
-              style={{ fontSize: tier.fontPx, gridColumn: `span ${nameSpan(p.nickname, tier)}` }}
-              className={`flex min-w-0 items-center gap-2 rounded-xl bg-white px-3 py-1 font-bold leading-tight ring-1 ring-slate-200 ${p.connected ? 'text-slate-900' : 'text-slate-500'}`}
+              style={{ fontSize: tier.fontPx, gridColumn: `span ${spans[i] ?? 1}` }}
+              className={`flex min-w-0 items-center gap-2 rounded-xl bg-white px-3 py-0.5 font-bold leading-tight ring-1 ring-slate-200 ${p.connected ? 'text-slate-900' : 'text-slate-500'}`}
             >
               <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${p.connected ? 'bg-emerald-500' : 'bg-slate-300'}`} />
               <span className="min-w-0 truncate">{p.nickname}</span>

@@ -1,13 +1,14 @@
 /**
  * The projected lobby's name grid, sized so a class reads its names from the back row: pure, so it
- * is unit-tested. Up to 30 names get 28 px in cells of 10.5 rem (six columns in the 1,120 px of a
- * 1366×768 screen, five rows); a bigger class gets smaller type and narrower cells, and past
- * about 70 the list scrolls.
+ * is unit-tested. A class of 30 gets 28 px names in cells of 168 px (six columns in the 1,120 px
+ * of a 1366×768 screen, up to six rows under the code and QR); a long name takes two or three
+ * cells. When the names need more cells than a tier's screenful, the next tier's smaller type and
+ * narrower cells are used; past the last one's the list scrolls.
  */
 
 export interface NameTier {
-  /** The largest class this tier is for. */
-  upTo: number;
+  /** The cells that fit in the first screen at 1366×768. */
+  cells: number;
   /** Font size of a name, in px. */
   fontPx: number;
   /** A grid cell's minimum width, in px (the grid stretches cells to fill the row). */
@@ -15,9 +16,9 @@ export interface NameTier {
 }
 
 export const NAME_TIERS: readonly NameTier[] = [
-  { upTo: 30, fontPx: 28, cellPx: 168 },
-  { upTo: 42, fontPx: 24, cellPx: 144 },
-  { upTo: Number.POSITIVE_INFINITY, fontPx: 20, cellPx: 120 },
+  { cells: 6 * 6, fontPx: 28, cellPx: 168 },
+  { cells: 7 * 7, fontPx: 24, cellPx: 144 },
+  { cells: 8 * 8, fontPx: 20, cellPx: 120 },
 ];
 
 /** Gap between cells and what a cell holds besides the name (padding 2 × 12 px, the dot and its gap), in px. */
@@ -26,9 +27,6 @@ export const CELL_CHROME_PX = 42;
 /** A nickname is at most 20 characters: three cells hold it at every tier. */
 export const MAX_SPAN = 3;
 
-export function nameTier(count: number): NameTier {
-  return NAME_TIERS.find((t) => count <= t.upTo) ?? (NAME_TIERS[NAME_TIERS.length - 1] as NameTier);
-}
 
 /** Hangul, kana, CJK and full-width forms: about one em wide each. */
 const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
@@ -52,4 +50,20 @@ export function nameSpan(nickname: string, tier: NameTier): number {
     if (width <= span * tier.cellPx + (span - 1) * CELL_GAP_PX) return span;
   }
   return MAX_SPAN;
+}
+
+export interface NameLayout {
+  tier: NameTier;
+  /** Each name's cells, in the order given. */
+  spans: number[];
+}
+
+/** The largest type at which every name fits the first screen (else the smallest, and the list scrolls). */
+export function layoutNames(nicknames: readonly string[]): NameLayout {
+  let layout: NameLayout | null = null;
+  for (const tier of NAME_TIERS) {
+    layout = { tier, spans: nicknames.map((n) => nameSpan(n, tier)) };
+    if (layout.spans.reduce((a, b) => a + b, 0) <= tier.cells) return layout;
+  }
+  return layout as NameLayout;
 }
