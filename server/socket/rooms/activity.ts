@@ -8,16 +8,15 @@ import { roomPayloads } from '../../room-protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
-import { knownRoom, noRoom } from './common';
+import { knownRoom, notMember } from './common';
 
 export function onActivity(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:activity', roomPayloads.activity, async (p, reply) => {
     if (await limited(ctx.roomLimiters.activity, socket.id, 'activity updates')) return;
     const code = knownRoom(ctx, p.code);
-    if (!code) return reply(noRoom(p.code));
-    const playerId = ctx.presence.has(code, socket.id);
-    const me = playerId ? ctx.rooms.peek(code)?.players.find((x) => x.playerId === playerId) : undefined;
-    if (!playerId || !me) return reply(refuse('room/not_member', 'join the room first'));
+    const playerId = code ? ctx.presence.has(code, socket.id) : undefined;
+    const me = code && playerId ? ctx.rooms.peek(code)?.players.find((x) => x.playerId === playerId) : undefined;
+    if (!code || !playerId || !me) return reply(notMember());
     const backend = p.backend ?? me.backend;
     if (me.activity !== p.activity || backend !== me.backend) {
       const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'activity', playerId, activity: p.activity, backend, now }));

@@ -11,6 +11,21 @@ export function knownRoom(ctx: HandlerContext, raw: string): string | null {
   return code && ctx.rooms.exists(code) ? code : null;
 }
 
+/**
+ * Codes are secret (issue 13). Without the room's host token an event learns nothing about a code:
+ * no room, and a room with another host, get one and the same answer.
+ */
+export const notYourRoom = (): Result<never> => refuse('room/not_host', 'this code and host token do not open a room you host');
+
+/** The room a host event names, when the token is its host's; null for no room and for a wrong token alike. */
+export function hostedRoom(ctx: HandlerContext, raw: string, hostToken: string): string | null {
+  const code = knownRoom(ctx, raw);
+  return code && ctx.rooms.isHost(code, hostToken) ? code : null;
+}
+
+/** A player event on a room the player is not in: the same answer whether the room exists or not. */
+export const notMember = (): Result<never> => refuse('room/not_member', 'you are not in a room with this code');
+
 export const noRoom = (raw: string): Result<never> => refuse('room/not_found', `no room with the code ${JSON.stringify(raw.slice(0, 40))}`);
 
 /**

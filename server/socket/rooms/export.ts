@@ -15,7 +15,7 @@ import { csvFilename, resultsCsv } from '../../rooms/csv';
 import { loadRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
-import { knownRoom, logHostRefusal, noRoom } from './common';
+import { hostedRoom, logHostRefusal, notYourRoom } from './common';
 
 /** Submissions per player in an earlier round (the live state only holds the current one). */
 function storedCounts(db: Db, code: string, round: number): Record<string, { submissions: number }> {
@@ -37,11 +37,10 @@ function roundResults(db: Db, state: RoomState, code: string, number: number): {
 
 export function onExport(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:export', roomPayloads.export, (p, reply) => {
-    const code = knownRoom(ctx, p.code);
-    if (!code) return reply(noRoom(p.code));
-    if (!ctx.rooms.isHost(code, p.hostToken)) {
-      const r = refuse('room/not_host', 'only the room host can export results');
-      if (!r.ok) logHostRefusal(ctx, socket, 'room:export', code, r.error);
+    const code = hostedRoom(ctx, p.code, p.hostToken);
+    if (!code) {
+      const r = notYourRoom();
+      if (!r.ok) logHostRefusal(ctx, socket, 'room:export', p.code.slice(0, 40), r.error);
       return reply(r);
     }
     const state = ctx.rooms.peek(code);

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { RoomEffect, RoomEvent, RoomState } from '../../../game/room/types';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
-import { actorFor, knownRoom, logHostRefusal, noRoom } from './common';
+import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
 
 type HostPayload = { code: string; hostToken: string };
 
@@ -19,9 +19,10 @@ export function onHostEvent<S extends z.ZodType<HostPayload>, T>(
   answer: (state: RoomState, payload: z.infer<S>, effects: readonly RoomEffect[]) => T,
 ): void {
   handle(ctx, socket, event, schema, async (payload, reply) => {
-    const code = knownRoom(ctx, payload.code);
+    // Checked before the queue: a stranger learns nothing about the code and costs the room nothing.
+    const code = hostedRoom(ctx, payload.code, payload.hostToken);
     if (!code) {
-      const r = noRoom(payload.code);
+      const r = notYourRoom();
       if (!r.ok) logHostRefusal(ctx, socket, event, payload.code.slice(0, 40), r.error);
       return reply(r);
     }

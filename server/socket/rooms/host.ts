@@ -2,16 +2,15 @@
 import { hostRoomView } from '../../../game/room/views';
 import { roomPayloads } from '../../room-protocol';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
-import { handle, refuse } from '../handle';
-import { knownRoom, logHostRefusal, noRoom } from './common';
+import { handle } from '../handle';
+import { hostedRoom, logHostRefusal, noRoom, notYourRoom } from './common';
 
 export function onHost(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:host', roomPayloads.host, async ({ code: raw, hostToken }, reply) => {
-    const code = knownRoom(ctx, raw);
-    if (!code) return reply(noRoom(raw));
-    if (!ctx.rooms.isHost(code, hostToken)) {
-      const r = refuse('room/not_host', 'this host token does not open this room');
-      if (!r.ok) logHostRefusal(ctx, socket, 'room:host', code, r.error);
+    const code = hostedRoom(ctx, raw, hostToken);
+    if (!code) {
+      const r = notYourRoom();
+      if (!r.ok) logHostRefusal(ctx, socket, 'room:host', raw.slice(0, 40), r.error);
       return reply(r);
     }
     await socket.join(roomHostChannel(code));

@@ -2,14 +2,16 @@
 import { roomPayloads } from '../../room-protocol';
 import { playerRoom, roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
-import { knownRoom, noRoom } from './common';
+import { knownRoom, notMember } from './common';
 
 export function onLeave(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:leave', roomPayloads.leave, async ({ code: raw }, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
     const code = knownRoom(ctx, raw);
-    if (!code) return reply(noRoom(raw));
+    const state = code ? ctx.rooms.peek(code) : undefined;
+    const inRoom = state && (state.players.some((p) => p.playerId === playerId) || (state.waiting ?? []).some((w) => w.playerId === playerId));
+    if (!code || !inRoom) return reply(notMember());
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'leave', playerId, now }), {
       applied: () => {
         // Every tab of the player leaves: the room now shows them gone.

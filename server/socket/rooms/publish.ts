@@ -10,13 +10,13 @@ import { leaderboardView, refreshRoundOnBoards } from '../../store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { leaderboardRoom } from '../context';
 import { handle, refuse } from '../handle';
-import { actorFor, knownRoom, logHostRefusal, noRoom } from './common';
+import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
 
 export function onPublish(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:publish', roomPayloads.publish, async (p, reply) => {
-    const code = knownRoom(ctx, p.code);
+    const code = hostedRoom(ctx, p.code, p.hostToken);
     if (!code) {
-      const r = noRoom(p.code);
+      const r = notYourRoom();
       if (!r.ok) logHostRefusal(ctx, socket, 'room:publish', p.code.slice(0, 40), r.error);
       return reply(r);
     }

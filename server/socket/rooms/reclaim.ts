@@ -7,12 +7,15 @@ import { roomPayloads } from '../../room-protocol';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { rateLimited } from '../limits';
-import { knownRoom, logHostRefusal, noRoom } from './common';
+import { normalizeJoinCode } from '../../../game/room/code';
+import { logHostRefusal, noRoom } from './common';
 import { formatPin, newHostToken, normalizePin } from './create';
 
 export function onReclaim(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:reclaim', roomPayloads.reclaim, ({ code: raw, hostPin }, reply) => {
-    const code = knownRoom(ctx, raw);
+    // A well-formed code with no room goes through the same guard and gets the same answer as a
+    // wrong PIN: guessing PINs must not be a way to learn which codes open a room.
+    const code = normalizeJoinCode(raw);
     if (!code) return reply(noRoom(raw));
     const waitMs = ctx.pinGuard.waitMs(socket.id, code);
     if (waitMs > 0) {
@@ -21,9 +24,9 @@ export function onReclaim(ctx: HandlerContext, socket: ArenaSocket): void {
       return reply(blocked);
     }
     const pin = normalizePin(hostPin);
-    if (!ctx.rooms.checkPin(code, pin)) {
+    if (!ctx.rooms.exists(code) || !ctx.rooms.checkPin(code, pin)) {
       ctx.pinGuard.failed(socket.id, code);
-      const r = refuse('room/bad_pin', 'this PIN does not open this room');
+      const r = refuse('room/bad_pin', 'this code and PIN do not open a room');
       if (!r.ok) logHostRefusal(ctx, socket, 'room:reclaim', code, r.error);
       return reply(r);
     }

@@ -12,7 +12,7 @@ import { roomPayloads } from '../../room-protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { roomHostChannel, roomPlayersChannel } from '../context';
 import { handle, refuse } from '../handle';
-import { actorFor, knownRoom, logHostRefusal, noRoom } from './common';
+import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
 
 /** Room nicknames, including players who left or were removed after submitting. */
 function nicknames(state: RoomState): Map<string, string> {
@@ -24,8 +24,12 @@ function nicknames(state: RoomState): Map<string, string> {
 
 export function onReveal(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:reveal', roomPayloads.reveal, async (p, reply) => {
-    const code = knownRoom(ctx, p.code);
-    if (!code) return reply(noRoom(p.code));
+    const code = hostedRoom(ctx, p.code, p.hostToken);
+    if (!code) {
+      const r = notYourRoom();
+      if (!r.ok) logHostRefusal(ctx, socket, 'room:reveal', p.code.slice(0, 40), r.error);
+      return reply(r);
+    }
     let reveal: BossReveal | null = null;
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'reveal', actor: actorFor(ctx, socket, code, p.hostToken), now }), {
       write: (tx, accepted, a) => {
