@@ -4,18 +4,28 @@
  * browsers without IndexedDB only mean the page forgets on reload.
  */
 const DB_NAME = 'gradient-arena';
-const DB_VERSION = 1;
 const STORE = 'trained-models';
 
-function openDb(): Promise<IDBDatabase | null> {
+/**
+ * Opens the database at whatever version it has (a new one gets the store at creation). One of that
+ * name without the store (made by hand or by another page) is opened again one version up, which
+ * creates the store.
+ */
+function openDb(version?: number): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     try {
       if (typeof indexedDB === 'undefined') return resolve(null);
-      const req = indexedDB.open(DB_NAME, DB_VERSION);
+      const req = version === undefined ? indexedDB.open(DB_NAME) : indexedDB.open(DB_NAME, version);
       req.onupgradeneeded = () => {
         if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
       };
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        const db = req.result;
+        if (db.objectStoreNames.contains(STORE)) return resolve(db);
+        const next = db.version + 1;
+        db.close();
+        resolve(version === undefined ? openDb(next) : null);
+      };
       req.onerror = () => resolve(null);
       req.onblocked = () => resolve(null);
     } catch {

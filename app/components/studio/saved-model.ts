@@ -67,7 +67,8 @@ export function restorableRun(record: unknown, ctx: RestoreContext): RestoredRun
   if (!Array.isArray(run.epochs) || !Array.isArray(run.curve) || !Array.isArray(run.gradients)) return null;
   const shapes = inferShapes(spec.data, ctx.inputShape, ctx.numClasses);
   if (!shapes.ok || run.result!.weights.byteLength !== shapes.totalParams * Float32Array.BYTES_PER_ELEMENT) return null;
-  return { ...run, trainedSpec: spec.data };
+  const { result, epochs, curve, backend, progress, dataTag, probe, gradients } = run;
+  return { trainedSpec: spec.data, result, epochs, curve, backend: backend ?? null, progress: progress ?? null, dataTag: dataTag ?? null, probe: probe ?? null, gradients };
 }
 
 /** Keys to delete: unreadable records, those past the age limit, and all but the newest SAVED_MODELS_MAX. */

@@ -1,7 +1,7 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelChallenge } from '../../../game/challenges';
-import type { LockedHyper } from '../../../game/room/settings';
+import { applyLocked, type LockedHyper } from '../../../game/room/settings';
 import type { ModelSpec } from '../../../models/spec';
 import type { RestoredRun, TrainerState } from '../../challenges/[id]/useTrainer';
 import { chooseStart, DRAFT_MAX_AGE_MS, draftStorageKey, parseDraft, sameSpec, scopeKey, serializeDraft, staleDraftKeys, type DraftScope } from './drafts';
@@ -51,33 +51,36 @@ interface DraftOptions {
  */
 function useSpecDraft({ scope, challengeId, base, baseSource, defaults, locked }: DraftOptions) {
   const key = draftStorageKey(scope);
-  const [spec, setSpec] = useState(base);
+  // What the studio shows before any draft is read: the link's or the default spec, under the locks.
+  const first = useMemo(() => applyLocked(locked, base), [locked, base]);
+  const [spec, setSpec] = useState(first);
   const [start, setStart] = useState<ModelSpec | null>(null);
   const [restored, setRestored] = useState<ModelSpec | null>(null);
   // The spec as loaded, not edited: never written back (a preset link does not overwrite the draft).
-  const untouched = useRef<ModelSpec>(base);
+  const untouched = useRef<ModelSpec>(first);
   useEffect(() => {
     const now = Date.now();
     pruneDrafts(now);
     const raw = readLocal(key);
     const draft = parseDraft(raw, challengeId, now, DRAFT_MAX_AGE_MS[scope.kind]);
     if (raw !== null && draft === null) writeLocal(key, null);
-    const first = chooseStart({ base, baseSource, draft, locked });
-    if (first.restored) {
-      untouched.current = first.spec;
-      setSpec(first.spec);
-      setRestored(first.spec);
+    const chosen = chooseStart({ base, baseSource, draft, locked });
+    if (chosen.restored) {
+      untouched.current = chosen.spec;
+      setSpec(chosen.spec);
+      setRestored(chosen.spec);
     }
-    setStart(first.spec);
+    setStart(chosen.restored ? chosen.spec : first);
     // Once per studio: its key, base and locks are fixed for its lifetime (a new round remounts it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   useEffect(() => {
-    if (spec === untouched.current) return;
+    // `first` too: on mount this effect runs after the restore above, still with the first render's spec.
+    if (spec === untouched.current || spec === first) return;
     if (sameSpec(spec, defaults)) return writeLocal(key, null);
     const text = serializeDraft(challengeId, spec, Date.now());
     if (text !== null) writeLocal(key, text);
-  }, [spec, key, challengeId, defaults]);
+  }, [spec, key, challengeId, defaults, first]);
   return { key, spec, setSpec, start, restoredSpec: restored };
 }
 
