@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
 import { CSV_HEADER } from '../../game/room/views';
-import type { RaceEntry } from '../../game/solo/play';
+import { TUNED_RACE } from '../integration/server/race-fixtures';
 import { localDateTime } from '../../game/time-zone';
 import { formatInZone } from '../../app/components/time/zone';
 import type { BossMine, SubmissionResult } from '../../server/protocol';
@@ -26,15 +26,6 @@ const SWITCH_TIMEOUT_MS = 15_000;
 const VIEWPORT = { width: 1366, height: 768 };
 const NEW_YORK = 'America/New_York';
 const SEOUL = 'Asia/Seoul';
-const RACE: RaceEntry = {
-  kind: 'race',
-  surfaces: {
-    bowl: { optimizer: 'gd', learningRate: 0.5, momentum: 0.5 },
-    ravine: { optimizer: 'adagrad', learningRate: 2, momentum: 0.5 },
-    saddle: { optimizer: 'rmsprop', learningRate: 0.3, momentum: 0.5 },
-    rosenbrock: { optimizer: 'adam', learningRate: 1, momentum: 0.9 },
-  },
-};
 
 /** ICU writes a narrow no-break space before AM/PM; innerText may give either. */
 const spaces = (s: string) => s.replace(/\s/gu, ' ').trim();
@@ -92,7 +83,7 @@ describe('records: every player in the CSV, times in the viewer\'s zone, the bos
     sockets.push(teacher);
     const settings = { ...SETTINGS, challengeId: 'optimizer-race' as const, maxSubmissions: 1 };
     assert.ok((await request(teacher, 'room:start', { code, hostToken, settings })).ok);
-    for (const s of students.slice(0, 3)) assert.ok((await request(s.socket, 'play:submit', { challengeId: 'optimizer-race', entry: RACE, roomCode: code })).ok);
+    for (const s of students.slice(0, 3)) assert.ok((await request(s.socket, 'play:submit', { challengeId: 'optimizer-race', entry: TUNED_RACE, roomCode: code })).ok);
     await until(students.map((s) => s.socket), () => (students[0]?.latest.state?.standings?.length ?? 0) === 3, 'three scored');
     assert.ok((await request(teacher, 'room:end', { code, hostToken })).ok);
 

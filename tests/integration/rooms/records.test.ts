@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { nearChance } from '../../../game/boss/face';
 import { CSV_HEADER } from '../../../game/room/views';
-import type { RaceEntry } from '../../../game/solo/play';
+import { TUNED_RACE } from '../server/race-fixtures';
 import { localDateTime } from '../../../game/time-zone';
 import type { BossMine, SubmissionResult } from '../../../server/protocol';
 import type { RoundStanding } from '../../../server/room-protocol';
@@ -17,15 +17,6 @@ import { register, request, startTestServer, type TestServer } from '../server/h
 import { memorizer, pooledTest } from './memorizer';
 import { SETTINGS, closeAll, createHostedRoom, grantStar, joinAs, parseCsv, until, type Host, type Player } from './helpers';
 
-const RACE: RaceEntry = {
-  kind: 'race',
-  surfaces: {
-    bowl: { optimizer: 'gd', learningRate: 0.5, momentum: 0.5 },
-    ravine: { optimizer: 'adagrad', learningRate: 2, momentum: 0.5 },
-    saddle: { optimizer: 'rmsprop', learningRate: 0.3, momentum: 0.5 },
-    rosenbrock: { optimizer: 'adam', learningRate: 1, momentum: 0.9 },
-  },
-};
 const ROUND = { ...SETTINGS, challengeId: 'optimizer-race' as const, maxSubmissions: 1 };
 const ZONE = 'America/New_York';
 
@@ -51,7 +42,7 @@ describe('the results CSV lists every player who took part', () => {
 
   test('four in the lobby, three submit: four rows, the fourth with 0 submissions and an empty best; times in UTC and New York', async () => {
     assert.ok((await request(host.socket, 'room:start', { code: host.code, hostToken: host.hostToken, settings: ROUND })).ok);
-    for (const p of players.slice(0, 3)) assert.ok((await request(p.socket, 'play:submit', { challengeId: 'optimizer-race', entry: RACE, roomCode: host.code })).ok);
+    for (const p of players.slice(0, 3)) assert.ok((await request(p.socket, 'play:submit', { challengeId: 'optimizer-race', entry: TUNED_RACE, roomCode: host.code })).ok);
     await until(players.map((p) => p.socket), () => (players[0]?.latest.state?.standings?.length ?? 0) === 3, 'three scored');
     assert.ok((await request(host.socket, 'room:end', { code: host.code, hostToken: host.hostToken })).ok);
     const standings = players[0]?.latest.state?.standings as RoundStanding[];

@@ -5,22 +5,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RaceEntry } from '../../../game/solo/play';
+import { TUNED_RACE } from './race-fixtures';
 import { SETTINGS, closeAll, createHostedRoom, joinAs, parseCsv, until, type Player } from '../rooms/helpers';
 import { rawRequest } from './raw-http';
 import { XOR_SPEC, XOR_WEIGHTS, bytes } from './gate-fixtures';
 import type { Result } from '../../../server/protocol';
 import { register, request, startTestServer, type ClientSocket, type TestServer } from './harness';
 
-const RACE: RaceEntry = {
-  kind: 'race',
-  surfaces: {
-    bowl: { optimizer: 'gd', learningRate: 0.5, momentum: 0.5 },
-    ravine: { optimizer: 'adagrad', learningRate: 2, momentum: 0.5 },
-    saddle: { optimizer: 'rmsprop', learningRate: 0.3, momentum: 0.5 },
-    rosenbrock: { optimizer: 'adam', learningRate: 1, momentum: 0.9 },
-  },
-};
 
 /** Nicknames that some spreadsheet runs as a formula, each with what its defused cell must be. */
 const FORMULA_NAMES = ['＝1+2', ';=1+2', ',+SUM(A1)', ' @A1', '－1+1', '＋1', '＠A1', '=1+2'];
@@ -43,7 +34,7 @@ describe('finding 9: CSV cells that look like formulas are defused', () => {
     const started = await request(host.socket, 'room:start', { code: host.code, hostToken: host.hostToken, settings });
     assert.ok(started.ok, JSON.stringify(started));
     for (const p of players) {
-      const sent = await request(p.socket, 'play:submit', { challengeId: 'optimizer-race', entry: RACE, roomCode: host.code });
+      const sent = await request(p.socket, 'play:submit', { challengeId: 'optimizer-race', entry: TUNED_RACE, roomCode: host.code });
       assert.ok(sent.ok, JSON.stringify(sent));
     }
     const everyone = () => (players[0]?.latest.state?.standings?.length ?? 0) === players.length;

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { modelChallenge } from '../../../game/challenges';
 import { scoreRaceEntry, type RaceEntry } from '../../../game/solo/play';
+import { TUNED_RACE } from './race-fixtures';
 import { stepProblem } from '../../../game/solo/steps-quiz';
 import { modelStars } from '../../../game/stars';
 import type { LeaderboardView, RunView, SubmissionResult } from '../../../server/protocol';
@@ -17,15 +18,6 @@ import { connect, register, request, startTestServer, type ClientSocket, type Te
 
 type Ack = { submissionId: string; status: string; paramCount: number };
 
-const TUNED: RaceEntry = {
-  kind: 'race',
-  surfaces: {
-    bowl: { optimizer: 'gd', learningRate: 0.5, momentum: 0.5 },
-    ravine: { optimizer: 'adagrad', learningRate: 2, momentum: 0.5 },
-    saddle: { optimizer: 'rmsprop', learningRate: 0.3, momentum: 0.5 },
-    rosenbrock: { optimizer: 'adam', learningRate: 1, momentum: 0.9 },
-  },
-};
 const PLAIN_GD: RaceEntry = {
   kind: 'race',
   surfaces: {
@@ -99,10 +91,10 @@ describe('solo path on the server', () => {
   };
 
   test('a tuned race is replayed by the server: three stars, a leaderboard row, progress', async () => {
-    const r = await submitPlay(ada.socket, 'optimizer-race', TUNED);
+    const r = await submitPlay(ada.socket, 'optimizer-race', TUNED_RACE);
     assert.equal(r.status, 'scored', JSON.stringify(r.error));
     assert.equal(r.stars, 3);
-    assert.equal(r.score, scoreRaceEntry(TUNED).score.score);
+    assert.equal(r.score, scoreRaceEntry(TUNED_RACE).score.score);
     assert.equal(r.correct, 4);
     assert.deepEqual(await progressOf(ada.socket), { 'optimizer-race': 3 });
     const board = await request<LeaderboardView>(ada.socket, 'leaderboard:subscribe', { challengeId: 'optimizer-race' });
@@ -114,7 +106,7 @@ describe('solo path on the server', () => {
     const r = await submitPlay(ada.socket, 'optimizer-race', PLAIN_GD);
     assert.equal(r.status, 'scored');
     assert.ok((r.stars ?? 3) < 3, `plain GD with a small step should not win three stars, got ${r.stars}`);
-    assert.ok((r.score ?? 1) < scoreRaceEntry(TUNED).score.score);
+    assert.ok((r.score ?? 1) < scoreRaceEntry(TUNED_RACE).score.score);
     assert.equal(r.improved, false);
     assert.equal((await progressOf(ada.socket))['optimizer-race'], 3);
   });
@@ -174,10 +166,10 @@ describe('solo path on the server', () => {
       ['play:submit', { challengeId: 'optimizer-race', entry: { kind: 'steps', seed: 1, answers: [] } }, 'play/invalid'],
       ['play:submit', { challengeId: 'backprop-steps', entry: { kind: 'steps', seed: -1, answers: [] } }, 'play/invalid'],
       ['play:submit', { challengeId: 'backprop-steps', entry: { kind: 'steps', seed: 1, answers: Array(100).fill(0) } }, 'play/invalid'],
-      ['play:submit', { challengeId: 'optimizer-race', entry: { ...TUNED, score: 1 } }, 'play/invalid'],
-      ['play:submit', { challengeId: 'logic-gates', entry: TUNED }, 'play/not_play'],
-      ['play:submit', { challengeId: 'nope', entry: TUNED }, 'challenge/unknown'],
-      ['play:submit', { challengeId: 'optimizer-race', entry: TUNED, score: 1 }, 'payload/invalid'],
+      ['play:submit', { challengeId: 'optimizer-race', entry: { ...TUNED_RACE, score: 1 } }, 'play/invalid'],
+      ['play:submit', { challengeId: 'logic-gates', entry: TUNED_RACE }, 'play/not_play'],
+      ['play:submit', { challengeId: 'nope', entry: TUNED_RACE }, 'challenge/unknown'],
+      ['play:submit', { challengeId: 'optimizer-race', entry: TUNED_RACE, score: 1 }, 'payload/invalid'],
       ['submission:submit', { challengeId: 'optimizer-race', spec: XOR_SPEC, weights: bytes(XOR_WEIGHTS) }, 'challenge/unknown'],
     ];
     for (const [event, payload, code] of cases) {
@@ -205,11 +197,11 @@ describe('solo path on the server', () => {
     assert.deepEqual(run.data.spec, XOR_SPEC);
     assert.equal(run.data.nickname, 'Ada');
     assert.equal(run.data.score, 1);
-    const race = await submitPlay(ada.socket, 'optimizer-race', TUNED);
+    const race = await submitPlay(ada.socket, 'optimizer-race', TUNED_RACE);
     const raceRun = await request<RunView>(stranger.socket, 'run:get', { submissionId: race.submissionId });
     assert.ok(raceRun.ok);
     assert.equal(raceRun.data.spec, null);
-    assert.deepEqual(raceRun.data.entry, TUNED);
+    assert.deepEqual(raceRun.data.entry, TUNED_RACE);
     const missing = await request(stranger.socket, 'run:get', { submissionId: '00000000-0000-4000-8000-000000000000' });
     assert.equal(missing.ok, false);
     if (!missing.ok) assert.equal(missing.error.code, 'run/not_found');
