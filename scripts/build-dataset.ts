@@ -15,6 +15,7 @@ import jpeg from 'jpeg-js';
 import { mulberry32, shuffled } from '../game/random';
 import type { DatasetManifest, SplitName } from '../models/dataset';
 import { SPLIT_NAMES } from '../models/dataset';
+import { toGray } from '../models/gray-image';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SRC = resolve(PROJECT_ROOT, '../shared/datasets/sign-language-digits');
@@ -29,11 +30,6 @@ const RATIOS = { train: 0.7, val: 0.1 } as const;
 const SOURCE = 'ardamavi/Sign-Language-Digits-Dataset @ 4b09433ef9d5c60602e8805bb54b8aa2428527f8';
 const CITATION =
   'Mavi, A. (2020), A New Dataset and Proposed Convolutional Neural Network Architecture for Classification of American Sign Language Digits, arXiv:2011.08927 [cs.CV]';
-/** Luma weights (ITU-R BT.601) scaled by 1000 so grayscale stays an exact integer. */
-const LUMA_R = 299;
-const LUMA_G = 587;
-const LUMA_B = 114;
-const LUMA_SCALE = 1000;
 
 /** One decoded, downsized photo. */
 interface Sample {
@@ -47,47 +43,11 @@ interface Sample {
   hash: string;
 }
 
-/**
- * Box-filter weights from `inSize` to `outSize` pixels in integer units: a source pixel is
- * `outSize` units long, an output pixel `inSize` units, so each output's weights sum to inSize.
- */
-function areaWeights(inSize: number, outSize: number): [number, number][][] {
-  const out: [number, number][][] = [];
-  for (let o = 0; o < outSize; o++) {
-    const lo = o * inSize;
-    const hi = lo + inSize;
-    const taps: [number, number][] = [];
-    for (let i = Math.floor(lo / outSize); i * outSize < hi; i++) {
-      const overlap = Math.min(hi, (i + 1) * outSize) - Math.max(lo, i * outSize);
-      if (overlap > 0) taps.push([i, overlap]);
-    }
-    out.push(taps);
-  }
-  return out;
-}
-
 /** Decodes a JPEG and returns size x size grayscale bytes (luma, then area average, rounded). */
 export function jpegToGray(bytes: Uint8Array, size = IMAGE_SIZE_PX): Uint8Array {
   const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false });
-  const { width: w, height: h, data } = img;
-  const luma = new Float64Array(w * h); // integers up to 255000, exact in a double
-  for (let p = 0; p < w * h; p++) {
-    luma[p] = LUMA_R * (data[3 * p] as number) + LUMA_G * (data[3 * p + 1] as number) + LUMA_B * (data[3 * p + 2] as number);
-  }
-  const wx = areaWeights(w, size);
-  const wy = areaWeights(h, size);
-  const den = w * h * LUMA_SCALE;
-  const out = new Uint8Array(size * size);
-  for (let oy = 0; oy < size; oy++) {
-    for (let ox = 0; ox < size; ox++) {
-      let num = 0; // at most 255000*w*h, an exact integer for photos far larger than these
-      for (const [y, ay] of wy[oy] as [number, number][]) {
-        for (const [x, ax] of wx[ox] as [number, number][]) num += ay * ax * (luma[y * w + x] as number);
-      }
-      out[oy * size + ox] = Math.floor((2 * num + den) / (2 * den)); // round half up, integers only
-    }
-  }
-  return out;
+  // The webcam panel converts camera frames with the same function (models/gray-image.ts).
+  return toGray({ data: img.data, width: img.width, height: img.height, channels: 3 }, size);
 }
 
 /** Reads Dataset/0 .. Dataset/9, files sorted by name, decoded and downsized. */
