@@ -4,7 +4,7 @@
  * The random draws come from a seed, so a run can be replayed and a preview shows what training sees.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from '../game/random';
+import { mulberry32 } from './random';
 import type { AugmentSpec } from './spec';
 
 /** Whether the settings change anything at all. */

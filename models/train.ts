@@ -4,7 +4,7 @@
  * per-batch readback doubles as the point where the thread yields to other work.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32, shuffled } from '../game/random';
+import { mulberry32, shuffled } from './random';
 import { augmentImages, augments } from './augment';
 import { createOptimizer, disposeOptimizer, lossFunction } from './build';
 import { evaluateLossAccuracy } from './evaluate';

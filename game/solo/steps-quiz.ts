@@ -3,7 +3,7 @@
  * 1 sigmoid output, MSE) and one example, both from a seed. The player works through forward
  * propagation, the loss, back propagation and the update; the server recomputes every answer.
  */
-import { backward, forward, sgdUpdate, type TinyNet } from '../../models/stepthrough';
+import { backward, forward, sgdUpdate, type TinyNet } from './stepthrough';
 import { mulberry32 } from '../random';
 
 export const STEPS_LEARNING_RATE = 0.5;

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getModelChallenge, type ModelChallenge } from '../../game/challenges';
 import { buildModel } from '../../models/build';
-import { generatedSplits } from '../../models/challenge-data';
+import { generatedSplits } from '../../game/challenge-data';
 import { predictLabels } from '../../models/evaluate';
 import { parseModelSpec, type ModelSpec } from '../../models/spec';
 import { splitToTensors, type XY } from '../../models/tensors';

@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import type { ModelChallenge } from '../../game/challenges';
-import { forChallenge, generatedTest, type Examples } from '../../models/challenge-data';
+import { forChallenge, generatedTest } from '../../game/challenge-data';
+import type { Examples } from '../../models/challenge-data';
 import type { SplitData } from '../../models/dataset';
 import { loadSplitFromDisk } from '../../models/dataset-node';
 

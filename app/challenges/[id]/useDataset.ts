@@ -1,7 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { ModelChallenge } from '../../../game/challenges';
-import { forChallenge, generatedSplits, type Examples } from '../../../models/challenge-data';
+import { forChallenge, generatedSplits } from '../../../game/challenge-data';
+import type { Examples } from '../../../models/challenge-data';
 import { decodeSplit, manifestSchema } from '../../../models/dataset';
 
 export interface Dataset {

@@ -3,15 +3,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { CHALLENGE_IDS, generatedTrainCount, getModelChallenge, modelChallenge, type ModelChallenge } from '../../../game/challenges';
 import { gateTable } from '../../../game/solo/data2d';
-import {
-  filterClasses,
-  forChallenge,
-  generatedSplits,
-  generatedTest,
-  type FeatureSplit,
-  TRAIN_SEED,
-  VAL_SEED,
-} from '../../../models/challenge-data';
+import { forChallenge, generatedSplits, generatedTest, TRAIN_SEED, VAL_SEED } from '../../../game/challenge-data';
+import { filterClasses, type FeatureSplit } from '../../../models/challenge-data';
 import type { SplitData } from '../../../models/dataset';
 import { loadSplitFromDisk } from '../../../models/dataset-node';
 import { testExamples } from '../../../server/scoring/test-split';

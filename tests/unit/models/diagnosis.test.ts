@@ -9,7 +9,7 @@ import { before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { modelChallenge } from '../../../game/challenges';
 import { buildModel } from '../../../models/build';
-import { generatedSplits } from '../../../models/challenge-data';
+import { generatedSplits } from '../../../game/challenge-data';
 import { chanceLoss, diagnoseRun, flatHint, isFlatNearChance, overfittingSince } from '../../../models/diagnosis';
 import { defaultSpec, knownGoodSpec } from '../../../models/presets';
 import type { ModelSpec } from '../../../models/spec';

@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { modelChallenge } from '../../../game/challenges';
 import { buildModel, lossFunction } from '../../../models/build';
-import { generatedSplits } from '../../../models/challenge-data';
+import { generatedSplits } from '../../../game/challenge-data';
 import { defaultSpec } from '../../../models/presets';
 import { gradientMagnitudes, gridPoints, makeProber, neuronFromDense, predictClass1, singleNeuron } from '../../../models/probe';
 import type { ModelSpec } from '../../../models/spec';

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { modelChallenge } from '../../../../game/challenges';
 import { buildModel, createOptimizer, disposeOptimizer } from '../../../../models/build';
-import { generatedSplits } from '../../../../models/challenge-data';
+import { generatedSplits } from '../../../../game/challenge-data';
 import type { ModelSpec, OptimizerSpec } from '../../../../models/spec';
 import { splitToTensors } from '../../../../models/tensors';
 

@@ -1,10 +1,10 @@
 /**
  * Pure helpers for the step-through: every number the diagram can show for a problem, which of
  * them each answered question reveals, and how a typed answer is read. The diagram's numbers come
- * from the same models/stepthrough code the server grades with.
+ * from the same game/solo/stepthrough code the server grades with.
  */
 import { STEPS_LEARNING_RATE, type StepProblem, type StepQuestion } from '../../../../game/solo/steps-quiz';
-import { backward, forward, sgdUpdate } from '../../../../models/stepthrough';
+import { backward, forward, sgdUpdate } from '../../../../game/solo/stepthrough';
 
 /** Everything computed for one problem: forward values, the loss, gradients and updated weights. */
 export interface StepsTrace {

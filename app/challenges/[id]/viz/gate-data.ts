@@ -1,7 +1,8 @@
 /** Training data for a practice gate: the challenge's own table swapped for another gate's. */
 import type { ModelChallenge } from '../../../../game/challenges';
 import type { GateId } from '../../../../game/solo/data2d';
-import { generatedSplits, type FeatureSplit } from '../../../../models/challenge-data';
+import { generatedSplits } from '../../../../game/challenge-data';
+import type { FeatureSplit } from '../../../../models/challenge-data';
 
 /** The gate a gate challenge scores, or null for other challenges. */
 export function scoredGate(challenge: ModelChallenge): GateId | null {

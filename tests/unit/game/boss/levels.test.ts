@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BOSS_IDS, isBossLevel, modelChallenge, PATH_IDS } from '../../../../game/challenges';
 import { isUnlocked, previousOf, SOLO_PATH } from '../../../../game/solo/path';
-import { forChallenge } from '../../../../models/challenge-data';
+import { forChallenge } from '../../../../game/challenge-data';
 import { classCounts } from '../../../../models/dataset';
 import { loadSplitFromDisk } from '../../../../models/dataset-node';
 import { defaultSpec, knownGoodSpec } from '../../../../models/presets';

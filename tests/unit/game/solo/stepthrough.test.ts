@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { lossFunction } from '../../../models/build';
-import { backward, forward, sgdUpdate, type HiddenActivation, type Matrix, type OutputActivation, type StepLoss, type TinyNet } from '../../../models/stepthrough';
+import { lossFunction } from '../../../../models/build';
+import { backward, forward, sgdUpdate, type HiddenActivation, type Matrix, type OutputActivation, type StepLoss, type TinyNet } from '../../../../game/solo/stepthrough';
 
 const TOL = 1e-5;
 const x: Matrix = [[0.5, -1.2], [1.5, 0.3], [-0.7, 0.9]];

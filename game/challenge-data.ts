@@ -1,0 +1,47 @@
+/**
+ * Which examples a challenge trains and is scored on, the same in the browser and on the server:
+ * image splits (filtered to a challenge's classes, a boss level's few images per class), seeded 2-D
+ * points, or a logic gate's truth table. Image data comes in decoded; generated data is made here
+ * from seeds. The example types and operations are models/challenge-data.ts's.
+ */
+import { filterClasses, pointsToSplit, repeatSplit, subsamplePerClass, type FeatureSplit } from '../models/challenge-data';
+import type { SplitData } from '../models/dataset';
+import type { ModelChallenge } from './challenges';
+import { gateTable, generate2d } from './solo/data2d';
+
+/** Public seeds of the generated training and validation sets (the test seed stays on the server). */
+export const TRAIN_SEED = 1;
+export const VAL_SEED = 2;
+
+/** Training and validation examples of a generated challenge; null for image challenges. */
+export function generatedSplits(c: ModelChallenge): { train: FeatureSplit; val: FeatureSplit } | null {
+  const d = c.data;
+  if (d.type === 'points') {
+    const make = (count: number, seed: number) => pointsToSplit(generate2d(d.set, { count, seed, noise: d.noise }));
+    return { train: make(d.train, TRAIN_SEED), val: make(d.val, VAL_SEED) };
+  }
+  if (d.type === 'gate') {
+    const table = pointsToSplit(gateTable(d.gate));
+    return { train: repeatSplit(table, d.repeat), val: table };
+  }
+  return null;
+}
+
+/** The test examples of a generated challenge from the server's `seed`; null for image challenges. */
+export function generatedTest(c: ModelChallenge, seed: number): FeatureSplit | null {
+  const d = c.data;
+  if (d.type === 'points') return pointsToSplit(generate2d(d.set, { count: d.test, seed, noise: d.noise }));
+  if (d.type === 'gate') return pointsToSplit(gateTable(d.gate));
+  return null;
+}
+
+/**
+ * An image split as the challenge sees it: its classes only, and for a boss level's training and
+ * validation splits, the few images per class it allows (the test split stays whole).
+ */
+export function forChallenge(c: ModelChallenge, split: SplitData, name: 'train' | 'val' | 'test' = 'test'): SplitData {
+  const classes = c.data.type === 'images' && c.data.classes ? filterClasses(split, c.data.classes) : split;
+  if (!c.boss || name === 'test') return classes;
+  const perClass = name === 'train' ? c.boss.trainPerClass : c.boss.valPerClass;
+  return subsamplePerClass(classes, perClass, c.boss.sampleSeed);
+}
