@@ -4,7 +4,9 @@
  * in models/train.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { makeSequenceLayer } from './build-sequence';
 import { inferShapes } from './shapes';
+import { isSequenceLayer } from './spec-sequence';
 import type { LayerSpec, ModelSpec, OptimizerSpec, SpecIssue, TrainingSpec } from './spec';
 
 /** Thrown by buildModel for a spec whose layers do not fit together; `issues` name the layer. */
@@ -31,6 +33,7 @@ function regularizer(layer: { l1?: number; l2?: number }): { kernelRegularizer?:
 }
 
 function makeLayer(layer: LayerSpec, seed: number, inputShape?: number[]): tf.layers.Layer {
+  if (isSequenceLayer(layer)) return makeSequenceLayer(layer, seed, inputShape);
   const input = inputShape ? { inputShape } : {};
   // A seeded initialiser per layer makes the starting weights a function of the spec alone.
   const init = { kernelInitializer: tf.initializers.glorotUniform({ seed }), biasInitializer: 'zeros' as const };

@@ -4,6 +4,8 @@
  * what the tfjs builder produces (tested in tests/unit/models/shapes.test.ts).
  */
 import type { LayerSpec, ModelSpec, SpecIssue } from './spec';
+import { inferSequenceLayer } from './shapes-sequence';
+import { isSequenceLayer } from './spec-sequence';
 
 export type Shape = readonly number[];
 
@@ -21,9 +23,15 @@ export type ShapeResult =
 const product = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 const fmt = (shape: Shape) => shape.join('x');
 
-function infer(layer: LayerSpec, input: Shape): LayerInfo | string {
+function infer(layer: LayerSpec, input: Shape, index: number): LayerInfo | string {
+  if (isSequenceLayer(layer)) return inferSequenceLayer(layer, input, index);
   switch (layer.type) {
     case 'dense': {
+      // On a sequence [steps, features], dense acts on each step alone (as tfjs's dense does).
+      if (input.length === 2) {
+        const [steps = 0, features = 0] = input;
+        return { outputShape: [steps, layer.units], params: features * layer.units + layer.units };
+      }
       if (input.length !== 1) {
         return `dense needs a flat input; add a flatten layer before it (input is ${fmt(input)})`;
       }
@@ -31,7 +39,7 @@ function infer(layer: LayerSpec, input: Shape): LayerInfo | string {
       return { outputShape: [layer.units], params: inUnits * layer.units + layer.units };
     }
     case 'conv2d': {
-      if (input.length !== 3) return `conv2d needs an image input (height x width x channels), got ${fmt(input)}`;
+      if (input.length !== 3) return `conv2d needs an image input (height x width x channels), got ${fmt(input)}${input.length === 2 ? ' (a sequence)' : ''}`;
       const [h = 0, w = 0, c = 0] = input;
       const k = layer.kernelSize;
       const span = layer.padding === 'same' ? 1 : k;
@@ -40,7 +48,7 @@ function infer(layer: LayerSpec, input: Shape): LayerInfo | string {
       return { outputShape: [out(h), out(w), layer.filters], params: k * k * c * layer.filters + layer.filters };
     }
     case 'maxPooling2d': {
-      if (input.length !== 3) return `maxPooling2d needs an image input, got ${fmt(input)}`;
+      if (input.length !== 3) return `maxPooling2d needs an image input, got ${fmt(input)}${input.length === 2 ? ' (a sequence: use globalMaxPooling1d)' : ''}`;
       const [h = 0, w = 0, c = 0] = input;
       const p = layer.poolSize;
       if (h < p || w < p) return `maxPooling2d poolSize ${p} is larger than its ${h}x${w} input`;
@@ -65,7 +73,7 @@ export function inferShapes(spec: ModelSpec, inputShape: Shape, numClasses: numb
   const layers: LayerInfo[] = [];
   let shape = inputShape;
   for (const [i, layer] of spec.layers.entries()) {
-    const info = infer(layer, shape);
+    const info = infer(layer, shape, i);
     if (typeof info === 'string') {
       return { ok: false, issues: [{ path: `layers.${i}`, message: `layers.${i}: ${info}` }] };
     }
@@ -79,7 +87,7 @@ export function inferShapes(spec: ModelSpec, inputShape: Shape, numClasses: numb
       issues: [
         {
           path: `layers.${last}`,
-          message: `layers.${last}: the last layer must output ${numClasses} values (one per class), got ${fmt(shape)}`,
+          message: `layers.${last}: the last layer must output ${numClasses} values (one per class), got ${fmt(shape)}${shape.length === 2 ? ' (still a sequence: reduce it with a recurrent layer, lastStep, a pooling layer or flatten)' : ''}`,
         },
       ],
     };

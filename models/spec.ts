@@ -4,11 +4,12 @@
  * the server's validator and the game rules can use it without loading tfjs.
  */
 import { z } from 'zod';
+import { SEQUENCE_LAYER_TYPES, SEQUENCE_LIMITS, sequenceLayerSchemas } from './spec-sequence';
 
 export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'softmax'] as const;
 export const LOSSES = ['categoricalCrossentropy', 'meanSquaredError'] as const;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'] as const;
-export const LAYER_TYPES = ['dense', 'conv2d', 'maxPooling2d', 'flatten', 'dropout'] as const;
+export const LAYER_TYPES = ['dense', 'conv2d', 'maxPooling2d', 'flatten', 'dropout', ...SEQUENCE_LAYER_TYPES] as const;
 
 /** Hard limits of the vocabulary; a challenge may set tighter budgets (game/challenges.ts). */
 export const SPEC_LIMITS = {
@@ -30,6 +31,7 @@ export const SPEC_LIMITS = {
   maxRotateDeg: 30,
   maxZoom: 0.3,
   maxBrightness: 0.5,
+  ...SEQUENCE_LIMITS,
 } as const;
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -81,6 +83,7 @@ export const layerSchema = z.discriminatedUnion('type', [
   maxPooling2dLayerSchema,
   flattenLayerSchema,
   dropoutLayerSchema,
+  ...sequenceLayerSchemas,
 ]);
 
 export const optimizerSchema = z.strictObject({

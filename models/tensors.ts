@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { isFeatureSplit, type Examples } from './challenge-data';
 
 export interface XY {
-  /** Images [N, H, W, C], float32 in 0..1, or feature vectors [N, F]. */
+  /** Images [N, H, W, C], float32 in 0..1, feature vectors [N, F] or sequences [N, T, F]. */
   xs: tf.Tensor;
   /** One-hot labels [N, numClasses]. */
   ys: tf.Tensor2D;
@@ -12,7 +12,10 @@ export interface XY {
 export function splitToTensors(split: Examples, numClasses: number): XY {
   return tf.tidy(() => {
     if (isFeatureSplit(split)) {
-      const xs = tf.tensor2d(split.features, [split.count, split.width]);
+      const steps = split.steps;
+      const xs = steps
+        ? tf.tensor3d(split.features, [split.count, steps, split.width / steps])
+        : tf.tensor2d(split.features, [split.count, split.width]);
       const ys = tf.oneHot(tf.tensor1d(split.labels, 'int32'), numClasses).toFloat() as tf.Tensor2D;
       return { xs, ys };
     }
