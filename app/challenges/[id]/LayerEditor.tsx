@@ -5,6 +5,8 @@ import type { LayerInfo } from '../../../models/shapes';
 import { DecayFields } from './regularize/DecayFields';
 import { takesDecay } from './regularize/spec-edit';
 import { ACTIVATIONS, LAYER_TYPES, SPEC_LIMITS, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
+import { isSequenceLayer, isSequenceLayerType } from '../../../models/spec-sequence';
+import { NEW_SEQUENCE_LAYER, SequenceLayerFields } from './SequenceLayerFields';
 
 const NEW_LAYER: Record<LayerType, LayerSpec> = {
   dense: { type: 'dense', units: 32, activation: 'relu' },
@@ -12,6 +14,7 @@ const NEW_LAYER: Record<LayerType, LayerSpec> = {
   maxPooling2d: { type: 'maxPooling2d', poolSize: 2 },
   flatten: { type: 'flatten' },
   dropout: { type: 'dropout', rate: 0.3 },
+  ...NEW_SEQUENCE_LAYER,
 };
 
 const inputCls = 'w-16 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
@@ -31,6 +34,7 @@ function NumberField({ label, help, value, min, max, step, onChange }: {
 
 function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
   const t = useTranslations('train');
+  if (isSequenceLayer(layer)) return <SequenceLayerFields layer={layer} onChange={onChange} />;
   const activation = 'activation' in layer && (
     <label className={labelCls} title={t('fieldHelp.activation')}>
       <span className={helpCls}>{t('field.activation')}</span>
@@ -86,6 +90,15 @@ function ShapeCell({ info }: { info: LayerInfo | undefined }) {
 
 /** Layers that take a flat list of values: all a 2-D point can go through. */
 const FLAT_TYPES: readonly LayerType[] = ['dense', 'dropout'];
+/** Image layers have no place on a sequence; the sequence layers only on one (inputShape [steps, features]). */
+const IMAGE_TYPES: readonly LayerType[] = ['conv2d', 'maxPooling2d'];
+
+function offeredTypes(inputShape: readonly number[], dropout: boolean): LayerType[] {
+  const sequence = inputShape.length === 2;
+  const fits = (type: LayerType) =>
+    inputShape.length === 1 ? FLAT_TYPES.includes(type) : sequence ? !IMAGE_TYPES.includes(type) : !isSequenceLayerType(type);
+  return LAYER_TYPES.filter((type) => fits(type) && (type !== 'dropout' || dropout));
+}
 
 /** New layers go above a final softmax layer (the output), where they almost always belong. */
 function insertAt(layers: LayerSpec[]): number {
@@ -110,7 +123,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools
   const [newType, setNewType] = useState<LayerType>('dense');
   // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
   const flat = inputShape.length === 1;
-  const types = (flat ? LAYER_TYPES.filter((type) => FLAT_TYPES.includes(type)) : LAYER_TYPES).filter((type) => type !== 'dropout' || tools.dropout);
+  const types = offeredTypes(inputShape, tools.dropout);
   const update = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: -1 | 1) => {
     const next = layers.slice();
@@ -128,7 +141,7 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools
       <legend className="mb-1 text-sm text-slate-600">{t('editorHelp')}</legend>
       <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
         <span className="w-6 text-xs text-slate-500">0</span>
-        <span className="font-semibold">{flat ? t('inputPoint') : t('inputLayer')}</span>
+        <span className="font-semibold">{flat ? t('inputPoint') : inputShape.length === 2 ? t('inputSequence', { steps: inputShape[0] ?? 0, features: inputShape[1] ?? 0 }) : t('inputLayer')}</span>
         <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
       </div>
       <ol className="flex flex-col gap-2">
