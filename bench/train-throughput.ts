@@ -4,15 +4,21 @@
  * the same backend, model, data and batch size; the ratio is the app's overhead (target ≥ 0.95).
  * Also tf.memory().numTensors after epoch 1 vs the last epoch (target: equal).
  *
+ * WASM runs three ways on the same model and data, each in a fresh page and worker: multi-threaded
+ * (cross-origin isolated, one thread per core, as the app trains now), single-threaded (isolated,
+ * tfjs's threaded build held to 1 thread) and as the app trained before isolation (SIMD build, 1
+ * thread); multi ÷ single is the threads' gain (target ≥ 1.6 on 2 cores). Other backends run
+ * isolated, as the app's training pages are.
+ *
  * Usage: npm run bench:throughput -- [--models cnn,dense] [--backends wasm,webgl,webgpu,cpu]
+ *        [--wasm mt,st,plain] [--threads N] (mt's thread count; default one per core)
  *        [--batches N] [--epochs N] [--rounds N]   (overrides apply to every backend)
- *        [--isolated]   (COOP/COEP headers, which the app does not send: tfjs loads its threaded
- *        WASM build, with half the logical cores as threads: 1 on this 2-core machine)
  */
-import { openBenchBrowser } from './lib/browser';
+import { openBenchBrowser, type BenchBrowser } from './lib/browser';
 import { emit, listArg, machine, numArg, parseArgs, round, table } from './lib/stats';
 import type { MethodRun } from './browser/worker';
 import { benchSpec } from './specs';
+import type { WasmThreads } from '../models/backend';
 import type { BackendName } from '../models/backend-names';
 
 interface Plan {
@@ -49,8 +55,24 @@ interface ThroughputResult {
   reasons?: string[];
   runs?: MethodRun[];
   tensorsAtEnd?: number;
-  /** tfjs WASM threads (1 unless the page is cross-origin isolated). */
-  threads?: number;
+  /** WASM: isolation, threads support and the threads tfjs really used (getThreadsCount). */
+  wasm?: WasmThreads;
+}
+
+/** How a WASM run is set up: isolated or not, and the thread count asked for (undefined: per core). */
+const WASM_VARIANTS = {
+  mt: { isolated: true, threads: undefined as number | undefined, note: 'isolated, multi-threaded' },
+  st: { isolated: true, threads: 1 as number | undefined, note: 'isolated, 1 thread' },
+  plain: { isolated: false, threads: 1 as number | undefined, note: 'not isolated (before), SIMD' },
+};
+type WasmVariant = keyof typeof WASM_VARIANTS;
+
+interface Measured {
+  model: string;
+  backend: BackendName;
+  variant: WasmVariant | null;
+  appSps: number;
+  wasm?: WasmThreads;
 }
 
 const median = (xs: number[]) => {
@@ -59,48 +81,79 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
+/** One (model, backend, variant) run: its table row, its BENCH line and its figures for the summary. */
+async function measure(
+  browser: BenchBrowser, args: Map<string, string>, model: string, backend: BackendName, variant: WasmVariant | null, load: string,
+): Promise<{ row: Record<string, unknown>; measured?: Measured }> {
+  const plan = (model === 'dense' ? DENSE_PLAN : CNN_PLAN)[backend];
+  const batches = numArg(args, 'batches', plan.batches);
+  const epochs = numArg(args, 'epochs', plan.epochs);
+  const rounds = numArg(args, 'rounds', plan.rounds);
+  const spec = benchSpec(model);
+  const samples = batches * spec.training.batchSize;
+  const v = variant ? WASM_VARIANTS[variant] : { isolated: true, threads: undefined, note: 'isolated' };
+  const threads = variant === 'mt' && args.has('threads') ? numArg(args, 'threads', 0) : v.threads;
+  const req = { type: 'throughput' as const, backend, spec, samples, epochs, rounds, warmupBatches: plan.warmup, ...(threads ? { wasmThreads: threads } : {}) };
+  const res = await browser.run<ThroughputResult>(req, { isolated: v.isolated });
+  if (!res.available || !res.runs) {
+    return { row: { model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` } };
+  }
+  const app = res.runs.filter((r) => r.method === 'app');
+  const fit = res.runs.filter((r) => r.method === 'fit');
+  const appSps = median(app.map((r) => r.samplesPerSecond));
+  const fitSps = median(fit.map((r) => r.samplesPerSecond));
+  const tensors = app[0]?.tensorsByEpoch ?? [];
+  const row = {
+    model,
+    backend: `${backend}${res.software ? ' (software)' : ''}`,
+    setup: v.note,
+    isolated: res.wasm?.isolated,
+    mtSupport: res.wasm?.multithread,
+    threads: res.wasm?.threads,
+    batches: `${batches}x${epochs} ep x${rounds}`,
+    appSps: round(appSps, 1),
+    fitSps: round(fitSps, 1),
+    ratio: round(appSps / fitSps, 3),
+    tensorsEpoch1: tensors[0],
+    tensorsLast: tensors.at(-1),
+    leakAfterRuns: (res.tensorsAtEnd ?? 0),
+  };
+  emit('throughput', { ...row, appRuns: app.map((r) => round(r.samplesPerSecond, 1)), fitRuns: fit.map((r) => round(r.samplesPerSecond, 1)), load });
+  return { row, measured: { model, backend, variant, appSps, ...(res.wasm ? { wasm: res.wasm } : {}) } };
+}
+
+/** Multi-threaded ÷ single-threaded (and ÷ before isolation) per model, from the same run. */
+function threadGains(all: Measured[]): Record<string, unknown>[] {
+  const models = [...new Set(all.map((m) => m.model))];
+  return models.flatMap((model) => {
+    const of = (v: WasmVariant) => all.find((m) => m.model === model && m.variant === v);
+    const [mt, st, plain] = [of('mt'), of('st'), of('plain')];
+    if (!mt || (!st && !plain)) return [];
+    const gain = { model, threads: mt.wasm?.threads, cores: mt.wasm?.cores, mtSps: round(mt.appSps, 1), stSps: st ? round(st.appSps, 1) : undefined, beforeSps: plain ? round(plain.appSps, 1) : undefined,
+      mtOverSt: st ? round(mt.appSps / st.appSps, 2) : undefined, mtOverBefore: plain ? round(mt.appSps / plain.appSps, 2) : undefined };
+    emit('throughput-threads', gain);
+    return [gain];
+  });
+}
+
 async function main(): Promise<void> {
   const args = parseArgs();
   const models = listArg(args, 'models', ['cnn', 'dense']);
   const backends = listArg(args, 'backends', ['wasm', 'webgl', 'webgpu', 'cpu']) as BackendName[];
+  const variants = listArg(args, 'wasm', ['mt', 'st', 'plain']).filter((v): v is WasmVariant => Object.hasOwn(WASM_VARIANTS, v));
   const env = machine();
   console.log(`training throughput in Chromium, ${env.cores} cores (${env.cpu}), load ${env.load}`);
-  // --isolated: serve with COOP/COEP, as the app would need for tfjs's multi-threaded WASM build.
-  const isolated = args.has('isolated');
-  const browser = await openBenchBrowser(args.has('quiet'), isolated);
+  const browser = await openBenchBrowser(args.has('quiet'));
   const rows: Record<string, unknown>[] = [];
+  const measured: Measured[] = [];
   try {
     for (const model of models) {
       for (const backend of backends) {
-        const plan = (model === 'dense' ? DENSE_PLAN : CNN_PLAN)[backend];
-        const batches = numArg(args, 'batches', plan.batches);
-        const epochs = numArg(args, 'epochs', plan.epochs);
-        const rounds = numArg(args, 'rounds', plan.rounds);
-        const spec = benchSpec(model);
-        const samples = batches * spec.training.batchSize;
-        const res = await browser.run<ThroughputResult>({ type: 'throughput', backend, spec, samples, epochs, rounds, warmupBatches: plan.warmup });
-        if (!res.available || !res.runs) {
-          rows.push({ model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` });
-          continue;
+        for (const variant of backend === 'wasm' ? variants : [null]) {
+          const out = await measure(browser, args, model, backend, variant, env.load);
+          rows.push(out.row);
+          if (out.measured) measured.push(out.measured);
         }
-        const app = res.runs.filter((r) => r.method === 'app');
-        const fit = res.runs.filter((r) => r.method === 'fit');
-        const appSps = median(app.map((r) => r.samplesPerSecond));
-        const fitSps = median(fit.map((r) => r.samplesPerSecond));
-        const tensors = app[0]?.tensorsByEpoch ?? [];
-        const row = {
-          model,
-          backend: `${backend}${res.software ? ' (software)' : ''}${isolated ? ' (isolated)' : ''}${res.threads && res.threads > 1 ? ` ${res.threads} threads` : ''}`,
-          batches: `${batches}x${epochs} ep x${rounds}`,
-          appSps: round(appSps, 1),
-          fitSps: round(fitSps, 1),
-          ratio: round(appSps / fitSps, 3),
-          tensorsEpoch1: tensors[0],
-          tensorsLast: tensors.at(-1),
-          leakAfterRuns: (res.tensorsAtEnd ?? 0),
-        };
-        rows.push(row);
-        emit('throughput', { ...row, appRuns: app.map((r) => round(r.samplesPerSecond, 1)), fitRuns: fit.map((r) => round(r.samplesPerSecond, 1)), load: env.load });
       }
     }
   } finally {
@@ -108,7 +161,14 @@ async function main(): Promise<void> {
   }
   console.log(table(rows));
   console.log('batches = training batches per epoch (batch 32) x epochs x rounds; slow backends get few on purpose. ratio = app / fit (target >= 0.95).');
+  console.log('isolated = crossOriginIsolated in the worker; mtSupport = tfjs WASM_HAS_MULTITHREAD_SUPPORT; threads = tfjs getThreadsCount().');
   console.log('leakAfterRuns = tensors still alive in the worker after every run and the data are disposed (0 = none leaked).');
+  const gains = threadGains(measured);
+  if (gains.length) {
+    console.log(`\nWASM threads (app loop samples/s, same run, same model; load at start ${env.load}, at end ${machine().load}):`);
+    console.log(table(gains));
+    console.log('mtOverSt = multi-threaded / single-threaded, both isolated (target >= 1.6 on 2 cores); mtOverBefore = / the SIMD build without isolation.');
+  }
 }
 
 await main();

@@ -23,6 +23,34 @@ export interface BackendChoice {
   software: boolean;
   /** Why faster-looking backends were passed over, for the badge. */
   reasons: string[];
+  /** WASM only: the threads tfjs really trains on (its getThreadsCount()) and why not more. */
+  wasm?: WasmThreads;
+}
+
+export interface WasmThreads {
+  threads: number;
+  /** The context is cross-origin isolated, so memory can be shared between threads. */
+  isolated: boolean;
+  /** tfjs found SharedArrayBuffer and WebAssembly threads, so it loaded its threaded SIMD build. */
+  multithread: boolean;
+  cores: number;
+}
+
+/**
+ * tfjs-backend-wasm pre-starts 8 pthread workers; a pool larger than that would have to start
+ * workers while the training thread waits on them, and Chromebooks have 2-8 cores anyway.
+ */
+export const MAX_WASM_THREADS = 8;
+
+/**
+ * Pure: the thread count to ask tfjs for. Without isolation (or threads support) there is one
+ * thread whatever is asked. Otherwise one per logical core, capped: tfjs's own default would be
+ * half the cores (1 on a 2-core Chromebook), which leaves a core idle while a student waits.
+ */
+export function planWasmThreads(env: { isolated: boolean; multithread: boolean; cores: number | undefined; requested?: number }): number {
+  if (!env.isolated || !env.multithread) return 1;
+  const wanted = env.requested ?? env.cores ?? 1;
+  return Math.max(1, Math.min(MAX_WASM_THREADS, Math.floor(wanted)));
 }
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
@@ -99,14 +127,50 @@ export async function probeBackends(): Promise<BackendProbe> {
 const inBrowser = () => typeof (globalThis as { document?: unknown }).document !== 'undefined' ||
   typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
-async function loadBackend(name: BackendName, wasmPath: string): Promise<void> {
-  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
-  if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    // In Node the binaries load from node_modules; a browser fetches them from our own origin.
-    if (inBrowser()) wasm.setWasmPaths(wasmPath);
-    registerWasmGradKernels();
+type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
+
+interface ThreadPlan extends Omit<WasmThreads, 'threads'> {
+  /** The count asked of tfjs. */
+  wanted: number;
+}
+
+/** Sets tfjs's thread count; it must happen before the backend starts, which sizes its pool once. */
+async function planThreads(wasm: WasmModule, requested: number | undefined): Promise<ThreadPlan> {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
+  const wanted = planWasmThreads({ isolated, multithread, cores, ...(requested !== undefined ? { requested } : {}) });
+  wasm.setThreadsCount(wanted);
+  return { isolated, multithread, cores, wanted };
+}
+
+/**
+ * Starts tfjs WASM with `wanted` threads. Its C++ caps the pool at navigator.hardwareConcurrency / 2
+ * (read once, as the module starts), whatever setThreadsCount asked: 1 thread on a 2-core
+ * Chromebook. So while the module starts, the count is reported doubled, then put back.
+ */
+async function startWasm(wanted: number): Promise<boolean> {
+  const nav = globalThis.navigator as { hardwareConcurrency?: number } | undefined;
+  const cores = nav?.hardwareConcurrency ?? 1;
+  const widen = nav !== undefined && wanted > 1 && wanted > Math.floor(cores / 2);
+  if (widen) Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => wanted * 2 });
+  try {
+    return await tf.setBackend('wasm');
+  } finally {
+    // The own property shadowed the prototype's getter; deleting it brings the real count back.
+    if (widen) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
   }
+}
+
+/** Loads a backend's module; for WASM, returns what its threads depend on. */
+async function loadBackend(name: BackendName, wasmPath: string, threads: number | undefined): Promise<ThreadPlan | undefined> {
+  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  if (name !== 'wasm') return undefined;
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // In Node the binaries load from node_modules; a browser fetches them from our own origin.
+  if (inBrowser()) wasm.setWasmPaths(wasmPath);
+  registerWasmGradKernels();
+  return planThreads(wasm, threads);
 }
 
 function isSoftware(probe: BackendProbe, name: BackendName): boolean {
@@ -124,7 +188,7 @@ function isAvailable(probe: BackendProbe, name: BackendName): boolean {
  * backend that was skipped or failed adds a reason.
  */
 export async function selectBackend(
-  opts: { prefer?: BackendName; wasmPath?: string; probe?: BackendProbe } = {},
+  opts: { prefer?: BackendName; wasmPath?: string; probe?: BackendProbe; wasmThreads?: number } = {},
 ): Promise<BackendChoice> {
   const probe = opts.probe ?? (await probeBackends());
   const { order, reasons } = rankBackends(probe);
@@ -132,11 +196,15 @@ export async function selectBackend(
   for (const name of tryOrder) {
     if (!isAvailable(probe, name)) continue;
     try {
-      await loadBackend(name, opts.wasmPath ?? '/tfjs-wasm/');
-      if (await tf.setBackend(name)) {
+      const plan = await loadBackend(name, opts.wasmPath ?? '/tfjs-wasm/', opts.wasmThreads);
+      if (await (plan ? startWasm(plan.wanted) : tf.setBackend(name))) {
         await tf.ready();
         const others = reasons.filter((r) => !r.startsWith(LABEL[name]));
-        return { backend: name, software: isSoftware(probe, name), reasons: others };
+        if (!plan) return { backend: name, software: isSoftware(probe, name), reasons: others };
+        // What tfjs really sized its pool to, not what was asked: the badge shows this.
+        const { isolated, multithread, cores } = plan;
+        const wasm = { isolated, multithread, cores, threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() };
+        return { backend: name, software: isSoftware(probe, name), reasons: others, wasm };
       }
       reasons.push(`${LABEL[name]} failed to start`);
     } catch (err) {

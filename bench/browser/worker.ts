@@ -16,17 +16,19 @@ import { serializeWeights } from '../../models/weights';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** `wasmThreads`: ask tfjs WASM for this many threads (default: one per core, as the app does). */
 export type BenchRequest =
   | {
       type: 'throughput';
       backend: BackendName;
+      wasmThreads?: number;
       spec: ModelSpec;
       samples: number;
       epochs: number;
       rounds: number;
       warmupBatches: number;
     }
-  | { type: 'accuracy'; backend: BackendName; spec: ModelSpec; epochs: number; capMs: number; stopAt: number };
+  | { type: 'accuracy'; backend: BackendName; wasmThreads?: number; spec: ModelSpec; epochs: number; capMs: number; stopAt: number };
 
 export interface MethodRun {
   method: 'app' | 'fit';
@@ -125,15 +127,14 @@ async function accuracy(req: Extract<BenchRequest, { type: 'accuracy' }>, train:
 }
 
 async function handle(req: BenchRequest): Promise<void> {
-  const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/' });
+  const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/', ...(req.wasmThreads ? { wasmThreads: req.wasmThreads } : {}) });
   if (choice.backend !== req.backend) {
     self.postMessage({ type: 'result', available: false, backend: choice.backend, reasons: choice.reasons });
     return;
   }
-  if (choice.backend === 'wasm') {
-    const mt = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-    const threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
-    log(`wasm: crossOriginIsolated ${String(self.crossOriginIsolated)}, multithread support ${String(mt)}, threads ${threads}`);
+  if (choice.wasm) {
+    const { isolated, multithread, threads, cores } = choice.wasm;
+    log(`wasm: crossOriginIsolated ${String(isolated)}, multithread support ${String(multithread)}, threads ${threads} of ${cores} cores`);
   }
   const trainSplit = await fetchSplit('train');
   if (req.type === 'throughput') {
@@ -141,14 +142,13 @@ async function handle(req: BenchRequest): Promise<void> {
     const warm = splitToTensors(firstN(trainSplit, req.warmupBatches * req.spec.training.batchSize), CLASSES);
     const runs = await throughput(req, data, warm);
     tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
-    const threads = choice.backend === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : undefined;
-    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, threads });
+    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, wasm: choice.wasm });
     return;
   }
   const train = splitToTensors(trainSplit, CLASSES);
   const val = splitToTensors(await fetchSplit('val'), CLASSES);
   const out = await accuracy(req, train, val);
-  self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, ...out }, [out.weights]);
+  self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, wasm: choice.wasm, ...out }, [out.weights]);
 }
 
 self.onmessage = (e: MessageEvent<BenchRequest>) => {

@@ -5,11 +5,16 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/e2e/harness';
 import type { BenchRequest } from '../browser/worker';
 import { bundle, ROOT } from './bundle';
-import { startStaticServer, type StaticServer } from './static-server';
+import { ISOLATED_PREFIX, startStaticServer, type StaticServer } from './static-server';
 
 export interface BenchBrowser {
-  /** Runs one request in a fresh page and worker, so backends never share a context. */
-  run<T>(req: BenchRequest): Promise<T>;
+  /**
+   * Runs one request in a fresh page and worker, so backends (and tfjs's WASM thread pool, sized
+   * once per worker) never share a context. `isolated` (default true): from the cross-origin
+   * isolated copy of the page (COOP/COEP), as the app serves its training pages, so WASM trains
+   * on every core; false: without, as the app trained before (one thread).
+   */
+  run<T>(req: BenchRequest, opts?: { isolated?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,11 +33,11 @@ export async function openBenchBrowser(quiet = false, isolated = false): Promise
   );
   const browser: Browser = await launchBrowser();
   return {
-    async run<T>(req: BenchRequest): Promise<T> {
+    async run<T>(req: BenchRequest, opts: { isolated?: boolean } = {}): Promise<T> {
       const page: Page = await browser.newPage();
       if (!quiet) page.on('console', (m) => process.stderr.write(`  [browser] ${m.text()}\n`));
       try {
-        await page.goto(server.url + '/');
+        await page.goto(server.url + (opts.isolated ?? true ? ISOLATED_PREFIX : '/'));
         await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
         return (await page.evaluate(
           (r) => (window as unknown as { runWorker(m: unknown): Promise<unknown> }).runWorker(r),

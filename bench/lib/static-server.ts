@@ -1,11 +1,13 @@
 /**
  * A tiny HTTP server for the in-browser benchmarks: the esbuild bundle, a blank page, the training
  * and validation splits (never the test split) and tfjs's WASM binaries, from one local origin.
- * By default it sends no COOP/COEP headers, like the app, so tfjs WASM runs as it does there (SIMD,
- * one thread); `isolated` adds them (cross-origin isolation), which lets tfjs pick its threaded build.
+ * Under `/iso/` the same page, bundle and files come with COOP/COEP (cross-origin isolation, as the
+ * app's training pages are served), which lets tfjs pick its threaded build; elsewhere they come
+ * without, so tfjs WASM runs single-threaded (SIMD), as the app did before. `isolated` sends the
+ * headers everywhere.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -20,7 +22,8 @@ const TYPES: Record<string, string> = {
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <script type="module">
 window.runWorker = (msg) => new Promise((ok, fail) => {
-  const w = new Worker('/bundle/worker.js', { type: 'module' });
+  // Relative, so /iso/ gets its worker with the headers: a dedicated worker needs its own COEP.
+  const w = new Worker('bundle/worker.js', { type: 'module' });
   w.onmessage = (e) => {
     const m = e.data;
     if (m.type === 'log') console.log(m.text);
@@ -43,6 +46,9 @@ window.runWorker = (msg) => new Promise((ok, fail) => {
 window.benchReady = true;
 </script>`;
 
+/** URL prefix of the cross-origin isolated copy of everything served. */
+export const ISOLATED_PREFIX = '/iso/';
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -55,11 +61,14 @@ export async function startStaticServer(
   isolated = false,
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
-    if (isolated) {
-      res.setHeader('cross-origin-opener-policy', 'same-origin');
-      res.setHeader('cross-origin-embedder-policy', 'require-corp');
-    }
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+    let path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+    if (path.startsWith(ISOLATED_PREFIX)) path = path.slice(ISOLATED_PREFIX.length - 1);
+    else if (!isolated) return void serve(path, res);
+    res.setHeader('cross-origin-opener-policy', 'same-origin');
+    res.setHeader('cross-origin-embedder-policy', 'require-corp');
+    serve(path, res);
+  });
+  function serve(path: string, res: ServerResponse): void {
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (path === '/') {
       res.writeHead(200, { 'content-type': TYPES['.html'] as string });
@@ -73,7 +82,7 @@ export async function startStaticServer(
       return void createReadStream(file).pipe(res);
     }
     res.writeHead(404).end('not found');
-  });
+  }
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };

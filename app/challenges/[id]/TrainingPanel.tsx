@@ -1,26 +1,37 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
+import type { WasmThreads } from '../../../models/backend';
 import { BACKEND_LABELS, type BackendName } from '../../../models/backend-names';
 import { CurveChart, type ChartMarker } from './CurveChart';
 import { lowestValLoss } from './regularize/curves';
 import { CurveNotes, type RunData } from './regularize/CurveNotes';
 import type { TrainerState } from './useTrainer';
 
+/** Why WASM trains on one thread of several cores (or how many of them it uses). */
+function threadNotes(wasm: WasmThreads, t: ReturnType<typeof useTranslations<'train'>>): string[] {
+  if (wasm.threads > 1) return [t('threadsHelp', { threads: wasm.threads, cores: wasm.cores })];
+  if (wasm.cores <= 1) return [];
+  return [t(wasm.isolated ? 'threadsUnsupported' : 'threadsNotIsolated')];
+}
+
 function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
   const t = useTranslations('train');
   const choice = state.backend;
   if (!choice) return <span className="text-sm text-slate-500">{state.phase === 'starting' ? t('choosingBackend') : ''}</span>;
   const label = BACKEND_LABELS[choice.backend];
+  const wasm = choice.wasm;
   const notes = [
     ...(prefer && prefer === choice.backend ? [t('backendForced', { name: label })] : []),
     ...(prefer && prefer !== choice.backend ? [t('backendForcedFailed', { wanted: BACKEND_LABELS[prefer], name: label })] : []),
     ...choice.reasons,
+    ...(wasm ? threadNotes(wasm, t) : []),
   ];
   return (
-    <div data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} title={notes.join('\n')} className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
+    <div data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} data-threads={wasm?.threads} data-isolated={wasm?.isolated} title={notes.join('\n')} className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
       <span className={`w-fit rounded-full px-3 py-1 font-semibold ${choice.software ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>
         {t(state.phase === 'done' || state.phase === 'error' ? 'backendRan' : 'backendRuns', { name: label })}{choice.software ? ` · ${t('software')}` : ''}
+        {wasm ? ` · ${t('threads', { count: wasm.threads })}` : ''}
       </span>
       <span className="text-xs text-slate-600">{t(`backendHelp.${choice.backend}`)}</span>
       {notes.length > 0 && (

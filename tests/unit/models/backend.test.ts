@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { rankBackends, selectBackend, type BackendProbe } from '../../../models/backend';
+import { MAX_WASM_THREADS, planWasmThreads, rankBackends, selectBackend, type BackendProbe } from '../../../models/backend';
 
 const SWIFTSHADER_GL = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
 const NVIDIA_GL = 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)';
@@ -69,5 +69,34 @@ describe('selectBackend in Node', () => {
     const choice = await selectBackend({ prefer: 'webgl' });
     assert.equal(choice.backend, 'wasm');
     assert.ok(choice.reasons.some((r) => /WebGL unavailable/.test(r)));
+  });
+});
+
+describe('planWasmThreads', () => {
+  test('one thread per core when isolated with WebAssembly threads, capped', () => {
+    assert.equal(planWasmThreads({ isolated: true, multithread: true, cores: 2 }), 2);
+    assert.equal(planWasmThreads({ isolated: true, multithread: true, cores: 6 }), 6);
+    assert.equal(planWasmThreads({ isolated: true, multithread: true, cores: 32 }), MAX_WASM_THREADS);
+    assert.equal(planWasmThreads({ isolated: true, multithread: true, cores: undefined }), 1);
+  });
+
+  test('one thread without isolation or without threads support, whatever is asked', () => {
+    assert.equal(planWasmThreads({ isolated: false, multithread: false, cores: 8 }), 1);
+    assert.equal(planWasmThreads({ isolated: true, multithread: false, cores: 8 }), 1);
+    assert.equal(planWasmThreads({ isolated: false, multithread: true, cores: 8, requested: 4 }), 1);
+  });
+
+  test('an explicit request wins over the core count (the benchmark\'s single-threaded run)', () => {
+    assert.equal(planWasmThreads({ isolated: true, multithread: true, cores: 8, requested: 1 }), 1);
+    assert.equal(planWasmThreads({ isolated: true, multithread: true, cores: 2, requested: 0 }), 1);
+  });
+});
+
+describe('WASM threads in Node', () => {
+  test('the choice reports one thread: Node gets no threaded tfjs WASM build', async () => {
+    const choice = await selectBackend({ prefer: 'wasm' });
+    assert.equal(choice.backend, 'wasm');
+    assert.equal(choice.wasm?.threads, 1);
+    assert.equal(choice.wasm?.multithread, false);
   });
 });
