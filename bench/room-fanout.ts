@@ -25,8 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Result, ServerToClientEvents } from '../server/protocol';
-import type { HostCredentials, PlayerRoomView } from '../server/room-protocol';
+import type { ClientToServerEvents, HostCredentials, PlayerRoomView, Result, ServerToClientEvents } from '../protocol';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Usage {

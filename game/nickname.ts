@@ -1,5 +1,5 @@
 /** Nickname rules: what a player may be called on the shared leaderboard. */
-/** Most characters (code points) in a nickname; server/protocol.ts exports the same number to clients. */
+/** Most characters (code points) in a nickname; protocol/common.ts exports the same number to clients. */
 export const NICKNAME_MAX_CHARS = 20;
 
 export type NicknameResult =

@@ -8,7 +8,7 @@ import { leaderboardEntries, leaderboardTotals, players, roomRounds, submissions
 import { roundPublished } from './rooms/store';
 import { isImprovement } from '../game/ranking';
 import type { Score } from '../game/scoring';
-import type { ApiError, LeaderboardRow, LeaderboardView } from './protocol';
+import type { ApiError, LeaderboardRow, LeaderboardView } from '../protocol';
 
 /** Rows sent with a leaderboard view. */
 export const LEADERBOARD_TOP = 50;

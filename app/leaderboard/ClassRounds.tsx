@@ -2,8 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../server/protocol';
-import type { FinishedRoundSummary } from '../../server/room-protocol';
+import type { ApiError, FinishedRoundSummary } from '../../protocol';
 import { useSocket } from '../components/providers/SocketProvider';
 import { request } from '../components/room/emit';
 import { RoomError } from '../components/room/errors';

@@ -1,6 +1,6 @@
 /** Real socket.io-client players for the server benchmarks. */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Result, ServerToClientEvents, SubmissionResult } from '../../server/protocol';
+import type { ClientToServerEvents, Result, ServerToClientEvents, SubmissionResult } from '../../protocol';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ACK_TIMEOUT_MS = 120_000;

@@ -10,7 +10,7 @@ import type { Clock, ClockTimer } from '../clock';
 import { hashToken } from '../hash';
 import type { Db } from '../db';
 import type { Logger } from '../log';
-import type { ApiError } from '../protocol';
+import type { ApiError } from '../../protocol';
 import type { RoomSettler } from '../scoring/service';
 import type { SubmissionRow } from '../../drizzle/schema';
 import type { Score } from '../../game/scoring';

@@ -6,7 +6,7 @@
 import type { Clock, ClockTimer } from '../clock';
 import { appendCurvePoint, type CurvePoint } from '../../game/room/views';
 import type { PlayerActivity } from '../../game/room/types';
-import type { RoomWallUpdate } from '../room-protocol';
+import type { RoomWallUpdate } from '../../protocol';
 import { roomHostChannel, type ArenaServer } from '../socket/context';
 
 /** At most one wall update per student per this many milliseconds. */

@@ -10,12 +10,12 @@ import { scoreFromPredictions, type Score } from '../../game/scoring';
 import { modelStars, runOverBudget, type Stars } from '../../game/stars';
 import type { ScoringPlan, ServerRun } from '../../game/verification';
 import { parseModelSpec } from '../../models/spec';
-import type { ApiError } from '../protocol';
+import type { ApiError, ServerErrorCode } from '../../protocol';
 import type { ScoringOutput } from './types';
 
 export type ModelJudgement = { ok: true; score: Score; stars: Stars; run?: ServerRun } | { ok: false; error: ApiError };
 
-const refuse = (code: string, message: string): ModelJudgement => ({ ok: false, error: { code, message } });
+const refuse = (code: ServerErrorCode, message: string): ModelJudgement => ({ ok: false, error: { code, message } });
 
 export function judgeModelOutput(
   challenge: ModelChallenge,

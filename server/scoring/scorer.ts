@@ -14,7 +14,7 @@ import { parseModelSpec, type ModelSpec } from '../../models/spec';
 import { splitToTensors, type XY } from '../../models/tensors';
 import { trainModel } from '../../models/train';
 import { applyWeights } from '../../models/weights';
-import type { ApiError } from '../protocol';
+import type { ApiError, ServerErrorCode } from '../../protocol';
 import { bossTrainExamples, testExamples } from './test-split';
 import type { ScoringJob, ScoringOutput, WorkerRun } from './types';
 
@@ -27,7 +27,7 @@ export interface Scorer {
   dispose(): void;
 }
 
-const failure = (code: string, message: string, issues?: ApiError['issues']): ScoringOutput => ({
+const failure = (code: ServerErrorCode, message: string, issues?: ApiError['issues']): ScoringOutput => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 });

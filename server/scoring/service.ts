@@ -11,7 +11,7 @@ import { playEntrySchema, scorePlayEntry } from '../../game/solo/play';
 import type { Stars } from '../../game/stars';
 import type { ServerRun } from '../../game/verification';
 import type { SubmissionRow } from '../../drizzle/schema';
-import type { ApiError, LeaderboardView, SubmissionResult } from '../protocol';
+import type { ApiError, LeaderboardView, SubmissionResult } from '../../protocol';
 import type { Logger } from '../log';
 import { getSubmission, leaderboardView, recordFailure, recordScore } from '../store';
 import type { ScoringPool } from './pool';

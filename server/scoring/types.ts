@@ -1,6 +1,6 @@
 /** Messages between the main thread and the scoring workers (structured-clone safe). */
 import type { ServerRun } from '../../game/verification';
-import type { ApiError } from '../protocol';
+import type { ApiError } from '../../protocol';
 
 export interface ScoringJob {
   /** Challenge id; the worker looks up input shape, classes and data set. */

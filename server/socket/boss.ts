@@ -11,7 +11,7 @@ import { normalizeJoinCode } from '../../game/room/code';
 import { revealAndStore } from '../boss/reveal';
 import { readProgress } from '../progress';
 import { placeScope, placeSubmissions, readPicks, readReveal, revealScope, writePicks, type BossPlace } from '../boss/store';
-import { bossMinePayload, bossPickPayload, bossRevealPayload, type ApiError, type BossMine } from '../protocol';
+import { bossMinePayload, bossPickPayload, bossRevealPayload, type ApiError, type BossMine } from '../../protocol';
 import type { Db } from '../db';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';

@@ -3,7 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import type { Logger } from '../log';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../protocol';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../protocol';
 import type { ScoringService } from '../scoring/service';
 import type { Presence } from '../rooms/presence';
 import type { RoomOutput } from '../rooms/publish';

@@ -5,7 +5,7 @@
  * flood costs the server little more than decoding it (issue 13, finding 8: 20,000 clock:sync in
  * 1.7 s raised another client's round trip from ~2 ms to 805 ms).
  */
-import type { Result } from '../protocol';
+import type { Result } from '../../protocol';
 import { Limiter, rateLimited, type RateLimit } from './limits';
 
 export interface EventLimits {

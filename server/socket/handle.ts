@@ -4,13 +4,13 @@
  * never throws out to socket.io.
  */
 import type { z } from 'zod';
-import type { ApiError, Result } from '../protocol';
+import type { ApiError, ErrorCode, Result } from '../../protocol';
 import type { ArenaSocket, HandlerContext } from './context';
 import { findForbiddenKey } from './forbidden-keys';
 
 export type Reply = (result: Result<unknown>) => void;
 
-export const refuse = (code: string, message: string, issues?: ApiError['issues']): Result<never> => ({
+export const refuse = (code: ErrorCode, message: string, issues?: ApiError['issues']): Result<never> => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 });

@@ -2,7 +2,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { RECONNECT_GRACE_MS } from '../../game/room/types';
-import { MAX_SOCKET_PAYLOAD_BYTES } from '../protocol';
+import { MAX_SOCKET_PAYLOAD_BYTES } from '../../protocol';
 import { findPlayerByTokenHash } from '../store';
 import { playerRoom, type ArenaServer, type HandlerContext } from './context';
 import { onLeaderboard } from './leaderboard';

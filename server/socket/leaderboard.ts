@@ -1,6 +1,6 @@
 /** 'leaderboard:subscribe' / 'leaderboard:unsubscribe': rooms `lb:<challengeId>`. */
 import { getChallenge } from '../../game/challenges';
-import { challengePayload } from '../protocol';
+import { challengePayload } from '../../protocol';
 import { leaderboardView } from '../store';
 import { leaderboardRoom, type ArenaSocket, type HandlerContext } from './context';
 import { handle, refuse } from './handle';

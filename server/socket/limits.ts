@@ -3,7 +3,7 @@
  * at the key's first hit, as rate-limiter-flexible's memory limiter did. Checks are synchronous and
  * O(1): a flood is answered without waiting on anything.
  */
-import type { Result } from '../protocol';
+import type { Result } from '../../protocol';
 import { refuse } from './handle';
 
 export interface RateLimit {

@@ -6,7 +6,7 @@
 import { getChallenge } from '../../game/challenges';
 import { parseModelSpec } from '../../models/spec';
 import { playerNickname, readProgress } from '../progress';
-import { emptyPayload, runPayload, type RunView } from '../protocol';
+import { emptyPayload, runPayload, type RunView } from '../../protocol';
 import { maySeeRoom } from '../rooms/access';
 import { getSubmission, onPublicBoard } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';

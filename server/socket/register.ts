@@ -3,7 +3,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { normalizeNickname } from '../../game/nickname';
 import { friendlyName, isOffensive } from '../../game/room/names';
 import { hashToken } from '../hash';
-import { registerPayload } from '../protocol';
+import { registerPayload } from '../../protocol';
 import { createPlayer } from '../store';
 import { playerRoom, type ArenaSocket, type HandlerContext } from './context';
 import { handle, refuse } from './handle';

@@ -8,7 +8,7 @@ import { getChallenge } from '../../game/challenges';
 import { playEntrySchema } from '../../game/solo/play';
 import { validateSubmission, validateWeights } from '../../game/submission';
 import type { ModelSpec } from '../../models/spec';
-import { MAX_WEIGHTS_BYTES, playSubmitPayload, submitPayload, type Result } from '../protocol';
+import { MAX_WEIGHTS_BYTES, playSubmitPayload, submitPayload, type Result } from '../../protocol';
 import { insertSubmission } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse, type Reply } from './handle';

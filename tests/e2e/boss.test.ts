@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
-import type { SubmissionResult } from '../../server/protocol';
+import type { SubmissionResult } from '../../protocol';
 import { closeAll, grantStar, joinAs, type Player } from '../integration/rooms/helpers';
 import { splitMemorizers } from '../integration/rooms/memorizer';
 import { request } from '../integration/server/harness';

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { JOIN_CODE_ALPHABET } from '../../game/room/code';
-import type { HostCredentials } from '../../server/room-protocol';
+import type { HostCredentials } from '../../protocol';
 import { launchBrowser, screenshot, startApp, type App } from './harness';
 
 const CHROMEBOOK = { width: 1366, height: 768 };

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { SubmissionResult } from '../../server/protocol';
+import type { SubmissionResult } from '../../protocol';
 import { closeAll, joinAs, type Player } from '../integration/rooms/helpers';
 import { request } from '../integration/server/harness';
 import { SMALL_PARAMS, SMALL_SPEC, weightsWith } from '../integration/server/model-fixture';

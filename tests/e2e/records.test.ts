@@ -16,7 +16,7 @@ import { CSV_HEADER } from '../../game/room/views';
 import { TUNED_RACE } from '../integration/server/race-fixtures';
 import { localDateTime } from '../../game/time-zone';
 import { formatInZone } from '../../app/components/time/zone';
-import type { BossMine, SubmissionResult } from '../../server/protocol';
+import type { BossMine, SubmissionResult } from '../../protocol';
 import { SETTINGS, closeAll, grantStar, joinAs, parseCsv, until, type Player } from '../integration/rooms/helpers';
 import { memorizer, pooledTest } from '../integration/rooms/memorizer';
 import { connect, register, request, type ClientSocket } from '../integration/server/harness';

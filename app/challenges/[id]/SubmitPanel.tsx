@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ModelSpec } from '../../../models/spec';
-import type { ApiError, SubmissionResult } from '../../../server/protocol';
+import type { ApiError, SubmissionResult } from '../../../protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected } from '../../components/providers/SocketProvider';
 import { useErrorText } from '../../components/errors/useErrorText';

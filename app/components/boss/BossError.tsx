@@ -1,5 +1,5 @@
 'use client';
-import type { ApiError } from '../../../server/protocol';
+import type { ApiError } from '../../../protocol';
 import { errorMessageKey } from '../errors/codes';
 import { useErrorText } from '../errors/useErrorText';
 

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { getModelChallenge, type ChallengeId } from '../../../game/challenges';
 import { MAX_SELECTED } from '../../../game/boss/rules';
-import type { BossMine } from '../../../server/protocol';
+import type { BossMine } from '../../../protocol';
 import { percentText } from '../room/format';
 import { LocalTime } from '../time/LocalTime';
 import { BossError } from './BossError';

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { getModelChallenge, type ChallengeId } from '../../../game/challenges';
 import { nearChance } from '../../../game/boss/face';
 import { previousOf } from '../../../game/solo/path';
-import type { BossMine } from '../../../server/protocol';
+import type { BossMine } from '../../../protocol';
 import { percentText } from '../room/format';
 import { faceCandidates, publicCorrect, wholePercent } from './boss-view';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import type { BossReveal } from '../../../game/boss/reveal';
-import type { ApiError, BossMine, SubmissionResult } from '../../../server/protocol';
+import type { ApiError, BossMine, SubmissionResult } from '../../../protocol';
 import { usePlayer } from '../providers/PlayerProvider';
 import { useSocket } from '../providers/SocketProvider';
 import { request } from '../room/emit';

@@ -1,37 +1,11 @@
 /**
- * Every error code a page can be shown, and where its sentence lives in the message catalogues. The
- * server's codes are listed here by hand and checked against its sources by a unit test
- * (tests/unit/app/error-codes.test.ts), which also checks that each has a Korean and an English
- * sentence. Pages never show a code or the server's English text: a code nobody listed gets the
- * generic sentence. Pure (no React), so tests and the server-free parts can read it.
+ * Where the sentence for each error code lives in the message catalogues. The codes themselves are
+ * the protocol's (protocol/codes.ts, zod-free so pages can import it); a unit test
+ * (tests/unit/app/error-codes.test.ts) checks each has a Korean and an English sentence and that no
+ * place here names a code the protocol lacks. Pages never show a code or the server's English text:
+ * a code nobody listed gets the generic sentence. Pure (no React), so tests can read it.
  */
-
-/** What the server answers with (server/, game/): `refuse(code, …)`, `{ code, message }`, code unions. */
-export const SERVER_ERROR_CODES = [
-  'auth/required',
-  'boss/locked', 'boss/not_boss', 'boss/not_yours', 'boss/nothing_to_reveal', 'boss/revealed', 'boss/too_many_selected',
-  'challenge/unknown', 'nickname/invalid', 'payload/forbidden_key', 'payload/invalid', 'play/invalid', 'play/not_play',
-  'rate/limited', 'rate/too_many_sockets',
-  'room/bad_pin', 'room/closed', 'room/full', 'room/kicked', 'room/locked', 'room/none_selected', 'room/not_found',
-  'room/not_host', 'room/not_member', 'room/not_waiting', 'room/unknown_player', 'room/waiting_full',
-  'round/already_revealed', 'round/already_running', 'round/ended', 'round/locked_hyper', 'round/locks_unverifiable',
-  'round/none', 'round/not_boss', 'round/not_ended', 'round/not_finished', 'round/not_found', 'round/not_running',
-  'round/private', 'round/scoring_pending', 'round/stale', 'round/submission_limit', 'round/wrong_challenge',
-  'run/not_found', 'run/private',
-  'scoring/cannot_retrain', 'scoring/failed', 'scoring/mismatch', 'scoring/not_retrained', 'scoring/timeout',
-  'server/busy', 'server/closing', 'server/internal',
-  'spec/invalid',
-  'submission/over_budget', 'submission/over_samples', 'submission/over_steps', 'submission/queue_full', 'submission/too_many_layers',
-  'weights/invalid', 'weights/not_finite', 'weights/too_large', 'weights/wrong_length',
-] as const;
-
-/** What the browser says for itself: no connection, no answer, the player not set up yet. */
-export const CLIENT_ERROR_CODES = ['client/offline', 'client/timeout', 'client/not_ready'] as const;
-
-export const ERROR_CODES = [...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
+import { isErrorCode, type ErrorCode } from '../../../protocol/codes';
 
 /** A code as a catalogue key: 'room/not_found' → 'room_not_found'. */
 export const keyOf = (code: string) => code.replace('/', '_');

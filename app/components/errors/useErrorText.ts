@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import type { ApiError } from '../../../server/protocol';
+import type { ApiError } from '../../../protocol';
 import { errorMessageKey, type ErrorContextName } from './codes';
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { PlayerIdentity, Result } from '../../../server/protocol';
+import type { PlayerIdentity, Result } from '../../../protocol';
 import { TOKEN_KEY, useSocket } from './SocketProvider';
 
 /** localStorage key of the player's public identity (id and nickname). */

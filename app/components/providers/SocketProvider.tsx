@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../server/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../protocol';
 
 export type ArenaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../../../game/room/code';
-import type { ApiError, Result } from '../../../server/protocol';
+import type { ApiError, Result } from '../../../protocol';
 import { useErrorText } from '../errors/useErrorText';
 import { useSocket, type ArenaSocket } from '../providers/SocketProvider';
 import { request } from './emit';

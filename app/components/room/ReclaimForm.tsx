@@ -2,8 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { normalizeJoinCode } from '../../../game/room/code';
-import type { ApiError } from '../../../server/protocol';
-import type { HostCredentials } from '../../../server/room-protocol';
+import type { ApiError, HostCredentials } from '../../../protocol';
 import { useConnected, useSocket } from '../providers/SocketProvider';
 import { request } from './emit';
 import { RoomError } from './errors';

@@ -1,5 +1,5 @@
 'use client';
-import type { ClientToServerEvents, Result } from '../../../server/protocol';
+import type { ClientToServerEvents, Result } from '../../../protocol';
 import type { ArenaSocket } from '../providers/SocketProvider';
 import { offlineError, timeoutError } from './errors';
 

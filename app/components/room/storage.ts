@@ -3,7 +3,7 @@
  * Every access is guarded: private modes and full quotas throw.
  */
 
-/** The host token of a room this browser hosts (contract: server/room-protocol.ts HostCredentials). */
+/** The host token of a room this browser hosts (contract: protocol/room.ts HostCredentials). */
 export const hostTokenKey = (code: string) => `gradient-arena.host.${code}`;
 /** The recovery PIN until the teacher dismisses it (this tab only, never in the URL). */
 const hostPinKey = (code: string) => `gradient-arena.host-pin.${code}`;

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { PlayerActivity } from '../../../game/room/types';
 import type { CurvePoint } from '../../../game/room/views';
+import { BACKEND_NAMES } from '../../../models/backend-names';
 import { useSocket } from '../providers/SocketProvider';
 import { FRESH_REPORTER, planReport, type ReporterMemory } from './activity';
 
@@ -46,7 +47,9 @@ export function useRoomActivity(code: string | null, current: StudioActivity): v
       memory.current = plan.memory;
       if (plan.send) {
         const { backend: b, ...rest } = plan.send;
-        const known = b === 'webgpu' || b === 'webgl' || b === 'wasm' || b === 'cpu' ? { backend: b } : {};
+        // Only the names room:activity accepts; anything else is left out rather than refused.
+        const name = BACKEND_NAMES.find((n) => n === b);
+        const known = name ? { backend: name } : {};
         socket.emit('room:activity', { code, ...rest, ...known });
       } else if (plan.retryInMs !== null) {
         timer.current = window.setTimeout(report, plan.retryInMs);

@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../server/protocol';
-// game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
+import type { ApiError } from '../../../protocol';
+// game/nickname, not protocol/: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
 import { NICKNAME_MAX_CHARS } from '../../../game/nickname';
 import { useErrorText } from '../errors/useErrorText';
 import { usePlayer } from '../providers/PlayerProvider';

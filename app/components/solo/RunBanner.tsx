@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { CHALLENGES, type ChallengeId } from '../../../game/challenges';
 import { RACE_SEED } from '../../../game/solo/play';
-import type { RunView } from '../../../server/protocol';
+import type { RunView } from '../../../protocol';
 import { useScoreText } from './useScoreText';
 
 type Entry = Record<string, unknown>;

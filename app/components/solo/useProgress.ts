@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CHALLENGE_IDS, type ChallengeId } from '../../../game/challenges';
 import { mergeStars, type Progress } from '../../../game/solo/path';
 import type { Stars } from '../../../game/stars';
-import type { ApiError, SubmissionResult } from '../../../server/protocol';
+import type { ApiError, SubmissionResult } from '../../../protocol';
 import { usePlayer } from '../providers/PlayerProvider';
 import { useSocket } from '../providers/SocketProvider';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { ApiError, RunView } from '../../../server/protocol';
+import type { ApiError, RunView } from '../../../protocol';
 import { useSocket } from '../providers/SocketProvider';
 
 const ACK_TIMEOUT_MS = 10_000;

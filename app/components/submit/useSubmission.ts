@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError, Result, SubmissionResult } from '../../../server/protocol';
+import type { ApiError, Result, SubmissionResult } from '../../../protocol';
 import { useSocket, type ArenaSocket } from '../providers/SocketProvider';
 
 export const SUBMIT_TIMEOUT_MS = 30_000;

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiError, LeaderboardView } from '../../../server/protocol';
+import type { ApiError, LeaderboardView } from '../../../protocol';
 import { useSocket } from '../../components/providers/SocketProvider';
 
 const ACK_TIMEOUT_MS = 10_000;

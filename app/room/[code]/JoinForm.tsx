@@ -1,9 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-// game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
+// game/nickname, not protocol/: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
 import { NICKNAME_MAX_CHARS } from '../../../game/nickname';
-import type { ApiError } from '../../../server/protocol';
+import type { ApiError } from '../../../protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useConnected } from '../../components/providers/SocketProvider';
 import { RoomError } from '../../components/room/errors';

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { CHALLENGES, imageDataset, isBossLevel } from '../../../game/challenges';
 import type { BackendName } from '../../../models/backend-names';
-import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import type { MyRoundView, PlayerRoomView, Stamped } from '../../../protocol';
 import { BossRoundEnd } from '../../components/boss/BossLevel';
 import { percentText } from '../../components/room/format';
 import { DoorIcon } from '../../components/room/icons';

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { BackendName } from '../../../models/backend-names';
-import type { MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import type { MyRoundView, PlayerRoomView, Stamped } from '../../../protocol';
 import { ChallengePlay } from '../../challenges/[id]/ChallengePlay';
 import { Countdown } from '../../components/room/Countdown';
 import { percentText } from '../../components/room/format';

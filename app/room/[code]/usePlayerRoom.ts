@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../server/protocol';
-import type { JoinedRoom, MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import type { ApiError, JoinedRoom, MyRoundView, PlayerRoomView, Stamped } from '../../../protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useSocket } from '../../components/providers/SocketProvider';
 import { request } from '../../components/room/emit';

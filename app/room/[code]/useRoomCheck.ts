@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../server/protocol';
+import type { ApiError } from '../../../protocol';
 import { useConnected, useSocket } from '../../components/providers/SocketProvider';
 import { request } from '../../components/room/emit';
 

@@ -4,7 +4,7 @@
  * Only a change of status or backend goes through the room (and the database); curve points stay in
  * memory and reach the host throttled per student.
  */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';

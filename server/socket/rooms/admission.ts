@@ -1,5 +1,5 @@
 /** 'room:admission' (host): 'approve' puts each newcomer on a waiting list; 'open' lets codes in directly. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

@@ -2,7 +2,7 @@
  * 'room:admit' (host): waiting players come in (all or nothing: a full or locked room refuses); their
  * sockets join the room's channel and get 'room:admitted' with the player view.
  */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

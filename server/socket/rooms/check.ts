@@ -6,7 +6,7 @@
  * way to find rooms than joining.
  */
 import { joinRefusal } from '../../../game/room/joinable';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { check } from '../limits';

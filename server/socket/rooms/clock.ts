@@ -1,5 +1,5 @@
 /** 'clock:sync': the server's time, so every countdown runs on it rather than on each laptop's clock. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle } from '../handle';
 

@@ -1,7 +1,7 @@
 /** Helpers shared by the room handlers: the join code, the host check, the refusal log. */
 import { normalizeJoinCode } from '../../../game/room/code';
 import type { Actor } from '../../../game/room/types';
-import type { ApiError, Result } from '../../protocol';
+import type { ApiError, Result } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { refuse } from '../handle';
 

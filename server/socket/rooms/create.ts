@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { generateJoinCode, JOIN_CODE_ALPHABET } from '../../../game/room/code';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { hashToken } from '../../hash';
 import { pinHash } from '../../rooms/service';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';

@@ -1,5 +1,5 @@
 /** 'room:deny' (host): waiting players are refused and told ('room:kicked'); they cannot ask again here. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

@@ -1,5 +1,5 @@
 /** 'room:end' (host): ends the running round now; later submissions are refused. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

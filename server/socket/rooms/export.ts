@@ -10,7 +10,7 @@ import { DEFAULT_TIME_ZONE } from '../../../game/time-zone';
 import type { RoomState } from '../../../game/room/types';
 import { submissions } from '../../../drizzle/schema';
 import type { Db } from '../../db';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { csvFilename, resultsCsv } from '../../rooms/csv';
 import { loadRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';

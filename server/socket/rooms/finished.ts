@@ -4,8 +4,7 @@
  * each round is addressed by its random public id.
  */
 import { podium } from '../../../game/room/views';
-import type { FinishedRoundSummary } from '../../room-protocol';
-import { roomPayloads } from '../../room-protocol';
+import { type FinishedRoundSummary, roomPayloads } from '../../../protocol';
 import { publishedRounds, type StoredRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle } from '../handle';

@@ -1,6 +1,6 @@
 /** 'room:host': attaches this socket as the room's host (after a reload too) and answers its view. */
 import { hostRoomView } from '../../../game/room/views';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle } from '../handle';
 import { hostedRoom, logHostRefusal, noRoom, notYourRoom } from './common';

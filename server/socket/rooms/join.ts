@@ -3,7 +3,7 @@
  * flood on one code is answered cheaply and the room's queue stays free for real events.
  */
 import { myRoundView, playerRoomView, waitingRoomView } from '../../../game/room/views';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';

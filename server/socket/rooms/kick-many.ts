@@ -3,7 +3,7 @@
  * or by "has not submitted"; the reducer picks them (game/room/selection) and each is kicked as by
  * 'room:kick': told, out of the room's channel, unable to come back. Answers the ids removed.
  */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

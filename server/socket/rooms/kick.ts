@@ -1,5 +1,5 @@
 /** 'room:kick' (host): the player is told, leaves the room's channel, and cannot come back. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

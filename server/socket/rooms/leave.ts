@@ -1,5 +1,5 @@
 /** 'room:leave': the player leaves on purpose (a lobby forgets them; anyone with scores keeps a row). */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { playerRoom, roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { knownRoom, notMember } from './common';

@@ -1,5 +1,5 @@
 /** 'room:lock' (host): a locked room refuses new players; those already in may reconnect. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

@@ -7,7 +7,7 @@
  */
 import { isKnownTo } from '../../../game/room/joinable';
 import { normalizeJoinCode } from '../../../game/room/code';
-import type { Result } from '../../protocol';
+import type { Result } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { rateLimited } from '../limits';
 import { noRoom } from './common';

@@ -2,7 +2,7 @@
  * How fast one address may add NEW players to one room (ROOM_LIMITS.newPlayers, about a class a
  * minute). A member or waiting player coming back (a reload, a reconnect) is not new and not counted.
  */
-import type { Result } from '../../protocol';
+import type { Result } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { rateLimited } from '../limits';
 

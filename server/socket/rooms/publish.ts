@@ -4,7 +4,7 @@
  * ended); in the same transaction the round's row and every affected board entry are rewritten, then
  * the board's watchers get the new view and the host's screen the new state.
  */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { loadRound, setRoundPublished } from '../../rooms/store';
 import { leaderboardView, refreshRoundOnBoards } from '../../store';
 import type { ArenaSocket, HandlerContext } from '../context';

@@ -3,7 +3,7 @@
  * old token stops working and its sockets are told. How often a PIN is checked is the PIN guard's
  * (pin-guard.ts): slow for a guesser, never more than a minute's wait for the teacher.
  */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { rateLimited } from '../limits';

@@ -1,5 +1,5 @@
 /** 'room:rename' (host): a new nickname for a player, cleaned and filtered like a joining one. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

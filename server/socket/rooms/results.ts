@@ -8,17 +8,16 @@
 import { isBossLevel } from '../../../game/challenges';
 import { normalizeJoinCode } from '../../../game/room/code';
 import { placeScope, readReveal } from '../../boss/store';
-import type { RoundResultsQuery } from '../../room-protocol';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads, type ErrorCode, type RoundResultsQuery } from '../../../protocol';
 import { maySeeRoom } from '../../rooms/access';
 import { loadPublishedRound, loadRound, type StoredRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { summary } from './finished';
 
-type Found = { ok: true; round: StoredRound } | { ok: false; code: string; message: string };
+type Found = { ok: true; round: StoredRound } | { ok: false; code: ErrorCode; message: string };
 
-const PRIVATE = { ok: false as const, code: 'round/private', message: "only this room's host and players can see this round until the teacher publishes it" };
+const PRIVATE: Found = { ok: false, code: 'round/private', message: "only this room's host and players can see this round until the teacher publishes it" };
 
 function find(ctx: HandlerContext, socket: ArenaSocket, q: RoundResultsQuery): Found {
   if ('publicId' in q) {

@@ -8,7 +8,7 @@ import type { BossReveal } from '../../../game/boss/reveal';
 import type { RoomState } from '../../../game/room/types';
 import { revealAndStore } from '../../boss/reveal';
 import { placeScope, readReveal } from '../../boss/store';
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { roomHostChannel, roomPlayersChannel } from '../context';
 import { handle, refuse } from '../handle';

@@ -1,5 +1,5 @@
 /** 'room:start' (host): a new round with the settings the teacher picked; everyone switches at once. */
-import { roomPayloads } from '../../room-protocol';
+import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 

@@ -8,7 +8,7 @@ import { getModelChallenge } from '../../../game/challenges';
 import { normalizeJoinCode } from '../../../game/room/code';
 import { lockedMismatches, type LockedHyper } from '../../../game/room/settings';
 import { retrainCostProblem } from '../../../game/verification';
-import type { ApiError, Result } from '../../protocol';
+import type { ApiError, Result } from '../../../protocol';
 import type { Applied } from '../../rooms/service';
 import { insertSubmission, type NewSubmission } from '../../store';
 import type { HandlerContext } from '../context';

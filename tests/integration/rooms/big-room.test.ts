@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Clock, ClockTimer } from '../../../server/clock';
 import { PLAYER_VIEW_PLAYERS } from '../../../game/room/views';
-import type { HostRoomView } from '../../../server/room-protocol';
+import type { HostRoomView } from '../../../protocol';
 import { THROTTLE_ABOVE_PLAYERS, viewIntervalMs } from '../../../server/rooms/publish';
 import { request, startTestServer, type TestServer } from '../server/harness';
 import { SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';

@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Result } from '../../../server/protocol';
+import type { Result } from '../../../protocol';
 import { JOIN_CODE_ALPHABET } from '../../../game/room/code';
 import { ROOM_LIMITS } from '../../../server/socket/limits';
 import { connect, register, request, startTestServer, type ClientSocket, type TestServer } from '../server/harness';

@@ -6,8 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HostRoomView, Stamped } from '../../../server/room-protocol';
-import type { Result, SubmissionResult } from '../../../server/protocol';
+import type { HostRoomView, Result, Stamped, SubmissionResult } from '../../../protocol';
 import { connect, request, startTestServer, waitFor, type ClientSocket, type TestServer } from '../server/harness';
 import { SMALL_PARAMS, SMALL_SPEC, weightsWith } from '../server/model-fixture';
 import { CHALLENGE, SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';

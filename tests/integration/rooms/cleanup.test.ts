@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RECONNECT_GRACE_MS } from '../../../game/room/types';
-import type { HostRoomView, JoinedRoom, PlayerRoomView, Stamped, WaitingForHost } from '../../../server/room-protocol';
+import type { HostRoomView, JoinedRoom, PlayerRoomView, Stamped, WaitingForHost } from '../../../protocol';
 import { ROOM_SWEEP_MS } from '../../../server/rooms/service';
 import { connect, register, request, startTestServer, waitFor, type ClientSocket, type TestServer } from '../server/harness';
 import { SMALL_PARAMS, SMALL_SPEC, weightsWith } from '../server/model-fixture';

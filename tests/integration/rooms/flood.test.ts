@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HostRoomView } from '../../../server/room-protocol';
+import type { HostRoomView } from '../../../protocol';
 import { connect, register, request, startTestServer, type ClientSocket, type TestServer } from '../server/harness';
 import { ROOM_LIMITS } from '../../../server/socket/limits';
 import { closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';

@@ -7,8 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Socket } from 'socket.io-client';
-import type { HostCredentials, HostRoomView } from '../../../server/room-protocol';
-import type { Result } from '../../../server/protocol';
+import type { HostCredentials, HostRoomView, Result } from '../../../protocol';
 import { EVENT_LIMITS } from '../../../server/socket/event-gate';
 import { ROOM_LIMITS, SOCKETS_PER_ADDRESS } from '../../../server/socket/limits';
 import { TOO_MANY_SOCKETS } from '../../../server/socket/address-cap';

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import type { RoundSettings } from '../../../game/room/settings';
-import type { HostCredentials, HostRoomView, MyRoundView, PlayerRoomView, Stamped } from '../../../server/room-protocol';
+import type { HostCredentials, HostRoomView, MyRoundView, PlayerRoomView, Stamped } from '../../../protocol';
 import { connect, register, request, type ClientSocket } from '../server/harness';
 
 export const CHALLENGE = 'sign-digits';

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Logger } from '../../../server/log';
-import type { HostCredentials, PlayerRoomView } from '../../../server/room-protocol';
+import type { HostCredentials, PlayerRoomView } from '../../../protocol';
 import { connect, register, request, startTestServer, waitFor, type ClientSocket, type TestServer } from '../server/harness';
 import { SMALL_PARAMS, SMALL_SPEC, weightsWith } from '../server/model-fixture';
 import { CHALLENGE, SETTINGS, closeAll, createHostedRoom, joinAs, roomRows, type Host, type JoinAnswer, type Player } from './helpers';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { ChallengeId } from '../../../game/challenges';
 import type { RaceEntry } from '../../../game/solo/play';
 import { stepProblem } from '../../../game/solo/steps-quiz';
-import type { SubmissionResult } from '../../../server/protocol';
+import type { SubmissionResult } from '../../../protocol';
 import { LINE_SPEC, LINE_WEIGHTS, XOR_SPEC, XOR_WEIGHTS, bytes } from '../server/gate-fixtures';
 import { request, startTestServer, type TestServer } from '../server/harness';
 import { SETTINGS, closeAll, createHostedRoom, joinAs, until, type Host, type Player } from './helpers';

@@ -14,8 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRoom } from '../../../game/room/machine';
-import type { LeaderboardView, RunView, SubmissionResult } from '../../../server/protocol';
-import type { FinishedRoundSummary, HostRoomView, RoundResults, Stamped } from '../../../server/room-protocol';
+import type { FinishedRoundSummary, HostRoomView, LeaderboardView, RoundResults, RunView, Stamped, SubmissionResult } from '../../../protocol';
 import { connect, register, request, startTestServer, waitFor, type ClientSocket, type TestServer } from '../server/harness';
 import { SMALL_PARAMS, SMALL_SPEC, weightsWith } from '../server/model-fixture';
 import { CHALLENGE, SETTINGS, closeAll, createHostedRoom, joinAs, roomRows, until, type Host, type Player } from './helpers';

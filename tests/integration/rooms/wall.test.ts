@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HostRoomView, PlayerRoomView, RoomWallUpdate } from '../../../server/room-protocol';
+import type { HostRoomView, PlayerRoomView, RoomWallUpdate } from '../../../protocol';
 import { WALL_EMIT_MS } from '../../../server/rooms/wall';
 import { connect, request, startTestServer, waitFor, type ClientSocket, type TestServer } from '../server/harness';
 import { TestClock } from './clock';

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateSubmission } from '../../../game/submission';
 import { defaultSpec } from '../../../models/presets';
-import type { Result, SubmissionResult } from '../../../server/protocol';
+import type { Result, SubmissionResult } from '../../../protocol';
 import { SCORING_QUEUE_PER_PLAYER } from '../../../server/socket/limits';
 import { register, request, startTestServer, type ClientSocket, type TestServer } from './harness';
 import { SMALL_PARAMS, SMALL_SPEC, weightsWith } from './model-fixture';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerOptions } from '../../../server/index';
 import { silentLogger } from '../../../server/log';
-import type { ClientToServerEvents, Result, ServerToClientEvents } from '../../../server/protocol';
+import type { ClientToServerEvents, Result, ServerToClientEvents } from '../../../protocol';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const WAIT_MS = 30_000;

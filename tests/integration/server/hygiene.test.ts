@@ -9,7 +9,7 @@ import { TUNED_RACE } from './race-fixtures';
 import { SETTINGS, closeAll, createHostedRoom, joinAs, parseCsv, until, type Player } from '../rooms/helpers';
 import { rawRequest } from './raw-http';
 import { XOR_SPEC, XOR_WEIGHTS, bytes } from './gate-fixtures';
-import type { Result } from '../../../server/protocol';
+import type { Result } from '../../../protocol';
 import { register, request, startTestServer, type ClientSocket, type TestServer } from './harness';
 
 

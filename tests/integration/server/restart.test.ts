@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { LeaderboardView, SubmissionResult } from '../../../server/protocol';
+import type { LeaderboardView, SubmissionResult } from '../../../protocol';
 import { connect, register, request, startTestServer, waitFor, type TestServer } from './harness';
 import { SMALL_PARAMS, trainSmallModel, type TrainedModel } from './model-fixture';
 

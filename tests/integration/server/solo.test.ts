@@ -10,7 +10,7 @@ import { scoreRaceEntry, type RaceEntry } from '../../../game/solo/play';
 import { TUNED_RACE } from './race-fixtures';
 import { stepProblem } from '../../../game/solo/steps-quiz';
 import { modelStars } from '../../../game/stars';
-import type { LeaderboardView, RunView, SubmissionResult } from '../../../server/protocol';
+import type { LeaderboardView, RunView, SubmissionResult } from '../../../protocol';
 import type { ModelSpec } from '../../../models/spec';
 import type { Progress } from '../../../game/solo/path';
 import { GATE_TRAINING as training, LINE_SPEC, LINE_WEIGHTS, XOR_SPEC, XOR_WEIGHTS, bytes } from './gate-fixtures';

@@ -79,7 +79,7 @@ describe('store (real SQLite, in memory)', () => {
     player('a');
     const s = submit('a', 1);
     score(s, 0.7);
-    recordFailure(db, s, { code: 'x', message: 'late failure' }, 2);
+    recordFailure(db, s, { code: 'scoring/timeout', message: 'late failure' }, 2);
     assert.equal(getSubmission(db, s)?.status, 'scored');
     const f = submit('a', 3);
     recordFailure(db, f, { code: 'weights/invalid', message: 'bad' }, 4);

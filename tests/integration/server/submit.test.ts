@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_SOCKET_PAYLOAD_BYTES, MAX_WEIGHTS_BYTES } from '../../../server/protocol';
-import type { LeaderboardView, SubmissionResult } from '../../../server/protocol';
+import { type LeaderboardView, MAX_SOCKET_PAYLOAD_BYTES, MAX_WEIGHTS_BYTES, type SubmissionResult } from '../../../protocol';
 import { connect, register, request, startTestServer, waitFor, type ClientSocket, type TestServer } from './harness';
 import { SMALL_PARAMS, SMALL_SPEC, trainSmallModel, weightsWith, type TrainedModel } from './model-fixture';
 

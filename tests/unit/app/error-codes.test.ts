@@ -9,15 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { createTranslator } from 'next-intl';
-import {
-  CLIENT_ERROR_CODES,
-  ERROR_CODES,
-  ERROR_CONTEXTS,
-  errorMessageKey,
-  keyOf,
-  SERVER_ERROR_CODES,
-  type ErrorContextName,
-} from '../../../app/components/errors/codes';
+import { ERROR_CONTEXTS, errorMessageKey, keyOf, type ErrorContextName } from '../../../app/components/errors/codes';
+import { CLIENT_ERROR_CODES, ERROR_CODES, SERVER_ERROR_CODES } from '../../../protocol/codes';
 import { NAMESPACES } from '../../../app/i18n/config';
 import { flatten, loadCatalogue, ROOT, sourceFiles } from './catalogue';
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NICKNAME_MAX_CHARS, normalizeNickname } from '../../../game/nickname';
-import { NICKNAME_MAX_LENGTH } from '../../../server/protocol';
+import { NICKNAME_MAX_LENGTH } from '../../../protocol';
 
 describe('normalizeNickname', () => {
   const accepted: [string, unknown, string][] = [

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { PlayChallengeId } from '../../../../game/challenges';
 import type { PlayEntry } from '../../../../game/solo/play';
-import type { ApiError, SubmissionResult } from '../../../../server/protocol';
+import type { ApiError, SubmissionResult } from '../../../../protocol';
 import { usePlayer } from '../../../components/providers/PlayerProvider';
 import { useConnected } from '../../../components/providers/SocketProvider';
 import { useErrorText } from '../../../components/errors/useErrorText';

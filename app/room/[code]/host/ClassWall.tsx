@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { PlayerActivity } from '../../../../game/room/types';
 import type { WallPlayer } from '../../../../game/room/views';
 import { BACKEND_LABELS, type BackendName } from '../../../../models/backend-names';
-import type { RoomWallUpdate } from '../../../../server/room-protocol';
+import type { RoomWallUpdate } from '../../../../protocol';
 import { percentText } from '../../../components/room/format';
 import { Sparkline } from '../../../components/room/Sparkline';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { JOINED_WITHIN_MAX_MINUTES, selectPlayers } from '../../../../game/room/selection';
 import type { PlayerSelection } from '../../../../game/room/types';
 import type { WallPlayer } from '../../../../game/room/views';
-import type { ApiError, Result } from '../../../../server/protocol';
+import type { ApiError, Result } from '../../../../protocol';
 import { ConfirmButton } from '../../../components/room/ConfirmButton';
 import { RoomError } from '../../../components/room/errors';
 

@@ -2,8 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { WallPlayer } from '../../../../game/room/views';
-import type { ApiError, Result } from '../../../../server/protocol';
-// game/nickname, not server/protocol: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
+import type { ApiError, Result } from '../../../../protocol';
+// game/nickname, not protocol/: a value import from protocol would put zod (~24 KiB gzip) in this page's bundle.
 import { NICKNAME_MAX_CHARS } from '../../../../game/nickname';
 import { ConfirmButton } from '../../../components/room/ConfirmButton';
 import { RoomError } from '../../../components/room/errors';

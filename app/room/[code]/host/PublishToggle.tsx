@@ -2,8 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { ApiError } from '../../../../server/protocol';
-import type { PublicRoundView } from '../../../../server/room-protocol';
+import type { ApiError, PublicRoundView } from '../../../../protocol';
 import { request } from '../../../components/room/emit';
 import { RoomError } from '../../../components/room/errors';
 import { readHostToken } from '../../../components/room/storage';

@@ -5,7 +5,7 @@ import { CHALLENGE_IDS, CHALLENGES, type ChallengeId } from '../../../../game/ch
 import { SOLO_PATH } from '../../../../game/solo/path';
 import { locksVerifiable, MAX_SUBMISSIONS_PER_ROUND, ROUND_MAX_MS, ROUND_MIN_MS, roundSettingsSchema, type LockedHyper, type RoundSettings } from '../../../../game/room/settings';
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS } from '../../../../models/spec';
-import type { ApiError, Result } from '../../../../server/protocol';
+import type { ApiError, Result } from '../../../../protocol';
 import { RoomError } from '../../../components/room/errors';
 
 const input = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 disabled:bg-slate-100 disabled:text-slate-400';

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { HostRoomView } from '../../../../game/room/views';
 import type { Admission } from '../../../../game/room/types';
-import type { ApiError, Result } from '../../../../server/protocol';
+import type { ApiError, Result } from '../../../../protocol';
 import { ConfirmButton } from '../../../components/room/ConfirmButton';
 import { RoomError } from '../../../components/room/errors';
 

@@ -1,8 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../../../server/protocol';
-import type { RoundResults as Results, RoundResultsQuery } from '../../../../../server/room-protocol';
+import type { ApiError, RoundResults as Results, RoundResultsQuery } from '../../../../../protocol';
 import { RevealView } from '../../../../components/boss/RevealView';
 import { usePlayer } from '../../../../components/providers/PlayerProvider';
 import { useSocket } from '../../../../components/providers/SocketProvider';
