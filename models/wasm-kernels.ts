@@ -8,6 +8,7 @@
  * Browser and Node alike: imports only @tensorflow/tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fastBackpropInput } from './wasm-backprop-input';
 
 const WASM = 'wasm';
 
@@ -107,15 +108,31 @@ const GRAD_KERNELS: readonly tf.KernelConfig[] = [
 ];
 
 /** Kernel names this module provides for the wasm backend (for diagnostics and tests). */
-export const WASM_GRAD_KERNEL_NAMES: readonly string[] = GRAD_KERNELS.map((k) => k.kernelName);
+export const WASM_GRAD_KERNEL_NAMES: readonly string[] = [...GRAD_KERNELS.map((k) => k.kernelName), tf.Conv2DBackpropInput];
+
+/** Our wrapper around wasm's own Conv2DBackpropInput, once installed (so a second call keeps it). */
+let fastInput: tf.KernelFunc | undefined;
+
+/** Puts the XNNPACK formulation (wasm-backprop-input.ts) in front of wasm's own input gradient. */
+function replaceBackpropInput(): void {
+  const current = tf.getKernel(tf.Conv2DBackpropInput, WASM);
+  if (!current || current.kernelFunc === fastInput) return;
+  const wrapped = fastBackpropInput(current.kernelFunc);
+  // Not a warning's overwrite: unregister first, keeping the original's setup for its fallback.
+  tf.unregisterKernel(tf.Conv2DBackpropInput, WASM);
+  tf.registerKernel({ ...current, kernelFunc: wrapped });
+  fastInput = wrapped;
+}
 
 /**
  * Registers the missing gradient kernels for the 'wasm' backend. Idempotent, and safe before or
  * after the backend is created: the kernel registry is global and looked up at each op. A kernel
- * the installed tfjs already provides for wasm is left alone.
+ * the installed tfjs already provides for wasm is left alone, except Conv2DBackpropInput, which
+ * gets the faster formulation in front of it (call this after @tensorflow/tfjs-backend-wasm loads).
  */
 export function registerWasmGradKernels(): void {
   for (const config of GRAD_KERNELS) {
     if (tf.getKernel(config.kernelName, WASM) === undefined) tf.registerKernel(config);
   }
+  replaceBackpropInput();
 }

@@ -1,0 +1,26 @@
+/** Candidate Sign Digits specs for bench/preset-sweep.ts; `old` is the default before issue 15. */
+import type { LayerSpec, ModelSpec } from '../models/spec';
+
+const conv = (filters: number, kernelSize = 3, strides = 1): LayerSpec => ({ type: 'conv2d', filters, kernelSize, strides, padding: 'same', activation: 'relu' });
+const pool: LayerSpec = { type: 'maxPooling2d', poolSize: 2 };
+const tail = (rate: number): LayerSpec[] => [{ type: 'flatten' }, ...(rate > 0 ? [{ type: 'dropout' as const, rate }] : []), { type: 'dense', units: 10, activation: 'softmax' }];
+
+function spec(layers: LayerSpec[], lr = 0.001, batchSize = 32, extra: Partial<ModelSpec['training']> = {}): ModelSpec {
+  return { version: 1, layers, training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: lr }, batchSize, epochs: 15, seed: 42, ...extra } };
+}
+
+export const CANDIDATES: Record<string, () => ModelSpec> = {
+  old: () => spec([conv(16), pool, conv(32), pool, conv(32), pool, ...tail(0.4)]),
+  // A strided 5x5 first conv, then the usual blocks at 16x16 and 8x8.
+  s2: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)]),
+  s2b64: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.002, 64),
+  s2lr2: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.002),
+  s2lr3: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.003),
+  s2b16: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.001, 16),
+  s2nd: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0)]),
+  // Pool first: the network sees 32x32.
+  p1: () => spec([pool, conv(16), pool, conv(32), pool, conv(64), pool, ...tail(0.4)]),
+  p1lr: () => spec([pool, conv(16), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.002),
+  s2s: () => spec([conv(16, 5, 2), conv(32, 3, 2), conv(64, 3, 2), pool, ...tail(0.4)]),
+  s2x: () => spec([conv(8, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.3)]),
+};
