@@ -13,6 +13,9 @@ import type { ModelSpec } from '../../../models/spec';
 import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
 import type { DraftScope } from '../../components/studio/drafts';
 import { RestoredNote } from '../../components/studio/RestoredNote';
+import { HandPanel, isHandChallenge } from '../../components/studio/hand/HandPanel';
+import { ModelDownload } from '../../components/studio/model-files/ModelDownload';
+import { ModelUpload } from '../../components/studio/model-files/ModelUpload';
 import { useStudioPersistence, type PersistenceOptions } from '../../components/studio/useStudioPersistence';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
@@ -176,6 +179,9 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted, o
       {!isFeatureSplit(val) && state.trainedSpec.layers.some((l) => l.type === 'conv2d') && (
         <FeatureMaps key={state.runId} spec={state.trainedSpec} weights={state.result.weights} inputShape={challenge.inputShape} numClasses={challenge.numClasses} images={val} />
       )}
+      {/* Webcam and model files: app/components/studio/hand/, model-files/ (issue 15). */}
+      {!practiceOf && isHandChallenge(challenge) && <HandPanel key={`hand-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
+      {!practiceOf && <ModelDownload key={`files-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
       <section aria-labelledby="submit" className="flex flex-col gap-2">
         <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
         {practiceOf
@@ -244,6 +250,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
       </TrainingSection>
       {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} onSubmitted={saved.submitted} />}
+      <ModelUpload challenge={challenge} val={data?.val ?? null} boss={challenge.boss !== undefined} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />
       <TrainBar state={state} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop} />
     </div>
   );
