@@ -33,6 +33,14 @@ export function meetsRule(rule: StarRule, o: ModelOutcome): boolean {
   return true;
 }
 
+/**
+ * Stars only go up: the stars to store for a challenge after a result earned `earned` where `stored`
+ * was kept before (none: no row yet). Null: keep what is stored (no better, or nothing earned).
+ */
+export function raisedStars(stored: number | undefined, earned: Stars): Stars | null {
+  return earned > (stored ?? 0) ? earned : null;
+}
+
 /** Stars count up: two stars needs the first two rules, three stars all three. */
 export function modelStars(challenge: ModelChallenge, o: ModelOutcome): Stars {
   let stars: Stars = 0;

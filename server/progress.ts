@@ -1,19 +1,19 @@
 /**
  * Stars per player and challenge (the solo path's progress). Written in the same transaction as the
- * score that earned them; stars only ever go up.
+ * score that earned them; what to store is game/stars.ts raisedStars (stars only ever go up).
  */
 import { and, eq } from 'drizzle-orm';
 import { CHALLENGE_IDS, type ChallengeId } from '../game/challenges';
 import type { Progress } from '../game/solo/path';
-import type { Stars } from '../game/stars';
+import { raisedStars, type Stars } from '../game/stars';
 import { players, progress } from '../drizzle/schema';
 import type { Db } from './db';
 
-export function recordStars(db: Db, playerId: string, challengeId: string, stars: Stars, now: number): void {
-  if (stars === 0) return;
+export function recordStars(db: Db, playerId: string, challengeId: string, earned: Stars, now: number): void {
   const key = and(eq(progress.playerId, playerId), eq(progress.challengeId, challengeId));
   const prev = db.select({ stars: progress.stars }).from(progress).where(key).get();
-  if (prev && prev.stars >= stars) return;
+  const stars = raisedStars(prev?.stars, earned);
+  if (stars === null) return;
   db.insert(progress)
     .values({ playerId, challengeId, stars, updatedAt: now })
     .onConflictDoUpdate({ target: [progress.playerId, progress.challengeId], set: { stars, updatedAt: now } })

@@ -1,9 +1,13 @@
 /**
- * Facing the boss solo (the one-time reveal): whether the level is open on the player's path, and
- * whether the submission that would meet the private part scores no better than guessing.
+ * Facing the boss solo (the one-time reveal): whether the level is open on the player's path, whether
+ * the submission that would meet the private part scores no better than guessing, what a second
+ * reveal does, and when picks for the private board are taken.
  */
 import type { ChallengeId } from '../challenges';
 import { isUnlocked, previousOf, type Progress } from '../solo/path';
+import type { BossReveal } from './reveal';
+import { validateSelection, type BossSubmission, type SelectionError } from './rules';
+import type { BossPlace } from './scope';
 
 /** Fewest points above chance that count as learning, however big the public part. */
 export const NEAR_CHANCE_MIN_MARGIN = 0.03;
@@ -32,4 +36,40 @@ export function faceRefusal(challengeId: ChallengeId, progress: Progress): FaceE
   if (isUnlocked(challengeId, progress)) return null;
   const previous = previousOf(challengeId);
   return { code: 'boss/locked', message: `this boss level is locked: earn a star on ${previous ?? 'the level before'} first` };
+}
+
+/** Shown as locked on boss:mine: a room's boss is the teacher's pick, so the path gates only solo play. */
+export function faceLocked(place: BossPlace, challengeId: ChallengeId, progress: Progress): boolean {
+  return place.kind === 'solo' && faceRefusal(challengeId, progress) !== null;
+}
+
+export type SoloRevealError = FaceError | { code: 'boss/nothing_to_reveal'; message: string };
+
+/**
+ * What facing the boss solo does. It happens once: the first time builds and stores the reveal
+ * ('reveal'); every later time gives the stored one back and changes nothing ('replay'). A locked
+ * level is refused before either.
+ */
+export type SoloRevealStep = { kind: 'refuse'; error: SoloRevealError } | { kind: 'replay'; reveal: BossReveal } | { kind: 'reveal' };
+
+export function soloRevealStep(challengeId: ChallengeId, progress: Progress, stored: BossReveal | null): SoloRevealStep {
+  const locked = faceRefusal(challengeId, progress);
+  if (locked) return { kind: 'refuse', error: locked };
+  return stored ? { kind: 'replay', reveal: stored } : { kind: 'reveal' };
+}
+
+/** A reveal needs at least one scored submission: the boss fights the player's models. */
+export const NOTHING_TO_REVEAL: SoloRevealError = { code: 'boss/nothing_to_reveal', message: 'submit a model first: the boss fights your submissions' };
+
+export type PickError = SelectionError | { code: 'boss/revealed'; message: string };
+
+/**
+ * The picks to store for the private board (duplicates dropped), or why not: picks are final once
+ * the board is revealed, and at most two of the player's own submissions count.
+ */
+export function pickStep(revealed: boolean, own: readonly BossSubmission[], selected: readonly string[]): { ok: true; picks: string[] } | { ok: false; error: PickError } {
+  if (revealed) return { ok: false, error: { code: 'boss/revealed', message: 'the private board has been revealed; picks are final' } };
+  const picks = [...new Set(selected)];
+  const bad = validateSelection(own, picks);
+  return bad ? { ok: false, error: bad } : { ok: true, picks };
 }

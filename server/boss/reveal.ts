@@ -6,7 +6,8 @@ import { buildReveal, type BossReveal, type RevealPlayer } from '../../game/boss
 import type { BossConfig } from '../../game/boss/levels';
 import type { Db } from '../db';
 import { recordStars } from '../progress';
-import { allPicks, placeScope, placeSubmissions, revealScope, writeReveal, type BossPlace, type OwnedBossSubmission } from './store';
+import { placeScope, revealScope, type BossPlace } from '../../game/boss/scope';
+import { allPicks, placeSubmissions, writeReveal, type OwnedBossSubmission } from './store';
 
 function groupByPlayer(subs: readonly OwnedBossSubmission[]): Map<string, OwnedBossSubmission[]> {
   const out = new Map<string, OwnedBossSubmission[]>();

@@ -1,57 +1,41 @@
 /**
- * Scoring a boss level's submission: the hidden test set is cut into a public and a private part by
- * a seed derived from the scope (a room's round, or the solo level), so every submission in a scope
- * meets the same cut and no client can learn it. The public accuracy is the score everyone sees; the
- * private one and the accuracy on the player's training set wait in the row until the reveal.
+ * The server's side of boss scoring: it brings the sha256 the cut's seed is derived from (the rule
+ * itself is game/boss/score.ts) and stores the hidden accuracies with the public score.
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { BossConfig } from '../../game/boss/levels';
-import { splitPublicPrivate, subsetAccuracy, type TestSplit } from '../../game/boss/rules';
-import type { Score } from '../../game/scoring';
-import { submissions, type SubmissionRow } from '../../drizzle/schema';
+import type { TestSplit } from '../../game/boss/rules';
+import { placeScope, submissionPlace } from '../../game/boss/scope';
+import { bossSplit as splitOf, bossSplitSeed, scoreBoss, type BossScores } from '../../game/boss/score';
+import { submissions } from '../../drizzle/schema';
 import type { Db } from '../db';
 
-/** `room:<code>:<round>` for a round's submission, `solo:<challengeId>` otherwise. */
-export function bossScope(sub: Pick<SubmissionRow, 'challengeId' | 'roomCode' | 'roundNumber'>): string {
-  return sub.roomCode && sub.roundNumber !== null ? `room:${sub.roomCode}:${sub.roundNumber}` : `solo:${sub.challengeId}`;
-}
+const sha256 = (text: string): Uint8Array => createHash('sha256').update(text).digest();
 
-/** A 32-bit seed from the scope (sha256), so a round's cut survives restarts without being stored. */
-export function splitSeed(scope: string): number {
-  return createHash('sha256').update(`boss-split:${scope}`).digest().readUInt32LE(0);
-}
+/** The scope's cut seed (game/boss/score.ts bossSplitSeed with node's sha256). */
+export const splitSeed = (scope: string): number => bossSplitSeed(scope, sha256);
 
+/** The scope's public/private cut of the hidden test set (tests use it to aim at one part). */
 export function bossSplit(scope: string, testLabels: ArrayLike<number>, boss: BossConfig): TestSplit {
-  return splitPublicPrivate(testLabels, splitSeed(scope), boss.publicFraction);
-}
-
-export interface BossScores {
-  /** What the leaderboards and the player see: accuracy on the public part. */
-  score: Score;
-  privateScore: number;
-  trainScore: number;
-}
-
-export function judgeBoss(
-  scope: string,
-  boss: BossConfig,
-  predictions: ArrayLike<number>,
-  testLabels: ArrayLike<number>,
-  trainPredictions: ArrayLike<number>,
-  trainLabels: ArrayLike<number>,
-): BossScores {
-  const split = bossSplit(scope, testLabels, boss);
-  const publicAcc = subsetAccuracy(predictions, testLabels, split.publicIdx);
-  const all = Array.from({ length: trainLabels.length }, (_, i) => i);
-  return {
-    score: { score: publicAcc, correct: Math.round(publicAcc * split.publicIdx.length), total: split.publicIdx.length },
-    privateScore: subsetAccuracy(predictions, testLabels, split.privateIdx),
-    trainScore: subsetAccuracy(trainPredictions, trainLabels, all),
-  };
+  return splitOf(splitSeed(scope), testLabels, boss);
 }
 
 /** In the transaction that records the public score. */
 export function recordBossScores(db: Db, submissionId: string, s: Pick<BossScores, 'privateScore' | 'trainScore'>): void {
   db.update(submissions).set({ privateScore: s.privateScore, trainScore: s.trainScore }).where(eq(submissions.id, submissionId)).run();
+}
+
+export type { BossScores };
+
+// Until server/scoring/service.ts's restructuring (helper "room") lands, its committed version still
+// calls these two; both are game's rules now (game/boss/scope.ts, game/boss/score.ts).
+/** @deprecated use game/boss/scope.ts placeScope(submissionPlace(sub)). */
+export const bossScope = (sub: { challengeId: string; roomCode: string | null; roundNumber: number | null }): string => placeScope(submissionPlace(sub));
+
+/** @deprecated use game/model-outcome.ts bossOutcome (it also checks the prediction counts). */
+export function judgeBoss(scope: string, boss: BossConfig, predictions: ArrayLike<number>, testLabels: ArrayLike<number>, trainPredictions: ArrayLike<number>, trainLabels: ArrayLike<number>): BossScores {
+  const out = scoreBoss(splitSeed(scope), boss, { predictions, testLabels, trainPredictions, trainLabels });
+  if (!out.ok) throw new Error(out.message);
+  return out.value;
 }

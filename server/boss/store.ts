@@ -2,15 +2,14 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { BossReveal } from '../../game/boss/reveal';
 import type { BossSubmission } from '../../game/boss/rules';
+import type { BossPlace } from '../../game/boss/scope';
 import { bossPicks, bossReveals, submissions } from '../../drizzle/schema';
 import type { Db } from '../db';
+import { parseStored } from '../stored/parse';
+import { storedPicksSchema, storedRevealSchema } from '../stored/boss';
 
-/** Where a boss submission was made: a room's round, or the solo level. */
-export type BossPlace = { kind: 'room'; code: string; round: number } | { kind: 'solo'; challengeId: string };
-
-export const placeScope = (p: BossPlace) => (p.kind === 'room' ? `room:${p.code}:${p.round}` : `solo:${p.challengeId}`);
-/** A solo reveal is one player's; a room's is the round's. */
-export const revealScope = (p: BossPlace, playerId: string) => (p.kind === 'room' ? placeScope(p) : `${placeScope(p)}:${playerId}`);
+// The scope strings are game/boss/scope.ts's; re-exported for the room handlers that read reveals.
+export { placeScope, revealScope, type BossPlace } from '../../game/boss/scope';
 
 export interface OwnedBossSubmission extends BossSubmission {
   playerId: string;
@@ -40,13 +39,13 @@ export function placeSubmissions(db: Db, place: BossPlace, playerId?: string): O
 
 export function readPicks(db: Db, scope: string, playerId: string): string[] {
   const row = db.select().from(bossPicks).where(and(eq(bossPicks.scope, scope), eq(bossPicks.playerId, playerId))).get();
-  return row ? (JSON.parse(row.submissionIdsJson) as string[]) : [];
+  return row ? parseStored(storedPicksSchema, row.submissionIdsJson, `boss_picks[${scope}:${playerId}].submission_ids_json`) : [];
 }
 
 /** Every player's picks in a scope. */
 export function allPicks(db: Db, scope: string): Map<string, string[]> {
   const rows = db.select().from(bossPicks).where(eq(bossPicks.scope, scope)).all();
-  return new Map(rows.map((r) => [r.playerId, JSON.parse(r.submissionIdsJson) as string[]]));
+  return new Map(rows.map((r) => [r.playerId, parseStored(storedPicksSchema, r.submissionIdsJson, `boss_picks[${scope}:${r.playerId}].submission_ids_json`)]));
 }
 
 export function writePicks(db: Db, scope: string, playerId: string, ids: readonly string[], now: number): void {
@@ -56,7 +55,7 @@ export function writePicks(db: Db, scope: string, playerId: string, ids: readonl
 
 export function readReveal(db: Db, scope: string): BossReveal | null {
   const row = db.select().from(bossReveals).where(eq(bossReveals.scope, scope)).get();
-  return row ? (JSON.parse(row.revealJson) as BossReveal) : null;
+  return row ? parseStored(storedRevealSchema, row.revealJson, `boss_reveals[${scope}].reveal_json`) : null;
 }
 
 export function writeReveal(db: Db, scope: string, reveal: BossReveal): void {

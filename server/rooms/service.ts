@@ -227,7 +227,8 @@ class Rooms implements RoomService {
   start(): void {
     const { db, clock, log } = this.deps;
     const now = clock.now();
-    for (const stored of loadOpenRooms(db)) {
+    const skipped = (err: Error) => log.error('stored room skipped at start-up', { err: err.message });
+    for (const stored of loadOpenRooms(db, skipped)) {
       if (this.cache.has(stored.state.code)) continue;
       const room = this.remember(stored);
       this.arm(room);

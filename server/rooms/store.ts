@@ -10,6 +10,8 @@ import type { Db } from '../db';
 import { roomRounds, rooms, type RoomRoundRow } from '../../drizzle/schema';
 import type { RoomState, Round } from '../../game/room/types';
 import { roundStandings, type RoundStanding } from '../../game/room/views';
+import { parseStored, tryParseStored, type StoredRowError } from '../stored/parse';
+import { storedRoomStateSchema, storedStandingsSchema } from '../stored/room';
 
 export interface StoredRoom {
   state: RoomState;
@@ -36,20 +38,34 @@ export function insertRoom(db: Db, room: StoredRoom): void {
     .run();
 }
 
-const parse = (row: { stateJson: string; hostTokenHash: string; hostPinHash: string }): StoredRoom => ({
-  state: JSON.parse(row.stateJson) as RoomState,
-  hostTokenHash: row.hostTokenHash,
-  hostPinHash: row.hostPinHash,
-});
+type RoomRow = { code: string; stateJson: string; hostTokenHash: string; hostPinHash: string };
 
+const stateOf = (row: RoomRow) => tryParseStored(storedRoomStateSchema, row.stateJson, `rooms[${row.code}].state_json`);
+
+/** A malformed state throws a StoredRowError (stored/parse.ts): the request fails, logged; nothing else does. */
 export function loadRoom(db: Db, code: string): StoredRoom | undefined {
   const row = db.select().from(rooms).where(eq(rooms.code, code)).get();
-  return row ? parse(row) : undefined;
+  if (!row) return undefined;
+  const state = stateOf(row);
+  if (!state.ok) throw state.error;
+  return { state: state.value, hostTokenHash: row.hostTokenHash, hostPinHash: row.hostPinHash };
 }
 
-/** Rooms that may still change (everything but closed), loaded at start-up. */
-export function loadOpenRooms(db: Db): StoredRoom[] {
-  return db.select().from(rooms).where(ne(rooms.phase, 'closed')).all().map(parse);
+/**
+ * Rooms that may still change (everything but closed), loaded at start-up. A room whose stored state
+ * is malformed is left out and handed to `skipped` (to log), so one bad row does not stop the server.
+ */
+export function loadOpenRooms(db: Db, skipped: (error: StoredRowError) => void = () => {}): StoredRoom[] {
+  return db
+    .select()
+    .from(rooms)
+    .where(ne(rooms.phase, 'closed'))
+    .all()
+    .flatMap((row) => {
+      const state = stateOf(row);
+      if (!state.ok) skipped(state.error);
+      return state.ok ? [{ state: state.value, hostTokenHash: row.hostTokenHash, hostPinHash: row.hostPinHash }] : [];
+    });
 }
 
 export function setHostTokenHash(db: Db, code: string, hostTokenHash: string): void {
@@ -103,7 +119,7 @@ const toStoredRound = (r: RoomRoundRow): StoredRound => ({
   number: r.number,
   challengeId: r.challengeId,
   endedAt: r.endedAt,
-  standings: JSON.parse(r.standingsJson) as RoundStanding[],
+  standings: parseStored(storedStandingsSchema, r.standingsJson, `room_rounds[${r.roomCode}:${r.number}].standings_json`),
   publicId: r.publicId,
   publishedAt: r.publishedAt,
 });

@@ -8,6 +8,7 @@ import { roomRounds, type SubmissionRow } from '../../drizzle/schema';
 import type { ModelChallenge } from '../../game/challenges';
 import { roundSettingsSchema, type LockedHyper } from '../../game/room/settings';
 import { scoringPlan, type ScoringPlan } from '../../game/verification';
+import { tryParseStored } from '../stored/parse';
 
 /** The locks of the submission's round; none outside rooms. */
 export function submissionLocks(db: Db, sub: SubmissionRow): LockedHyper {
@@ -17,8 +18,8 @@ export function submissionLocks(db: Db, sub: SubmissionRow): LockedHyper {
     .from(roomRounds)
     .where(and(eq(roomRounds.roomCode, sub.roomCode), eq(roomRounds.number, sub.roundNumber)))
     .get();
-  const settings = row ? roundSettingsSchema.safeParse(JSON.parse(row.settingsJson)) : undefined;
-  return settings?.success ? settings.data.locked : {};
+  const settings = row ? tryParseStored(roundSettingsSchema, row.settingsJson, `room_rounds[${sub.roomCode}:${sub.roundNumber}].settings_json`) : undefined;
+  return settings?.ok ? settings.value.locked : {};
 }
 
 export function planFor(db: Db, sub: SubmissionRow, challenge: ModelChallenge): ScoringPlan & { locked: LockedHyper } {

@@ -1,12 +1,11 @@
 /**
  * The boss's player events: 'boss:mine' (own submissions with public scores, picks, the reveal once
  * there is one), 'boss:pick' (up to two for the private board, until the reveal) and 'boss:reveal'
- * (solo: face the boss; final, and refused while the level is locked on the player's path, game/boss/
- * face.ts). Private scores leave the server only inside a reveal.
+ * (solo: face the boss; final, and refused while the level is locked on the player's path: the rules
+ * are game/boss/face.ts's). Private scores leave the server only inside a reveal.
  */
 import { getModelChallenge, type ModelChallenge } from '../../game/challenges';
-import { faceRefusal } from '../../game/boss/face';
-import { validateSelection } from '../../game/boss/rules';
+import { faceLocked, NOTHING_TO_REVEAL, pickStep, soloRevealStep } from '../../game/boss/face';
 import { normalizeJoinCode } from '../../game/room/code';
 import { revealAndStore } from '../boss/reveal';
 import { readProgress } from '../progress';
@@ -48,8 +47,7 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
       submissions: own.map((s) => ({ submissionId: s.submissionId, public: s.public, publicTotal: s.publicTotal, paramCount: s.paramCount, submittedAt: s.submittedAt })),
       picks: readPicks(ctx.db, placeScope(w.place), playerId),
       reveal: w.revealed ? readReveal(ctx.db, revealScope(w.place, playerId)) : null,
-      // A room's boss is the teacher's pick: the path gates only solo play.
-      locked: w.place.kind === 'solo' && faceRefusal(w.challenge.id, readProgress(ctx.db, playerId)) !== null,
+      locked: faceLocked(w.place, w.challenge.id, readProgress(ctx.db, playerId)),
     };
     reply({ ok: true, data: mine });
   });
@@ -59,12 +57,10 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
     if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
     const w = locate(ctx, playerId, p.challengeId, p.roomCode);
     if (isError(w)) return reply(refuse(w.code, w.message));
-    if (w.revealed) return reply(refuse('boss/revealed', 'the private board has been revealed; picks are final'));
-    const ids = [...new Set(p.submissionIds)];
-    const bad = validateSelection(placeSubmissions(ctx.db, w.place, playerId), ids);
-    if (bad) return reply(refuse(bad.code, bad.message));
-    writePicks(ctx.db, placeScope(w.place), playerId, ids, ctx.now());
-    reply({ ok: true, data: { picks: ids } });
+    const step = pickStep(w.revealed, placeSubmissions(ctx.db, w.place, playerId), p.submissionIds);
+    if (!step.ok) return reply(refuse(step.error.code, step.error.message));
+    writePicks(ctx.db, placeScope(w.place), playerId, step.picks, ctx.now());
+    reply({ ok: true, data: { picks: step.picks } });
   });
 
   handle(ctx, socket, 'boss:reveal', bossRevealPayload, (p, reply) => {
@@ -76,17 +72,17 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
     const { challenge, place } = w;
     const boss = challenge.boss;
     if (!boss) return reply(refuse('boss/not_boss', 'not a boss level'));
-    const locked = faceRefusal(challenge.id, readProgress(ctx.db, playerId));
-    if (locked) return reply(refuse(locked.code, locked.message));
-    const reveal = ctx.db.transaction((t) => {
+    const out = ctx.db.transaction((t) => {
       // drizzle's transaction type lacks the client handle; the queries used here do not need it.
       const tx = t as unknown as Db;
-      const done = readReveal(tx, revealScope(place, playerId));
-      if (done) return done;
+      const step = soloRevealStep(challenge.id, readProgress(tx, playerId), readReveal(tx, revealScope(place, playerId)));
+      if (step.kind !== 'reveal') return step;
       const players = new Map([[playerId, nickname]]);
-      return revealAndStore(tx, { place, challengeId: challenge.id, boss, players, onlyPlayer: playerId, now: ctx.now() });
+      const reveal = revealAndStore(tx, { place, challengeId: challenge.id, boss, players, onlyPlayer: playerId, now: ctx.now() });
+      return reveal ? { kind: 'replay' as const, reveal } : { kind: 'refuse' as const, error: NOTHING_TO_REVEAL };
     });
-    if (!reveal) return reply(refuse('boss/nothing_to_reveal', 'submit a model first: the boss fights your submissions'));
+    if (out.kind === 'refuse') return reply(refuse(out.error.code, out.error.message));
+    const reveal = out.reveal;
     ctx.log.info('boss revealed', { playerId, challengeId: challenge.id, health: reveal.bossHealth });
     reply({ ok: true, data: reveal });
   });
