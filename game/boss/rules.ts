@@ -3,7 +3,7 @@
  * private part (revealed at the end), the submissions a player picks for the private board, the
  * generalization gap, the boss's health, and the shake-up between the two boards. Pure and seeded.
  */
-import { compareEntries } from '../ranking';
+import { rankRows } from '../ranking';
 import { mulberry32, shuffled } from '../random';
 
 /** Share of the hidden test set scored live on the public board. */
@@ -131,12 +131,7 @@ export function shakeUp(players: readonly { playerId: string; own: readonly Boss
     return pub && priv ? [{ playerId: p.playerId, pub, priv }] : [];
   });
   const rankBy = (pick: (x: (typeof withEntries)[number]) => BossSubmission, score: (s: BossSubmission) => number) =>
-    new Map(
-      withEntries
-        .map((x) => ({ playerId: x.playerId, score: score(pick(x)), submittedAt: pick(x).submittedAt }))
-        .sort(compareEntries)
-        .map((e, i) => [e.playerId, i + 1]),
-    );
+    new Map(rankRows(withEntries.map((x) => ({ playerId: x.playerId, score: score(pick(x)), submittedAt: pick(x).submittedAt }))).map((e) => [e.playerId, e.rank]));
   const pubRank = rankBy((x) => x.pub, (s) => s.public);
   const privRank = rankBy((x) => x.priv, (s) => s.private);
   return withEntries

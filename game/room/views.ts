@@ -2,7 +2,7 @@
  * What each side may see of a room (secrets stripped before every emit), the round's ranking, the
  * podium, the CSV rows, and the downsampled training curves of the class wall.
  */
-import { compareEntries } from '../ranking';
+import { rankRows } from '../ranking';
 import type { Admission, PlayerActivity, RoomPhase, RoomState, Round, RoundBest } from './types';
 import type { RoundSettings } from './settings';
 
@@ -25,10 +25,8 @@ export function roundStandings(state: RoomState, round: Round | null = state.rou
   const rows = Object.entries(round.entries)
     .filter((kv): kv is [string, typeof kv[1] & { best: RoundBest }] => kv[1].best !== null)
     .map(([playerId, e]) => ({ playerId, score: e.best.score, submittedAt: e.best.submittedAt, paramCount: e.best.paramCount, submissions: e.submissions, nickname: e.nickname }));
-  return rows
-    .sort(compareEntries)
-    // A kicked player's row stays (the score was earned) under the name they had; '—' if unknown.
-    .map((r, i) => ({ rank: i + 1, playerId: r.playerId, nickname: nick.get(r.playerId) ?? r.nickname ?? '—', score: r.score, paramCount: r.paramCount, bestAt: r.submittedAt, submissions: r.submissions }));
+  // A kicked player's row stays (the score was earned) under the name they had; '—' if unknown.
+  return rankRows(rows).map((r) => ({ rank: r.rank, playerId: r.playerId, nickname: nick.get(r.playerId) ?? r.nickname ?? '—', score: r.score, paramCount: r.paramCount, bestAt: r.submittedAt, submissions: r.submissions }));
 }
 
 /** Fields every viewer of the room may see. */
