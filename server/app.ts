@@ -6,16 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { realClock, type Clock } from './clock';
-import { openDb } from './db';
+import { openDb, type Db } from './db';
 import { isDatasetPath, serveDataset } from './http/datasets';
 import { consoleLogger, type Logger } from './log';
-import { createScoringPool } from './scoring/pool';
+import { createScoringPool, type ScoringPool } from './scoring/pool';
 import { createScoringService } from './scoring/service';
-import { createPresence } from './rooms/presence';
-import { createRoomOutput } from './rooms/publish';
 import { createRoomService } from './rooms/service';
-import { createWall } from './rooms/wall';
-import { leaderboardRoom, playerRoom, type HandlerContext } from './socket/context';
+import { leaderboardRoom, playerRoom, type ArenaServer, type HandlerContext } from './socket/context';
 import { attachHandlers, createIo } from './socket/index';
 import { createEventGate, EVENT_LIMITS, type EventLimits } from './socket/event-gate';
 import {
@@ -66,6 +63,8 @@ export interface ServerOptions {
   /** Most players per new room (env ROOM_MAX_PLAYERS); default game/room's ROOM_MAX_PLAYERS. */
   roomMaxPlayers?: number;
   log?: Logger;
+  /** Bench only (bench:isolation): results applied one at a time per challenge, as before issue 14. */
+  resultsPerChallengeQueue?: boolean;
 }
 
 export interface RunningServer {
@@ -98,12 +97,10 @@ async function prepareNext(dev: boolean) {
   return { handle: app.getRequestHandler() as RequestHandler, upgrade: app.getUpgradeHandler(), close: () => app.close() };
 }
 
-export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const log = opts.log ?? consoleLogger;
-  const dataDir = opts.dataDir ?? resolve(PROJECT_ROOT, 'data');
-  const db = openDb(opts.databaseFile);
-  const nextApp = opts.next === false ? undefined : await prepareNext(opts.dev ?? false);
+type NextApp = Awaited<ReturnType<typeof prepareNext>>;
 
+/** Dataset files, then Next (when served); anything else is answered here without reaching Next. */
+function createHttp(nextApp: NextApp | undefined, dataDir: string, log: Logger) {
   const http = createServer((req, res) => {
     if (!isOriginForm(req.url)) {
       res.writeHead(400, { 'content-type': 'text/plain' });
@@ -121,19 +118,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end();
     });
   });
-  const io = createIo(http);
   if (nextApp) {
     http.on('upgrade', (req, socket, head) => {
       if (req.url?.startsWith('/_next/')) void nextApp.upgrade(req, socket, head);
     });
   }
+  return http;
+}
 
-  const clock = opts.clock ?? realClock;
-  const presence = createPresence();
-  const wall = createWall(io, clock);
-  const roomOutput = createRoomOutput(io, clock, presence, wall);
-  const rooms = createRoomService({ db, clock, log, output: roomOutput, sweepMs: opts.roomSweepMs, maxPlayers: opts.roomMaxPlayers });
-
+/** Rooms, the scoring pool and service, wired to emit through `io`. */
+function createGame(opts: ServerOptions, deps: { db: Db; io: ArenaServer; clock: Clock; log: Logger; dataDir: string }) {
+  const { db, io, clock, log, dataDir } = deps;
+  const rooms = createRoomService({ db, clock, log, io, sweepMs: opts.roomSweepMs, maxPlayers: opts.roomMaxPlayers });
   const pool = createScoringPool({
     workers: opts.scoringWorkers ?? 1,
     dataDir,
@@ -146,19 +142,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     log,
     now: () => clock.now(),
     rooms,
+    resultsPerChallengeQueue: opts.resultsPerChallengeQueue,
     events: {
       result: (playerId, result) => io.to(playerRoom(playerId)).emit('submission:result', result),
       leaderboard: (view) => io.to(leaderboardRoom(view.challengeId)).emit('leaderboard:update', view),
     },
   });
-  // Every limit runs on the server's clock: tests move it forward instead of waiting out a window.
+  return { rooms, pool, scoring };
+}
+
+/** What every handler gets; every limit runs on the server's clock (tests move it instead of waiting). */
+function handlerContext(opts: ServerOptions, parts: Pick<HandlerContext, 'io' | 'db' | 'log' | 'clock' | 'rooms' | 'scoring'> & { pool: ScoringPool }): HandlerContext {
+  const { clock, pool, ...rest } = parts;
   const now = () => clock.now();
   const roomLimits: RoomLimits = { ...ROOM_LIMITS, ...opts.roomLimits };
-  const ctx: HandlerContext = {
-    io,
-    db,
-    scoring,
-    log,
+  return {
+    ...rest,
+    clock,
+    now,
     submitLimiter: createLimiter(opts.submitLimit ?? SUBMIT_LIMIT, now),
     submitAddressLimiter: createLimiter(opts.submitAddressLimit ?? SUBMIT_ADDRESS_LIMIT, now),
     scoringQueueCap: opts.scoringQueueCap ?? SCORING_QUEUE_PER_PLAYER,
@@ -169,15 +170,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       now,
     ),
     pinGuard: createPinGuard(roomLimits.reclaim, now),
-    now: () => clock.now(),
-    clock,
-    rooms,
-    roomOutput,
-    presence,
-    wall,
     roomLimiters: createRoomLimiters(roomLimits, now),
   };
-  attachHandlers(ctx, { socketsPerAddress: opts.socketsPerAddress ?? SOCKETS_PER_ADDRESS });
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? consoleLogger;
+  const dataDir = opts.dataDir ?? resolve(PROJECT_ROOT, 'data');
+  const db = openDb(opts.databaseFile);
+  const nextApp = opts.next === false ? undefined : await prepareNext(opts.dev ?? false);
+  const http = createHttp(nextApp, dataDir, log);
+  const io = createIo(http);
+  const clock = opts.clock ?? realClock;
+  const { rooms, pool, scoring } = createGame(opts, { db, io, clock, log, dataDir });
+  attachHandlers(handlerContext(opts, { io, db, log, clock, rooms, scoring, pool }), { socketsPerAddress: opts.socketsPerAddress ?? SOCKETS_PER_ADDRESS });
   // Before listening: rooms come back in their phase with their deadlines before any client returns.
   rooms.start();
 

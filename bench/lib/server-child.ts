@@ -3,27 +3,26 @@
  * can read its CPU time and peak RSS from /proc without counting its own clients.
  * Run by bench/lib/server-process.ts: `node --import tsx bench/lib/server-child.ts <json options>`.
  */
-import { startServer } from '../../server/app';
+import { startServer, type ServerOptions } from '../../server/app';
 import { silentLogger } from '../../server/log';
 
-interface ChildOptions {
-  databaseFile: string;
-  scoringWorkers: number;
-}
+/** Anything else given (room cap, limits, bench-only switches) is passed on to startServer. */
+type ChildOptions = { databaseFile: string; scoringWorkers: number } & Partial<Omit<ServerOptions, 'log' | 'clock'>>;
 
-const opts = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
+const { databaseFile, scoringWorkers, ...extra } = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 const server = await startServer({
   port: 0,
   host: '127.0.0.1',
-  databaseFile: opts.databaseFile,
+  databaseFile,
   next: false,
-  scoringWorkers: opts.scoringWorkers,
+  scoringWorkers,
   log: silentLogger,
   // Every bench client shares 127.0.0.1, so per-address and per-player limits are lifted.
   registerLimit: { points: 1_000_000, durationS: 60 },
   submitLimit: { points: 1_000_000, durationS: 60 },
   submitAddressLimit: { points: 1_000_000, durationS: 60 },
   socketsPerAddress: 1_000_000,
+  ...extra,
 });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 const stop = () => void server.close().then(() => process.exit(0), () => process.exit(1));

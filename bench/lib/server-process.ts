@@ -21,7 +21,8 @@ function statusKiB(pid: number, field: string): number {
   return m ? Number(m[1]) : NaN;
 }
 
-export async function startServerProcess(opts: { databaseFile: string; scoringWorkers: number }): Promise<ServerProcess> {
+/** `opts` beyond the two named are passed on to startServer (server-child.ts). */
+export async function startServerProcess(opts: { databaseFile: string; scoringWorkers: number } & Record<string, unknown>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'server-child.ts'), JSON.stringify(opts)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,6 +6,7 @@ import { isBossLevel } from '../challenges';
 import { isImprovement } from '../ranking';
 import { admit, askToJoin, deny, dropLapsedWaiting, kickMany, rejoinWaiting, setAdmission, waitingPresence } from './admission';
 import { roomNickname } from './names';
+import { entryProblem } from './entry';
 import { roundSettingsProblem } from './settings';
 import { done, fail, touch } from './result';
 import { publishRound } from './publish';
@@ -152,6 +153,8 @@ function submit(state: RoomState, e: Extract<RoomEvent, { type: 'submit' }>): Ro
   if (used >= round.settings.maxSubmissions) {
     return fail(state, 'round/submission_limit', `you have used all ${round.settings.maxSubmissions} submissions of this round`);
   }
+  const refused = entryProblem(round.settings, e.entry);
+  if (refused) return { ok: false, state, error: refused };
   const nextRound = withEntry(round, e.playerId, (x) => ({ ...x, nickname: member.nickname, submissions: x.submissions + 1, pending: x.pending + 1 }));
   return done(touch(withPlayer({ ...state, round: nextRound }, e.playerId, { activity: 'submitted' }), e.now));
 }

@@ -3,6 +3,7 @@
  * reducer is in machine.ts. Times are epoch milliseconds that arrive on events (`now`), never read here.
  */
 import type { ChallengeId } from '../challenges';
+import type { RoundEntryInput } from './entry';
 import type { RoundSettings } from './settings';
 
 /** lobby → running → ended (→ running again for the next round); closed once the room expired. */
@@ -136,7 +137,8 @@ export type RoomEvent =
   | { type: 'reveal'; actor: Actor; now: number }
   /** The host publishes (or withdraws) an ended round: the current one or any earlier one. */
   | { type: 'publish'; actor: Actor; round: number; published: boolean; now: number }
-  | { type: 'submit'; playerId: string; now: number }
+  /** The reducer checks membership, deadline, limit and the round's own rules for `entry` (entry.ts). */
+  | { type: 'submit'; playerId: string; entry: RoundEntryInput; now: number }
   | { type: 'scored'; playerId: string; round: number; best: RoundBest; now: number }
   | { type: 'scoreFailed'; playerId: string; round: number; now: number }
   | { type: 'activity'; playerId: string; activity: PlayerActivity; backend: string | null; now: number }
@@ -159,6 +161,9 @@ export type RoomErrorCode =
   | 'round/already_running'
   | 'round/ended'
   | 'round/submission_limit'
+  | 'round/wrong_challenge'
+  | 'round/locked_hyper'
+  | 'submission/over_steps'
   | 'round/scoring_pending'
   | 'round/stale'
   | 'round/not_boss'
@@ -172,6 +177,8 @@ export interface RoomError {
   code: RoomErrorCode;
   /** English explanation; the UI shows its own text per code. */
   message: string;
+  /** Field-level problems (a locked hyper-parameter, the server's training budget). */
+  issues?: { path: string; message: string }[];
 }
 
 /** Side effects the server acts on (persist history, tell a kicked player, schedule timers). */

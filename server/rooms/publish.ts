@@ -8,28 +8,10 @@
  * would otherwise send N broadcasts to N players and rank the room N times. A change of phase is sent
  * at once.
  */
-import type { Clock } from '../clock';
-import type { ClockTimer } from '../clock';
+import type { Clock, ClockTimer } from '../clock';
 import { ROOM_MAX_PLAYERS, type RoomState } from '../../game/room/types';
 import { hostRoomView, myRoundView, myRoundViews, playerRoomView } from '../../game/room/views';
 import { playerRoom, roomHostChannel, roomPlayersChannel, type ArenaServer } from '../socket/context';
-import type { Presence } from './presence';
-import type { Wall } from './wall';
-
-export interface RoomOutput {
-  /** The room's state changed: send every view that differs from the last one sent. */
-  changed(state: RoomState): void;
-  /** A waiting player was let in: their sockets in the room join its channel and get the player view. */
-  admitted(state: RoomState, playerId: string): void;
-  /** Tells the kicked player's sockets and takes them out of the room's channel. */
-  kicked(code: string, playerId: string): void;
-  /** A player left the room for good (left the lobby, or their grace period ran out). */
-  removed(code: string, playerId: string): void;
-  /** The room closed: forget what was kept for it. */
-  closed(code: string): void;
-  /** The `room:me` payload this player was last sent (set by a join's answer too). */
-  rememberMe(code: string, playerId: string, json: string): void;
-}
 
 /** Rooms with more players than this (the default cap: a class) have their views throttled. */
 export const THROTTLE_ABOVE_PLAYERS = ROOM_MAX_PLAYERS;
@@ -55,67 +37,66 @@ interface Sent {
   timer: ClockTimer | null;
 }
 
-export function createRoomOutput(io: ArenaServer, clock: Clock, presence: Presence, wall: Wall): RoomOutput {
-  const sent = new Map<string, Sent>();
-  const sentFor = (code: string): Sent => {
-    let s = sent.get(code);
-    if (!s) sent.set(code, (s = { player: '', host: '', me: new Map(), phase: '', at: -Infinity, waiting: null, timer: null }));
-    return s;
-  };
+/** One room's views as last sent, and the throttle of a big room's. Owned by its Room (room.ts). */
+export class RoomViews {
+  private readonly sent: Sent = { player: '', host: '', me: new Map(), phase: '', at: -Infinity, waiting: null, timer: null };
 
-  const send = (s: Sent, state: RoomState) => {
-    if (s.timer) clock.clearTimeout(s.timer);
+  constructor(
+    private readonly io: ArenaServer,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The room's state changed: send every view that differs from the last one sent. */
+  changed(state: RoomState): void {
+    const s = this.sent;
+    const wait = s.at + viewIntervalMs(state.players.length) - this.clock.now();
+    if (state.players.length <= THROTTLE_ABOVE_PLAYERS || state.phase !== s.phase || wait <= 0) return this.send(state);
+    s.waiting = state;
+    s.timer ??= this.clock.setTimeout(() => this.flush(), wait);
+  }
+
+  /** A waiting player was let in: `sockets` (theirs in this room) join its channel and get the player view. */
+  admitted(state: RoomState, playerId: string, sockets: string[]): void {
+    // Only the sockets that asked in this room: the player's tabs elsewhere stay out of its channel.
+    const nickname = state.players.find((p) => p.playerId === playerId)?.nickname;
+    if (sockets.length === 0 || nickname === undefined) return;
+    this.io.in(sockets).socketsJoin(roomPlayersChannel(state.code));
+    const me = myRoundView(state, playerId);
+    this.sent.me.set(playerId, JSON.stringify(me));
+    this.io.to(sockets).emit('room:admitted', { code: state.code, view: { ...playerRoomView(state), serverNow: this.clock.now() }, me, nickname, playerId });
+  }
+
+  /** The player left the room's channel for good (left, kicked, removed): every tab of theirs leaves. */
+  removed(code: string, playerId: string): void {
+    this.io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
+    this.sent.me.delete(playerId);
+  }
+
+  /** The `room:me` payload this player was last sent (set by a join's answer too). */
+  rememberMe(playerId: string, json: string): void {
+    this.sent.me.set(playerId, json);
+  }
+
+  /** Sends a big room's views still held back (the room is closing). */
+  dispose(): void {
+    this.flush();
+    if (this.sent.timer) this.clock.clearTimeout(this.sent.timer);
+    this.sent.timer = null;
+  }
+
+  private flush(): void {
+    if (this.sent.waiting) this.send(this.sent.waiting);
+  }
+
+  private send(state: RoomState): void {
+    const s = this.sent;
+    if (s.timer) this.clock.clearTimeout(s.timer);
     s.timer = null;
     s.waiting = null;
     s.phase = state.phase;
-    s.at = clock.now();
-    sendViews(io, s, state, s.at);
-  };
-  const flush = (code: string) => {
-    const s = sent.get(code);
-    if (s?.waiting) send(s, s.waiting);
-  };
-
-  const removed = (code: string, playerId: string) => {
-    io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
-    presence.drop(code, playerId);
-    wall.forget(code, playerId);
-    sent.get(code)?.me.delete(playerId);
-  };
-
-  return {
-    changed(state) {
-      const s = sentFor(state.code);
-      const wait = s.at + viewIntervalMs(state.players.length) - clock.now();
-      if (state.players.length <= THROTTLE_ABOVE_PLAYERS || state.phase !== s.phase || wait <= 0) return send(s, state);
-      s.waiting = state;
-      s.timer ??= clock.setTimeout(() => flush(state.code), wait);
-    },
-    admitted(state, playerId) {
-      // Only the sockets that asked in this room: the player's tabs elsewhere stay out of its channel.
-      const ids = presence.sockets(state.code, playerId);
-      const nickname = state.players.find((p) => p.playerId === playerId)?.nickname;
-      if (ids.length === 0 || nickname === undefined) return;
-      io.in(ids).socketsJoin(roomPlayersChannel(state.code));
-      const me = myRoundView(state, playerId);
-      sentFor(state.code).me.set(playerId, JSON.stringify(me));
-      io.to(ids).emit('room:admitted', { code: state.code, view: { ...playerRoomView(state), serverNow: clock.now() }, me, nickname, playerId });
-    },
-    kicked(code, playerId) {
-      io.to(playerRoom(playerId)).emit('room:kicked', { code });
-      removed(code, playerId);
-    },
-    removed,
-    closed(code) {
-      flush(code);
-      sent.delete(code);
-      presence.dropRoom(code);
-      wall.forget(code);
-    },
-    rememberMe(code, playerId, json) {
-      sentFor(code).me.set(playerId, json);
-    },
-  };
+    s.at = this.clock.now();
+    sendViews(this.io, s, state, s.at);
+  }
 }
 
 /** Sends every view of `state` that differs from the last one sent, and remembers what was sent. */

@@ -1,7 +1,7 @@
 /**
- * The class wall's live training curves: kept in memory only (a curve is worth nothing after a
+ * One room's class wall: live training curves kept in memory only (a curve is worth nothing after a
  * restart), downsampled by appendCurvePoint, and sent to the host at most once per WALL_EMIT_MS per
- * student, with a trailing send so the newest point always arrives.
+ * student, with a trailing send so the newest point always arrives. Owned by its Room (room.ts).
  */
 import type { Clock, ClockTimer } from '../clock';
 import { appendCurvePoint, type CurvePoint } from '../../game/room/views';
@@ -20,58 +20,57 @@ interface Tile {
   trailing: ClockTimer | null;
 }
 
-export interface Wall {
+export class RoomWall {
+  private readonly tilesByPlayer = new Map<string, Tile>();
+
+  constructor(
+    private readonly io: ArenaServer,
+    private readonly clock: Clock,
+    private readonly code: string,
+  ) {}
+
   /** Records what a student reported and schedules a (throttled) update to the host. */
-  report(code: string, playerId: string, activity: PlayerActivity, backend: string | null, point: CurvePoint | undefined): void;
+  report(playerId: string, activity: PlayerActivity, backend: string | null, point: CurvePoint | undefined): void {
+    let tile = this.tilesByPlayer.get(playerId);
+    if (!tile) this.tilesByPlayer.set(playerId, (tile = { activity, backend, curve: [], lastSentAt: 0, trailing: null }));
+    tile.activity = activity;
+    tile.backend = backend ?? tile.backend;
+    if (point) tile.curve = appendCurvePoint(tile.curve, point);
+    if (tile.trailing) return;
+    const wait = tile.lastSentAt + WALL_EMIT_MS - this.clock.now();
+    if (wait <= 0) return this.send(playerId, tile);
+    const t = tile;
+    tile.trailing = this.clock.setTimeout(() => this.send(playerId, t), wait);
+  }
+
   /** Every student's tile, for a host that just attached. */
-  tiles(code: string): RoomWallUpdate[];
-  forget(code: string, playerId?: string): void;
-}
+  tiles(): RoomWallUpdate[] {
+    return [...this.tilesByPlayer.entries()].map(([playerId, t]) => this.update(playerId, t));
+  }
 
-export function createWall(io: ArenaServer, clock: Clock): Wall {
-  const rooms = new Map<string, Map<string, Tile>>();
-  const update = (code: string, playerId: string, t: Tile): RoomWallUpdate => ({ code, playerId, activity: t.activity, backend: t.backend, curve: t.curve });
+  forget(playerId: string): void {
+    const tile = this.tilesByPlayer.get(playerId);
+    if (tile) this.clear(tile);
+    this.tilesByPlayer.delete(playerId);
+  }
 
-  const send = (code: string, playerId: string, tile: Tile) => {
+  dispose(): void {
+    for (const t of this.tilesByPlayer.values()) this.clear(t);
+    this.tilesByPlayer.clear();
+  }
+
+  private update(playerId: string, t: Tile): RoomWallUpdate {
+    return { code: this.code, playerId, activity: t.activity, backend: t.backend, curve: t.curve };
+  }
+
+  private send(playerId: string, tile: Tile): void {
     tile.trailing = null;
-    tile.lastSentAt = clock.now();
-    io.to(roomHostChannel(code)).emit('room:wall', update(code, playerId, tile));
-  };
+    tile.lastSentAt = this.clock.now();
+    this.io.to(roomHostChannel(this.code)).emit('room:wall', this.update(playerId, tile));
+  }
 
-  const clear = (tile: Tile) => {
-    if (tile.trailing) clock.clearTimeout(tile.trailing);
+  private clear(tile: Tile): void {
+    if (tile.trailing) this.clock.clearTimeout(tile.trailing);
     tile.trailing = null;
-  };
-
-  return {
-    report(code, playerId, activity, backend, point) {
-      let tiles = rooms.get(code);
-      if (!tiles) rooms.set(code, (tiles = new Map()));
-      let tile = tiles.get(playerId);
-      if (!tile) tiles.set(playerId, (tile = { activity, backend, curve: [], lastSentAt: 0, trailing: null }));
-      tile.activity = activity;
-      tile.backend = backend ?? tile.backend;
-      if (point) tile.curve = appendCurvePoint(tile.curve, point);
-      if (tile.trailing) return;
-      const wait = tile.lastSentAt + WALL_EMIT_MS - clock.now();
-      if (wait <= 0) return send(code, playerId, tile);
-      const t = tile;
-      tile.trailing = clock.setTimeout(() => send(code, playerId, t), wait);
-    },
-    tiles(code) {
-      return [...(rooms.get(code) ?? new Map<string, Tile>()).entries()].map(([playerId, t]) => update(code, playerId, t));
-    },
-    forget(code, playerId) {
-      const tiles = rooms.get(code);
-      if (!tiles) return;
-      if (playerId === undefined) {
-        for (const t of tiles.values()) clear(t);
-        rooms.delete(code);
-        return;
-      }
-      const tile = tiles.get(playerId);
-      if (tile) clear(tile);
-      tiles.delete(playerId);
-    },
-  };
+  }
 }

@@ -1,30 +1,23 @@
 /**
- * Main-thread side of scoring: sends accepted submissions to the worker pool, turns predictions
- * into a score against labels it loaded itself, and applies results one at a time per challenge
- * (so leaderboard updates go out in the order they were written).
+ * Main-thread side of scoring: each accepted submission is read once, judged (judging.ts: a worker
+ * for a model, a replay for a play entry), then its outcome is written in ONE transaction: a room
+ * submission's re-enters its room as one game event (rooms/service.ts settle), a solo one is written
+ * directly. Results never wait for one another: a busy room delays only its own submissions' results.
+ * The leaderboard view is read when it is emitted, so a later update always carries the newer board.
  */
 import PQueue from 'p-queue';
 import type { Db } from '../db';
-import { getChallenge, type ModelChallenge } from '../../game/challenges';
 import type { Score } from '../../game/scoring';
-import { playEntrySchema, scorePlayEntry } from '../../game/solo/play';
-import type { Stars } from '../../game/stars';
-import type { ServerRun } from '../../game/verification';
 import type { SubmissionRow } from '../../drizzle/schema';
 import type { ApiError, LeaderboardView, SubmissionResult } from '../../protocol';
 import type { Logger } from '../log';
 import { getSubmission, leaderboardView, recordFailure, recordScore } from '../store';
 import type { ScoringPool } from './pool';
 import { recordStars } from '../progress';
-import { bossScope, judgeBoss, recordBossScores, type BossScores } from '../boss/scoring';
-import { bossTrainExamples, testExamples } from './test-split';
-import type { ScoringOutput } from './types';
-import { judgeModelOutput } from './judge';
-import { planFor } from './plan';
+import { recordBossScores } from '../boss/scoring';
+import { createJudge, type Checked, type Judged } from './judging';
 
-type Judged =
-  | { ok: true; score: Score; stars: Stars; workerMs: number; boss?: Omit<BossScores, 'score'>; run?: ServerRun }
-  | { ok: false; error: ApiError };
+export type { Checked } from './judging';
 
 export interface ScoringEvents {
   result(playerId: string, result: SubmissionResult): void;
@@ -40,15 +33,15 @@ export interface RoomSettler {
 }
 
 export interface ScoringService {
-  /** Scores an accepted (queued, persisted) submission in the background. */
-  enqueue(submissionId: string): void;
+  /** Scores an accepted (queued, persisted) submission in the background; `checked`: its content as validated. */
+  enqueue(submissionId: string, checked?: Checked): void;
   /** Resolves when nothing is being scored or applied. */
   idle(): Promise<void>;
   /** Stops applying results; unfinished submissions stay 'queued' for the next start. */
   close(): Promise<void>;
 }
 
-export function createScoringService(deps: {
+export interface ScoringDeps {
   db: Db;
   pool: ScoringPool;
   dataDir: string;
@@ -57,64 +50,23 @@ export function createScoringService(deps: {
   now?: () => number;
   /** Room submissions settle through their room (absent: everything is written directly). */
   rooms?: RoomSettler;
-}): ScoringService {
-  const { db, pool, events, log } = deps;
-  const now = deps.now ?? Date.now;
-  const labelsByChallenge = new Map<string, Uint8Array>();
-  const queues = new Map<string, PQueue>();
-  const inFlight = new Set<Promise<void>>();
-  let closing = false;
-
-  const trainLabelsByChallenge = new Map<string, Uint8Array | null>();
-  const trainLabelsFor = (challenge: ModelChallenge): Uint8Array | null => {
-    if (!trainLabelsByChallenge.has(challenge.id)) trainLabelsByChallenge.set(challenge.id, bossTrainExamples(deps.dataDir, challenge)?.labels ?? null);
-    return trainLabelsByChallenge.get(challenge.id) ?? null;
-  };
-
-  const labelsFor = (challenge: ModelChallenge): Uint8Array => {
-    let labels = labelsByChallenge.get(challenge.id);
-    if (!labels) {
-      labels = testExamples(deps.dataDir, challenge).labels;
-      labelsByChallenge.set(challenge.id, labels);
-    }
-    return labels;
-  };
-
-  /** Public score for everyone now; private and train accuracy kept for the reveal (no stars yet). */
-  function judgeBossModel(sub: SubmissionRow, challenge: ModelChallenge, output: ScoringOutput & { ok: true }): Judged {
-    const boss = challenge.boss;
-    const trainLabels = trainLabelsFor(challenge);
-    if (!boss || !output.trainPredictions || !trainLabels) return { ok: false, error: { code: 'scoring/mismatch', message: 'no training-set predictions' } };
-    const labels = labelsFor(challenge);
-    if (output.predictions.length !== labels.length || output.trainPredictions.length !== trainLabels.length) {
-      return { ok: false, error: { code: 'scoring/mismatch', message: 'prediction counts do not match' } };
-    }
-    const { score, ...kept } = judgeBoss(bossScope(sub), boss, output.predictions, labels, output.trainPredictions, trainLabels);
-    return { ok: true, score, stars: 0, workerMs: output.workerMs, boss: kept };
-  }
-
   /**
-   * The server's score and stars for a worker's output on a model challenge: of the model the
-   * server trained itself when the plan (game/verification.ts) retrained the spec.
+   * Bench only (bench:isolation): apply results one at a time per challenge, as before issue 14, so
+   * one busy room's results hold back every other result of that challenge.
    */
-  function judgeModel(sub: SubmissionRow, challenge: ModelChallenge, plan: ReturnType<typeof planFor>, output: ScoringOutput): Judged {
-    if (!output.ok) return output;
-    if (challenge.boss) return judgeBossModel(sub, challenge, output);
-    const judged = judgeModelOutput(challenge, sub, output, labelsFor(challenge), plan);
-    return judged.ok ? { ...judged, workerMs: output.workerMs } : judged;
-  }
+  resultsPerChallengeQueue?: boolean;
+}
 
-  const queueFor = (challengeId: string): PQueue => {
-    let q = queues.get(challengeId);
-    if (!q) queues.set(challengeId, (q = new PQueue({ concurrency: 1 })));
-    return q;
+/** Writes a judged submission's outcome and tells the player (and the board's watchers). */
+function createSettler(deps: ScoringDeps) {
+  const { db, events, log, rooms } = deps;
+  const now = deps.now ?? Date.now;
+
+  /** Through the submission's room when it has one, so the room's state changes in the same transaction. */
+  const commit = <T>(sub: SubmissionRow, score: Score | null, write: (tx: Db) => T): Promise<T> => {
+    if (sub.roomCode && rooms) return rooms.settle(sub, score, write);
+    return Promise.resolve(db.transaction((tx) => write(tx as unknown as Db)));
   };
-
-  /** Writes through the submission's room when it has one, so the room's state changes with it. */
-  function commit<T>(sub: SubmissionRow, score: Score | null, write: (tx: Db) => T): Promise<T> {
-    if (sub.roomCode && deps.rooms) return deps.rooms.settle(sub, score, write);
-    return Promise.resolve(write(db));
-  }
 
   async function fail(sub: SubmissionRow, base: Omit<SubmissionResult, 'status'>, error: ApiError) {
     await commit(sub, null, (tx) => recordFailure(tx, sub.id, error, now()));
@@ -122,12 +74,9 @@ export function createScoringService(deps: {
     events.result(sub.playerId, { ...base, status: 'failed', error });
   }
 
-  /** One transaction (through the room's queue for a room submission), then the events. */
-  async function apply(submissionId: string, judged: Judged): Promise<void> {
-    const sub = getSubmission(db, submissionId);
-    if (!sub || sub.status !== 'queued') return;
+  return async function settle(sub: SubmissionRow, judged: Judged): Promise<void> {
     const room = sub.roomCode && sub.roundNumber !== null ? { room: { code: sub.roomCode, round: sub.roundNumber } } : {};
-    const base = { submissionId, challengeId: sub.challengeId, paramCount: sub.paramCount, ...room };
+    const base = { submissionId: sub.id, challengeId: sub.challengeId, paramCount: sub.paramCount, ...room };
     if (!judged.ok) return fail(sub, base, judged.error);
     const { score, stars } = judged;
     const { improved, rank } = await commit(sub, score, (tx) => {
@@ -137,56 +86,57 @@ export function createScoringService(deps: {
       return outcome;
     });
     const run = judged.run ? { trainedByServer: judged.run } : {};
-    log.info('submission scored', { submissionId, score: score.score, stars, workerMs: Math.round(judged.workerMs), ...run });
+    log.info('submission scored', { submissionId: sub.id, score: score.score, stars, workerMs: Math.round(judged.workerMs), ...run });
     events.result(sub.playerId, { ...base, status: 'scored', ...score, stars, improved, ...(rank ? { rank } : {}), ...run });
     if (improved) events.leaderboard(leaderboardView(db, sub.challengeId));
-  }
+  };
+}
 
-  /** Model challenges go to a worker; play challenges are replayed here (microseconds to a few ms). */
-  async function judge(sub: SubmissionRow): Promise<Judged> {
-    const challenge = getChallenge(sub.challengeId);
-    if (!challenge) return { ok: false, error: { code: 'challenge/unknown', message: sub.challengeId } };
-    if (challenge.kind !== 'model') {
-      const entry = playEntrySchema.safeParse(JSON.parse(sub.specJson));
-      if (!entry.success || entry.data.kind !== challenge.kind) {
-        return { ok: false, error: { code: 'play/invalid', message: 'the stored entry is not valid' } };
-      }
-      const started = performance.now();
-      const played = scorePlayEntry(entry.data);
-      return { ok: true, ...played, workerMs: performance.now() - started };
-    }
-    // Where a rule is about training, the worker trains the spec itself and that model is scored.
-    const plan = planFor(db, sub, challenge);
-    const job = { challengeId: sub.challengeId, specJson: sub.specJson, weights: new Uint8Array(sub.weights), retrain: plan.retrain };
-    return judgeModel(sub, challenge, plan, await pool.score(job, sub.playerId));
-  }
+/** The old ordering, for the bench: one result at a time per challenge. */
+function perChallenge() {
+  const queues = new Map<string, PQueue>();
+  return (challengeId: string, task: () => Promise<void>): Promise<void> => {
+    let q = queues.get(challengeId);
+    if (!q) queues.set(challengeId, (q = new PQueue({ concurrency: 1 })));
+    return q.add(task);
+  };
+}
 
-  async function run(submissionId: string): Promise<void> {
+export function createScoringService(deps: ScoringDeps): ScoringService {
+  const { db, pool, log } = deps;
+  const judge = createJudge(deps);
+  const settle = createSettler(deps);
+  const ordered = deps.resultsPerChallengeQueue ? perChallenge() : (_: string, task: () => Promise<void>) => task();
+  /** By submission id: one already being scored is not scored twice (a re-queue at start-up). */
+  const inFlight = new Map<string, Promise<void>>();
+  let closing = false;
+
+  async function run(submissionId: string, checked: Checked | undefined): Promise<void> {
     const sub = getSubmission(db, submissionId);
     if (!sub || sub.status !== 'queued') return;
-    const output = await judge(sub);
+    const judged = await judge.judge(sub, checked);
     // A job cut short by shutdown is not the player's fault: leave it queued for the next start.
     if (closing) return;
-    await queueFor(sub.challengeId).add(async () => {
-      if (!closing) await apply(submissionId, output);
+    await ordered(sub.challengeId, async () => {
+      if (!closing) await settle(sub, judged);
     });
   }
 
   return {
-    enqueue(submissionId) {
-      if (closing) return;
-      const p = run(submissionId)
+    enqueue(submissionId, checked) {
+      if (closing || inFlight.has(submissionId)) return;
+      const p = run(submissionId, checked)
         .catch((err: unknown) => log.error('scoring crashed', { submissionId, err: String(err) }))
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
+        .finally(() => inFlight.delete(submissionId));
+      inFlight.set(submissionId, p);
     },
     async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
     async close() {
       closing = true;
       await pool.close();
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight.values()]);
     },
   };
 }

@@ -62,8 +62,8 @@ describe('removing several players at once', () => {
   test('not submitted: players without a submission in the current round; scored rows of the removed stay', () => {
     let s = play([
       { type: 'startRound', actor: HOST, settings, now: T0 + 22 * MIN },
-      { type: 'submit', playerId: 'a', now: T0 + 23 * MIN },
-      { type: 'submit', playerId: 'c', now: T0 + 23 * MIN },
+      { type: 'submit', playerId: 'a', now: T0 + 23 * MIN, entry: { challengeId: 'sign-digits', spec: null } },
+      { type: 'submit', playerId: 'c', now: T0 + 23 * MIN, entry: { challengeId: 'sign-digits', spec: null } },
       { type: 'scored', playerId: 'c', round: 1, best: { submissionId: 's1', score: 0.8, paramCount: 10, submittedAt: T0 + 23 * MIN }, now: T0 + 24 * MIN },
     ], lobby());
     s = play([{ type: 'kickMany', actor: HOST, selection: { by: 'notSubmitted' }, now: T0 + 25 * MIN }], s);

@@ -44,10 +44,10 @@ describe('room reducer: illegal events are refused with a code and change nothin
     ['start while running', running, { type: 'startRound', actor: HOST, settings, now: T0 + 15 }, 'round/already_running'],
     ['end in the lobby', lobby, { type: 'endRound', actor: HOST, now: T0 + 5 }, 'round/not_running'],
     ['end twice', ended, { type: 'endRound', actor: HOST, now: T0 + 25 }, 'round/not_running'],
-    ['submit in the lobby', lobby, { type: 'submit', playerId: 'a', now: T0 + 5 }, 'round/not_running'],
-    ['submit after the host ended', ended, { type: 'submit', playerId: 'a', now: T0 + 25 }, 'round/ended'],
-    ['submit at the deadline, before the tick', running, { type: 'submit', playerId: 'a', now: T0 + 10 + 60_000 }, 'round/ended'],
-    ['submit by a stranger', running, { type: 'submit', playerId: 'zz', now: T0 + 15 }, 'room/not_member'],
+    ['submit in the lobby', lobby, { type: 'submit', playerId: 'a', now: T0 + 5, entry: { challengeId: 'sign-digits', spec: null } }, 'round/not_running'],
+    ['submit after the host ended', ended, { type: 'submit', playerId: 'a', now: T0 + 25, entry: { challengeId: 'sign-digits', spec: null } }, 'round/ended'],
+    ['submit at the deadline, before the tick', running, { type: 'submit', playerId: 'a', now: T0 + 10 + 60_000, entry: { challengeId: 'sign-digits', spec: null } }, 'round/ended'],
+    ['submit by a stranger', running, { type: 'submit', playerId: 'zz', now: T0 + 15, entry: { challengeId: 'sign-digits', spec: null } }, 'room/not_member'],
     ['kick an unknown player', lobby, { type: 'kick', actor: HOST, playerId: 'zz', now: T0 + 5 }, 'room/unknown_player'],
     ['rename to nothing', lobby, { type: 'rename', actor: HOST, playerId: 'a', nickname: '  ', now: T0 + 5 }, 'nickname/invalid'],
     ['join with an empty nickname', lobby, { type: 'join', playerId: 'c', nickname: '\u0000', now: T0 + 5 }, 'nickname/invalid'],
@@ -154,29 +154,29 @@ describe('room reducer: rounds', () => {
 
   test('the submission limit counts per player per round', () => {
     const s = play([
-      { type: 'submit', playerId: 'a', now: T0 + 11 },
-      { type: 'submit', playerId: 'a', now: T0 + 12 },
+      { type: 'submit', playerId: 'a', now: T0 + 11, entry: { challengeId: 'sign-digits', spec: null } },
+      { type: 'submit', playerId: 'a', now: T0 + 12, entry: { challengeId: 'sign-digits', spec: null } },
     ], running());
-    const r = applyRoomEvent(s, { type: 'submit', playerId: 'a', now: T0 + 13 });
+    const r = applyRoomEvent(s, { type: 'submit', playerId: 'a', now: T0 + 13, entry: { challengeId: 'sign-digits', spec: null } });
     assert.equal(r.ok ? '' : r.error.code, 'round/submission_limit');
-    assert.ok(applyRoomEvent(s, { type: 'submit', playerId: 'b', now: T0 + 13 }).ok);
+    assert.ok(applyRoomEvent(s, { type: 'submit', playerId: 'b', now: T0 + 13, entry: { challengeId: 'sign-digits', spec: null } }).ok);
   });
 
   test('only a better score replaces the best; failures settle without a score', () => {
     const s = play([
-      { type: 'submit', playerId: 'a', now: T0 + 11 },
-      { type: 'submit', playerId: 'a', now: T0 + 12 },
+      { type: 'submit', playerId: 'a', now: T0 + 11, entry: { challengeId: 'sign-digits', spec: null } },
+      { type: 'submit', playerId: 'a', now: T0 + 12, entry: { challengeId: 'sign-digits', spec: null } },
       { type: 'scored', playerId: 'a', round: 1, best: best('s1', 0.8, T0 + 11), now: T0 + 13 },
       { type: 'scored', playerId: 'a', round: 1, best: best('s2', 0.8, T0 + 12), now: T0 + 14 },
     ], running());
     assert.deepEqual(s.round?.entries.a, { nickname: 'Ada', submissions: 2, pending: 0, best: best('s1', 0.8, T0 + 11) });
-    const f = play([{ type: 'submit', playerId: 'b', now: T0 + 15 }, { type: 'scoreFailed', playerId: 'b', round: 1, now: T0 + 16 }], s);
+    const f = play([{ type: 'submit', playerId: 'b', now: T0 + 15, entry: { challengeId: 'sign-digits', spec: null } }, { type: 'scoreFailed', playerId: 'b', round: 1, now: T0 + 16 }], s);
     assert.deepEqual(f.round?.entries.b, { nickname: 'Bo', submissions: 1, pending: 0, best: null });
   });
 
   test('a kicked player keeps their earned row under the name they had, renames included', () => {
     const s = play([
-      { type: 'submit', playerId: 'b', now: T0 + 11 },
+      { type: 'submit', playerId: 'b', now: T0 + 11, entry: { challengeId: 'sign-digits', spec: null } },
       { type: 'scored', playerId: 'b', round: 1, best: best('sb', 0.6, T0 + 11), now: T0 + 12 },
       { type: 'rename', actor: HOST, playerId: 'b', nickname: 'Bora', now: T0 + 13 },
       { type: 'kick', actor: HOST, playerId: 'b', now: T0 + 14 },
@@ -186,7 +186,7 @@ describe('room reducer: rounds', () => {
 
   test('a score that arrives after the round ended still counts', () => {
     const s = play([
-      { type: 'submit', playerId: 'a', now: T0 + 11 },
+      { type: 'submit', playerId: 'a', now: T0 + 11, entry: { challengeId: 'sign-digits', spec: null } },
       { type: 'endRound', actor: HOST, now: T0 + 12 },
       { type: 'scored', playerId: 'a', round: 1, best: best('s1', 0.9, T0 + 11), now: T0 + 13 },
     ], running());
@@ -195,7 +195,7 @@ describe('room reducer: rounds', () => {
   });
 
   test('the next round waits until the last round is fully scored', () => {
-    const s = play([{ type: 'submit', playerId: 'a', now: T0 + 11 }, { type: 'endRound', actor: HOST, now: T0 + 12 }], running());
+    const s = play([{ type: 'submit', playerId: 'a', now: T0 + 11, entry: { challengeId: 'sign-digits', spec: null } }, { type: 'endRound', actor: HOST, now: T0 + 12 }], running());
     const r = applyRoomEvent(s, { type: 'startRound', actor: HOST, settings, now: T0 + 13 });
     assert.equal(r.ok ? '' : r.error.code, 'round/scoring_pending');
     const settled = play([{ type: 'scoreFailed', playerId: 'a', round: 1, now: T0 + 14 }], s);

@@ -40,7 +40,7 @@ describe('the reveal event', () => {
     ['by a player', () => play([{ type: 'endRound', actor: HOST, now: T0 + 50 }], round('boss-2')), { role: 'player', playerId: 'p1' }, 'room/not_host'],
     [
       'while a submission is still being scored',
-      () => play([{ type: 'submit', playerId: 'p1', now: T0 + 20 }, { type: 'endRound', actor: HOST, now: T0 + 50 }], round('boss-2')),
+      () => play([{ type: 'submit', playerId: 'p1', now: T0 + 20, entry: { challengeId: 'boss-2', spec: null } }, { type: 'endRound', actor: HOST, now: T0 + 50 }], round('boss-2')),
       HOST,
       'round/scoring_pending',
     ],

@@ -34,8 +34,8 @@ function roundWithScores(leaderboardVisible: boolean): RoomState {
     { type: 'join', playerId: 'a', nickname: 'Ada', now: T0 },
     { type: 'join', playerId: 'b', nickname: '=cmd|calc', now: T0 },
     { type: 'startRound', actor: { role: 'host' }, settings, now: T0 + 1 },
-    { type: 'submit', playerId: 'a', now: T0 + 2 },
-    { type: 'submit', playerId: 'b', now: T0 + 3 },
+    { type: 'submit', playerId: 'a', now: T0 + 2, entry: { challengeId: 'sign-digits', spec: null } },
+    { type: 'submit', playerId: 'b', now: T0 + 3, entry: { challengeId: 'sign-digits', spec: null } },
     { type: 'scored', playerId: 'a', round: 1, best: { submissionId: 'sa', score: 0.5, paramCount: 10, submittedAt: T0 + 2 }, now: T0 + 4 },
     { type: 'scored', playerId: 'b', round: 1, best: { submissionId: 'sb', score: 0.75, paramCount: 20, submittedAt: T0 + 3 }, now: T0 + 5 },
   ]);
@@ -78,7 +78,7 @@ describe('room views', () => {
     const events: RoomEvent[] = [];
     for (let i = 0; i < n; i++) events.push({ type: 'join', playerId: `p${i}`, nickname: `P${i}`, now: T0 });
     events.push({ type: 'startRound', actor: { role: 'host' }, settings: { ...DEFAULT_ROUND_SETTINGS, leaderboardVisible: true }, now: T0 + 1 });
-    for (let i = 0; i < scored + 5; i++) events.push({ type: 'submit', playerId: `p${i}`, now: T0 + 2 });
+    for (let i = 0; i < scored + 5; i++) events.push({ type: 'submit', playerId: `p${i}`, now: T0 + 2, entry: { challengeId: 'sign-digits', spec: null } });
     for (let i = 0; i < scored; i++) {
       events.push({ type: 'scored', playerId: `p${i}`, round: 1, best: { submissionId: `s${i}`, score: (i % 97) / 100, paramCount: 1, submittedAt: T0 + 2 }, now: T0 + 3 });
     }

@@ -1,0 +1,182 @@
+/**
+ * Results never wait on another room (issue 14). A real server (this process, SQLite in memory, no
+ * Next) and real socket.io clients: a room of N players (default 100) on the optimizer race, all
+ * submitting at the same instant, while one solo player submits to the same challenge every few
+ * milliseconds. Prints the solo player's submit → `submission:result` p50/p95 with the results
+ * queue of before issue 14 (one per challenge, each result waiting for its room's queue) and with
+ * today's (a room's result waits only for its own room), in the same run, alternating which goes
+ * first. The race is replayed on the main thread, so no scoring worker's queue is in the way: what
+ * differs is only where a result waits to be applied.
+ *
+ * Usage: npm run bench:isolation -- [--players 100] [--solo 20] [--rounds 2]
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RaceEntry } from '../game/solo/play';
+import type { Socket } from 'socket.io-client';
+import type { HostCredentials, Result, SubmissionResult } from '../protocol';
+import { connect, registerPlayer, type Client } from './lib/clients';
+import { startServerProcess } from './lib/server-process';
+import { emit, machine, numArg, parseArgs, round, summary, table } from './lib/stats';
+
+const RACE: RaceEntry = {
+  kind: 'race',
+  surfaces: {
+    bowl: { optimizer: 'gd', learningRate: 0.5, momentum: 0.5 },
+    ravine: { optimizer: 'adagrad', learningRate: 2, momentum: 0.5 },
+    saddle: { optimizer: 'rmsprop', learningRate: 0.3, momentum: 0.5 },
+    rosenbrock: { optimizer: 'adam', learningRate: 1, momentum: 0.9 },
+  },
+};
+const ACK_MS = 120_000;
+/** Between two of the solo player's submissions. */
+const SOLO_GAP_MS = 10;
+
+async function ask<T>(s: Client, event: string, payload: unknown): Promise<T> {
+  const r = (await (s as unknown as Socket).timeout(ACK_MS).emitWithAck(event, payload)) as Result<T>;
+  if (!r.ok) throw new Error(`${event}: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+/** Resolves with each submission's result, by id, as they arrive on `socket`. */
+function results(socket: Client): Map<string, (r: SubmissionResult) => void> & { seen: Map<string, SubmissionResult> } {
+  const waiting = new Map<string, (r: SubmissionResult) => void>() as Map<string, (r: SubmissionResult) => void> & { seen: Map<string, SubmissionResult> };
+  waiting.seen = new Map();
+  socket.on('submission:result', (r) => {
+    const w = waiting.get(r.submissionId);
+    if (w) w(r);
+    else waiting.seen.set(r.submissionId, r);
+  });
+  return waiting;
+}
+
+async function timedSubmit(socket: Client, inbox: ReturnType<typeof results>, payload: unknown): Promise<number> {
+  const t0 = performance.now();
+  const { submissionId } = await ask<{ submissionId: string }>(socket, 'play:submit', payload);
+  const early = inbox.seen.get(submissionId);
+  if (!early) await new Promise<SubmissionResult>((ok) => inbox.set(submissionId, ok));
+  return performance.now() - t0;
+}
+
+/** Server-side figures from its database: accepted (created_at) → scored (scored_at), per submission. */
+function serverTimes(dbFile: string): { solo: number[]; room: number[] } {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT room_code AS room, scored_at - created_at AS ms FROM submissions WHERE scored_at IS NOT NULL').all() as { room: string | null; ms: number }[];
+    return { solo: rows.filter((r) => r.room === null).map((r) => r.ms), room: rows.filter((r) => r.room !== null).map((r) => r.ms) };
+  } finally {
+    db.close();
+  }
+}
+
+interface Figures {
+  /** The solo player's emit → its submission:result, as this (client) process sees it. */
+  solo: number[];
+  /** The same submissions on the server: accepted → scored (written just before the result goes out). */
+  soloServer: number[];
+  roomServer: number[];
+  roomMs: number;
+}
+
+async function scenario(oldQueue: boolean, players: number, solos: number): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'arena-isolation-'));
+  const databaseFile = join(dir, 'arena.db');
+  const server = await startServerProcess({
+    databaseFile,
+    scoringWorkers: 1,
+    roomMaxPlayers: players,
+    resultsPerChallengeQueue: oldQueue,
+    // The solo player submits more often than a person would.
+    scoringQueueCap: 1_000_000,
+    eventLimits: { any: { points: 1_000_000, durationS: 10 }, events: { 'play:submit': { points: 1_000_000, durationS: 10 } } },
+    roomLimits: { newPlayers: { points: 1_000_000, durationS: 60 }, join: { points: 1_000_000, durationS: 10 } },
+  });
+  const sockets: Client[] = [];
+  try {
+    const host = await connect(server.url);
+    sockets.push(host);
+    const room = await ask<HostCredentials>(host, 'room:create', {});
+    await ask(host, 'room:host', { code: room.code, hostToken: room.hostToken });
+    const members = await Promise.all(
+      Array.from({ length: players }, async (_, i) => {
+        const p = await registerPlayer(server.url, `Player ${i + 1}`);
+        sockets.push(p.socket);
+        await ask(p.socket, 'room:join', { code: room.code, nickname: `Player ${i + 1}` });
+        return { socket: p.socket, inbox: results(p.socket) };
+      }),
+    );
+    const settings = { challengeId: 'optimizer-race', durationMs: 10 * 60_000, maxSubmissions: 5, leaderboardVisible: true, locked: {} };
+    await ask(host, 'room:start', { code: room.code, hostToken: room.hostToken, settings });
+    const solo = await registerPlayer(server.url, 'Solo');
+    sockets.push(solo.socket);
+    const soloInbox = results(solo.socket);
+    const payload = { challengeId: 'optimizer-race', entry: RACE };
+    const t0 = performance.now();
+    // The whole room submits at once; the solo player starts at the same instant and keeps going.
+    const burst = Promise.all(members.map((m) => timedSubmit(m.socket, m.inbox, { ...payload, roomCode: room.code })));
+    const soloMs: number[] = [];
+    for (let i = 0; i < solos; i++) {
+      soloMs.push(await timedSubmit(solo.socket, soloInbox, payload));
+      await new Promise((ok) => setTimeout(ok, SOLO_GAP_MS));
+    }
+    await burst;
+    const roomMs = performance.now() - t0;
+    for (const s of sockets) s.disconnect();
+    await server.stop();
+    const db = serverTimes(databaseFile);
+    return { solo: soloMs, soloServer: db.solo, roomServer: db.room, roomMs };
+  } finally {
+    for (const s of sockets) s.disconnect();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs();
+  const players = numArg(args, 'players', 100);
+  const solos = numArg(args, 'solo', 20);
+  const rounds = numArg(args, 'rounds', 2);
+  console.error(`isolation: ${players}-player room bursting, a solo player submitting ${solos} times; ${rounds} round(s) of both; ${JSON.stringify(machine())}`);
+  const all = { before: [] as Figures[], after: [] as Figures[] };
+  for (let r = 0; r < rounds; r++) {
+    // Alternate which runs first, so a machine getting busier slows both alike.
+    for (const oldQueue of r % 2 === 0 ? [true, false] : [false, true]) {
+      const out = await scenario(oldQueue, players, solos);
+      (oldQueue ? all.before : all.after).push(out);
+      console.error(`  round ${r + 1} ${oldQueue ? 'one queue per challenge (before)' : 'per room (now)'}: solo p50 ${round(summary(out.solo).p50)} ms, room burst done in ${round(out.roomMs)} ms`);
+    }
+  }
+  const figures = (runs: Figures[]) => ({
+    solo: summary(runs.flatMap((f) => f.solo)),
+    soloServer: summary(runs.flatMap((f) => f.soloServer)),
+    roomServer: summary(runs.flatMap((f) => f.roomServer)),
+    roomBurstMs: summary(runs.map((f) => f.roomMs)).p50,
+  });
+  const before = figures(all.before);
+  const after = figures(all.after);
+  const row = (results: string, f: ReturnType<typeof figures>) => ({
+    results,
+    n: f.solo.n,
+    'solo p50': f.solo.p50,
+    'solo p95': f.solo.p95,
+    'server p50': f.soloServer.p50,
+    'server p95': f.soloServer.p95,
+    'room p50': f.roomServer.p50,
+    'room p95': f.roomServer.p95,
+    'room burst': f.roomBurstMs,
+  });
+  console.log(`submit → result (ms) of a solo player while a ${players}-player room scores a burst on the same challenge; server: accepted → scored in its database`);
+  console.log(table([row('one queue per challenge (before issue 14)', before), row('each room its own (now)', after)]));
+  emit('isolation', { players, solos, rounds, before, after, machine: machine() });
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
