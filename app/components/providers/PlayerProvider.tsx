@@ -1,5 +1,6 @@
 'use client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { z } from 'zod';
 import type { PlayerIdentity, Result } from '../../../protocol';
 import { TOKEN_KEY, useSocket } from './SocketProvider';
 
@@ -25,11 +26,14 @@ const PlayerContext = createContext<PlayerState>({
   register: async () => ({ ok: false, error: { code: 'client/not_ready', message: 'not connected yet' } }),
 });
 
+/** What this page wrote under PLAYER_KEY; anything else there (edited, older) reads as no player. */
+const storedPlayerSchema = z.object({ playerId: z.string().min(1), nickname: z.string().min(1) });
+
 function readStored(): Player | null {
   try {
     const raw = window.localStorage.getItem(PLAYER_KEY);
-    const parsed = raw ? (JSON.parse(raw) as Partial<Player>) : null;
-    return parsed?.playerId && parsed.nickname ? { playerId: parsed.playerId, nickname: parsed.nickname } : null;
+    const parsed = raw ? storedPlayerSchema.safeParse(JSON.parse(raw)) : null;
+    return parsed?.success ? { playerId: parsed.data.playerId, nickname: parsed.data.nickname } : null;
   } catch {
     return null;
   }
