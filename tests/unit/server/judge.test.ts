@@ -12,7 +12,7 @@ import { judgeModelOutput } from '../../../server/scoring/judge';
 
 const labels = Uint8Array.from({ length: 100 }, (_, i) => i % 2);
 const predictions = Int32Array.from(labels);
-const stored = (spec = knownGoodSpec('losses')) => ({ specJson: JSON.stringify(spec), paramCount: 82 });
+const stored = (spec = knownGoodSpec('losses')) => ({ spec, paramCount: 82 });
 const code = (j: ReturnType<typeof judgeModelOutput>) => (j.ok ? `ok:${j.stars}` : j.error.code);
 
 describe('judgeModelOutput', () => {
@@ -47,7 +47,7 @@ describe('judgeModelOutput', () => {
   test('without retraining (logic-gates) the weights are scored and stars need no run', () => {
     const gates = modelChallenge('logic-gates');
     const four = Uint8Array.from([0, 1, 1, 0]);
-    const j = judgeModelOutput(gates, { specJson: JSON.stringify(knownGoodSpec('logic-gates')), paramCount: 12 }, { ok: true, predictions: Int32Array.from(four), workerMs: 1 }, four, { ...scoringPlan(gates), locked: {} });
+    const j = judgeModelOutput(gates, { spec: knownGoodSpec('logic-gates'), paramCount: 12 }, { ok: true, predictions: Int32Array.from(four), workerMs: 1 }, four, { ...scoringPlan(gates), locked: {} });
     assert.equal(code(j), 'ok:3');
   });
 });
