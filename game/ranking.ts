@@ -1,4 +1,4 @@
-/** Leaderboard order: best score first; on a tie the earlier submission wins. */
+/** Leaderboard order: best score first; on a tie the earlier submission wins. Which submissions may be on it. */
 
 export interface RankableEntry {
   /** Player the entry belongs to; the final tie-break, so the order is total. */
@@ -27,4 +27,13 @@ export function isImprovement(prev: Pick<RankableEntry, 'score'> | undefined, ne
 /** Sorts and numbers entries 1..n; ties are broken as in compareEntries, so ranks are distinct. */
 export function rankRows<T extends RankableEntry>(entries: readonly T[]): (T & { rank: number })[] {
   return [...entries].sort(compareEntries).map((entry, i) => ({ ...entry, rank: i + 1 }));
+}
+
+/**
+ * Whether a scored submission may be on the public challenge board: a solo one at once; a room
+ * round's only once the teacher published that round (never while it runs, nor while its board is
+ * hidden), so students' names and scores stay in their class until then.
+ */
+export function onPublicBoard(s: { inRoom: boolean; roundPublished: boolean }): boolean {
+  return !s.inRoom || s.roundPublished;
 }

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { leaderboardEntries, leaderboardTotals, players, roomRounds, submissions, type SubmissionRow } from '../drizzle/schema';
 import { roundPublished } from './rooms/store';
-import { isImprovement } from '../game/ranking';
+import { isImprovement, onPublicBoard as mayBePublic } from '../game/ranking';
 import type { Score } from '../game/scoring';
 import type { ApiError, LeaderboardRow, LeaderboardView } from '../protocol';
 
@@ -79,13 +79,10 @@ export interface ScoredOutcome {
   rank: number | undefined;
 }
 
-/**
- * Whether a submission may be on the public challenge board: a solo one always, a room one only once
- * its round is published (so never while the round runs, nor while its board is hidden from the class).
- */
+/** Whether a submission may be on the public challenge board (game/ranking.ts onPublicBoard decides). */
 export function onPublicBoard(db: Db, sub: Pick<SubmissionRow, 'roomCode' | 'roundNumber'>): boolean {
-  if (sub.roomCode === null) return true;
-  return sub.roundNumber !== null && roundPublished(db, sub.roomCode, sub.roundNumber);
+  const published = sub.roomCode !== null && sub.roundNumber !== null && roundPublished(db, sub.roomCode, sub.roundNumber);
+  return mayBePublic({ inRoom: sub.roomCode !== null, roundPublished: published });
 }
 
 /** Marks a queued submission scored and, if it may be public and beats the player's best, makes it their entry. */
@@ -127,7 +124,10 @@ function countNewEntry(db: Db, challengeId: string): void {
     .run();
 }
 
-/** The player's best submission that may be public (solo, or of a published round), as the board orders them. */
+/**
+ * The player's best submission that may be public, as the board orders them. The WHERE is game/
+ * ranking.ts onPublicBoard in SQL (solo, or of a published round); publish tests check they agree.
+ */
 function bestPublicSubmission(db: Db, challengeId: string, playerId: string) {
   const s = submissions;
   const r = roomRounds;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareEntries, isImprovement, rankRows } from '../../../game/ranking';
+import { compareEntries, isImprovement, onPublicBoard, rankRows } from '../../../game/ranking';
 
 const e = (playerId: string, score: number, submittedAt: number) => ({ playerId, score, submittedAt });
 
@@ -57,4 +57,12 @@ describe('rankRows', () => {
   });
 
   test('empty', () => assert.deepEqual(rankRows([]), []));
+});
+
+describe('onPublicBoard', () => {
+  test('solo: at once; a room round: only once published', () => {
+    assert.equal(onPublicBoard({ inRoom: false, roundPublished: false }), true);
+    assert.equal(onPublicBoard({ inRoom: true, roundPublished: false }), false);
+    assert.equal(onPublicBoard({ inRoom: true, roundPublished: true }), true);
+  });
 });
