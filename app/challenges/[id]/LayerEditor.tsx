@@ -93,11 +93,12 @@ const FLAT_TYPES: readonly LayerType[] = ['dense', 'dropout'];
 /** Image layers have no place on a sequence; the sequence layers only on one (inputShape [steps, features]). */
 const IMAGE_TYPES: readonly LayerType[] = ['conv2d', 'maxPooling2d'];
 
-function offeredTypes(inputShape: readonly number[], dropout: boolean): LayerType[] {
+/** `allowed`: the challenge's own list (ModelChallenge.layerTypes), when it has one. */
+function offeredTypes(inputShape: readonly number[], dropout: boolean, allowed: readonly LayerType[] | undefined): LayerType[] {
   const sequence = inputShape.length === 2;
   const fits = (type: LayerType) =>
     inputShape.length === 1 ? FLAT_TYPES.includes(type) : sequence ? !IMAGE_TYPES.includes(type) : !isSequenceLayerType(type);
-  return LAYER_TYPES.filter((type) => fits(type) && (type !== 'dropout' || dropout));
+  return LAYER_TYPES.filter((type) => fits(type) && (!allowed || allowed.includes(type)) && (type !== 'dropout' || dropout));
 }
 
 /** New layers go above a final softmax layer (the output), where they almost always belong. */
@@ -106,12 +107,14 @@ function insertAt(layers: LayerSpec[]): number {
   return last?.type === 'dense' && last.activation === 'softmax' ? layers.length - 1 : layers.length;
 }
 
-export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools, onChange }: {
+export function LayerEditor({ layers, infos, inputShape, layerTypes, issues, disabled, tools, onChange }: {
   layers: LayerSpec[];
   /** Per-layer shapes when the whole stack is valid. */
   infos: LayerInfo[] | null;
   /** The challenge's input shape, shown as row 0. */
   inputShape: readonly number[];
+  /** The layer types this challenge allows, when it limits them. */
+  layerTypes?: readonly LayerType[];
   /** Problems keyed by layer index. */
   issues: Map<number, string[]>;
   disabled: boolean;
@@ -123,7 +126,8 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools
   const [newType, setNewType] = useState<LayerType>('dense');
   // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
   const flat = inputShape.length === 1;
-  const types = offeredTypes(inputShape, tools.dropout);
+  const types = offeredTypes(inputShape, tools.dropout, layerTypes);
+  const chosen = types.includes(newType) ? newType : (types[0] ?? 'dense');
   const update = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: -1 | 1) => {
     const next = layers.slice();
@@ -164,10 +168,10 @@ export function LayerEditor({ layers, infos, inputShape, issues, disabled, tools
         ))}
       </ol>
       <div className="flex flex-wrap items-center gap-2">
-        <select aria-label={t('layerType')} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+        <select aria-label={t('layerType')} value={chosen} onChange={(e) => setNewType(e.target.value as LayerType)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
           {types.map((type) => <option key={type} value={type}>{t(`layer.${type}`)}</option>)}
         </select>
-        <button type="button" data-testid="add-layer" onClick={() => add(newType)} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
+        <button type="button" data-testid="add-layer" onClick={() => add(chosen)} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
           + {t('addLayer')}
         </button>
         <span className="text-xs text-slate-500">{t('addLayerHelp')}</span>
