@@ -23,6 +23,7 @@ export interface Problems {
 }
 
 const shape = (s: string) => s.replaceAll('x', '×');
+const layerName = (type: string | undefined, t: Translate) => (type ? t(`layer.${type}`) : '');
 
 /** Zod messages look like "path: Too small: expected number to be >=1, got 0". */
 function describeValue(message: string, t: Translate): string {
@@ -36,6 +37,12 @@ function describeValue(message: string, t: Translate): string {
 }
 
 const SHAPE_MESSAGES: Array<[RegExp, (m: RegExpExecArray, t: Translate) => string]> = [
+  // Sequence layers (models/shapes-sequence.ts) first: their messages name shapes in brackets too.
+  [/(\w+) needs a sequence input \(steps x features\), got (\S+) \(an image\)/, (m, t) => t('problem.needsSequenceImage', { layer: layerName(m[1], t), shape: shape(m[2] ?? '') })],
+  [/(\w+) needs a sequence input \(steps x features\), got ([\dx]+)/, (m, t) => t('problem.needsSequence', { layer: layerName(m[1], t), shape: shape(m[2] ?? '') })],
+  [/embedding must be the first layer/, (_m, t) => t('problem.embeddingFirst')],
+  [/(conv2d|maxPooling2d) needs an image input.*got ([\dx]+) \(a sequence/, (m, t) => t('problem.imageLayerOnSequence', { layer: layerName(m[1], t), shape: shape(m[2] ?? '') })],
+  [/the last layer must output (\d+) values.*got ([\dx]+) \(still a sequence/, (m, t) => t('problem.stillSequence', { classes: m[1] ?? '', shape: shape(m[2] ?? '') })],
   [/dense needs a flat input.*\(input is (.+)\)/, (m, t) => t('problem.denseNeedsFlat', { shape: shape(m[1] ?? '') })],
   [/conv2d needs an image input.*got (.+)$/, (m, t) => t('problem.convNeedsImage', { shape: shape(m[1] ?? '') })],
   [/conv2d kernelSize (\d+) is larger than its (\S+) input/, (m, t) => t('problem.kernelTooLarge', { size: m[1] ?? '', shape: shape(m[2] ?? '') })],
@@ -56,7 +63,7 @@ function describeShape(message: string, t: Translate, flatInput: boolean): strin
   return message.replace(/^[\w.]+: /, '');
 }
 
-const LAYER_FIELDS = new Set(['units', 'activation', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'rate', 'l1', 'l2']);
+const LAYER_FIELDS = new Set(['units', 'activation', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'rate', 'l1', 'l2', 'outputDim', 'returnSequences', 'heads', 'keyDim', 'causal', 'positional']);
 
 function place(issue: SpecIssue, t: Translate, out: Problems, flatInput: boolean): void {
   const push = <K>(map: Map<K, string[]>, key: K, text: string) => map.set(key, [...(map.get(key) ?? []), text]);
