@@ -10,7 +10,7 @@ import { normalizeJoinCode } from '../../game/room/code';
 import { revealAndStore } from '../boss/reveal';
 import { readProgress } from '../progress';
 import { placeScope, placeSubmissions, readPicks, readReveal, revealScope, writePicks, type BossPlace } from '../boss/store';
-import { bossMinePayload, bossPickPayload, bossRevealPayload, type ApiError, type BossMine } from '../../protocol';
+import type { ApiError, BossMine } from '../../protocol';
 import type { Db } from '../db';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';
@@ -37,7 +37,7 @@ function locate(ctx: HandlerContext, playerId: string, challengeId: string, room
 const isError = (w: Where | ApiError): w is ApiError => 'code' in w;
 
 export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'boss:mine', bossMinePayload, (p, reply) => {
+  handle(ctx, socket, 'boss:mine', (p, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
     const w = locate(ctx, playerId, p.challengeId, p.roomCode);
@@ -52,7 +52,7 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
     reply({ ok: true, data: mine });
   });
 
-  handle(ctx, socket, 'boss:pick', bossPickPayload, (p, reply) => {
+  handle(ctx, socket, 'boss:pick', (p, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
     const w = locate(ctx, playerId, p.challengeId, p.roomCode);
@@ -63,7 +63,7 @@ export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
     reply({ ok: true, data: { picks: step.picks } });
   });
 
-  handle(ctx, socket, 'boss:reveal', bossRevealPayload, (p, reply) => {
+  handle(ctx, socket, 'boss:reveal', (p, reply) => {
     const playerId = socket.data.playerId;
     const nickname = socket.data.nickname;
     if (!playerId || nickname === undefined) return reply(refuse('auth/required', 'no player: register first'));

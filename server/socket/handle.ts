@@ -1,14 +1,16 @@
 /**
  * Wraps a socket handler: finds the ack (if the client sent one), checks the socket's rate limits
- * (event-gate.ts) and the payload with zod, and turns anything thrown into an error ack. A handler
- * never throws out to socket.io.
+ * (event-gate.ts) and the payload with the catalogue's schema for that event (protocol/), and turns
+ * anything thrown into an error ack. A handler never throws out to socket.io. Typed by event name:
+ * the handler gets that event's parsed payload and may answer only that event's ack data.
  */
 import type { z } from 'zod';
-import type { ApiError, ErrorCode, Result } from '../../protocol';
+import { clientEvents, type AckOf, type ApiError, type ClientEventName, type ErrorCode, type ParsedPayloadOf, type Result } from '../../protocol';
 import type { ArenaSocket, HandlerContext } from './context';
 import { findForbiddenKey } from './forbidden-keys';
 
-export type Reply = (result: Result<unknown>) => void;
+/** The answer to event `E`: its ack's data, or a refusal (`null` data for an event without an ack). */
+export type Reply<E extends ClientEventName> = (result: Result<AckOf<E>>) => void;
 
 export const refuse = (code: ErrorCode, message: string, issues?: ApiError['issues']): Result<never> => ({
   ok: false,
@@ -35,22 +37,23 @@ function disconnectFlooder(ctx: HandlerContext, socket: ArenaSocket, event: stri
   setImmediate(() => socket.disconnect(true));
 }
 
-export function handle<S extends z.ZodType>(
+export function handle<E extends ClientEventName>(
   ctx: HandlerContext,
   socket: ArenaSocket,
-  event: string,
-  schema: S,
-  fn: (payload: z.infer<S>, reply: Reply) => void | Promise<void>,
+  event: E,
+  fn: (payload: ParsedPayloadOf<E>, reply: Reply<E>) => void | Promise<void>,
 ): void {
+  const schema: z.ZodType = clientEvents[event].payload;
+  // socket.io's typed on() cannot follow a generic event name; `fn`'s type above is the checked one.
   const on = socket.on.bind(socket) as unknown as (e: string, cb: (...args: unknown[]) => void) => void;
   // A flood would write a log line per refused message: the first rate refusal per socket and event is enough.
   let rateLogged = false;
   on(event, (...args: unknown[]) => {
     const last = args.at(-1);
-    const ack = typeof last === 'function' ? (last as Reply) : undefined;
+    const ack = typeof last === 'function' ? (last as (result: Result<unknown>) => void) : undefined;
     const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
     let replied = false;
-    const reply: Reply = (result) => {
+    const reply: Reply<E> = (result) => {
       if (replied) return;
       replied = true;
       if (!result.ok && !(result.error.code === 'rate/limited' && rateLogged)) {
@@ -78,7 +81,7 @@ export function handle<S extends z.ZodType>(
       return;
     }
     Promise.resolve()
-      .then(() => fn(parsed.data, reply))
+      .then(() => fn(parsed.data as ParsedPayloadOf<E>, reply))
       .catch((err: unknown) => {
         ctx.log.error('handler crashed', { event, err: err instanceof Error ? err.stack : String(err) });
         reply(refuse('server/internal', 'the server could not handle this request'));

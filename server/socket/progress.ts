@@ -6,20 +6,20 @@
 import { getChallenge } from '../../game/challenges';
 import { parseModelSpec } from '../../models/spec';
 import { playerNickname, readProgress } from '../progress';
-import { emptyPayload, runPayload, type RunView } from '../../protocol';
+import type { RunView } from '../../protocol';
 import { maySeeRoom } from '../rooms/access';
 import { getSubmission, onPublicBoard } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';
 
 export function onProgress(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'progress:get', emptyPayload, (_payload, reply) => {
+  handle(ctx, socket, 'progress:get', (_payload, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
     reply({ ok: true, data: { progress: readProgress(ctx.db, playerId) } });
   });
 
-  handle(ctx, socket, 'run:get', runPayload, (payload, reply) => {
+  handle(ctx, socket, 'run:get', (payload, reply) => {
     const sub = getSubmission(ctx.db, payload.submissionId);
     const challenge = sub ? getChallenge(sub.challengeId) : undefined;
     if (!sub || !challenge || sub.status !== 'scored') return reply(refuse('run/not_found', 'no scored submission with this id'));

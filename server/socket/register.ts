@@ -3,14 +3,13 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { normalizeNickname } from '../../game/nickname';
 import { friendlyName, isOffensive } from '../../game/room/names';
 import { hashToken } from '../hash';
-import { registerPayload } from '../../protocol';
 import { createPlayer } from '../store';
 import { playerRoom, type ArenaSocket, type HandlerContext } from './context';
 import { handle, refuse } from './handle';
 import { limited } from './limits';
 
 export function onRegister(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'player:register', registerPayload, async ({ nickname: raw }, reply) => {
+  handle(ctx, socket, 'player:register', async ({ nickname: raw }, reply) => {
     const nick = normalizeNickname(raw);
     if (!nick.ok) return reply(refuse(nick.code, nick.message));
     // The global leaderboard is a classroom screen too: an offensive name is replaced, as in rooms.

@@ -8,7 +8,7 @@ import { getChallenge } from '../../game/challenges';
 import { playEntrySchema } from '../../game/solo/play';
 import { validateSubmission, validateWeights } from '../../game/submission';
 import type { ModelSpec } from '../../models/spec';
-import { MAX_WEIGHTS_BYTES, playSubmitPayload, submitPayload, type Result } from '../../protocol';
+import { MAX_WEIGHTS_BYTES, type Result } from '../../protocol';
 import { insertSubmission } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse, type Reply } from './handle';
@@ -53,7 +53,7 @@ function admit(ctx: HandlerContext, playerId: string): () => void {
 }
 
 /** Rate limits (player, then address), queue cap, persist (through the room when there is one), ack, enqueue. */
-async function accept(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply): Promise<void> {
+async function accept(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply<'submission:submit' | 'play:submit'>): Promise<void> {
   const blocked = check(ctx.submitLimiter, playerId, 'submissions') ?? check(ctx.submitAddressLimiter, socket.handshake.address, 'submissions from this address');
   if (blocked) return reply(blocked);
   const full = queueFull(ctx, playerId);
@@ -66,7 +66,7 @@ async function accept(ctx: HandlerContext, socket: ArenaSocket, playerId: string
   }
 }
 
-async function store(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply): Promise<void> {
+async function store(ctx: HandlerContext, socket: ArenaSocket, playerId: string, a: Accepted, reply: Reply<'submission:submit' | 'play:submit'>): Promise<void> {
   // The socket may have disconnected (or re-registered) since the payload arrived.
   if (socket.data.playerId !== playerId) return reply(refuse('auth/required', 'player changed during submit'));
   const submissionId = randomUUID();
@@ -84,7 +84,7 @@ async function store(ctx: HandlerContext, socket: ArenaSocket, playerId: string,
 }
 
 export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'submission:submit', submitPayload, async (payload, reply) => {
+  handle(ctx, socket, 'submission:submit', async (payload, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'register (or connect with your token) before submitting'));
     const checked = validateSubmission(payload.challengeId, payload.spec);
@@ -103,7 +103,7 @@ export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
     }, reply);
   });
 
-  handle(ctx, socket, 'play:submit', playSubmitPayload, async (payload, reply) => {
+  handle(ctx, socket, 'play:submit', async (payload, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'register (or connect with your token) before submitting'));
     const challenge = getChallenge(payload.challengeId);

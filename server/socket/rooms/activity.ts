@@ -4,14 +4,13 @@
  * Only a change of status or backend goes through the room (and the database); curve points stay in
  * memory and reach the host throttled per student.
  */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
 import { knownRoom, notMember } from './common';
 
 export function onActivity(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:activity', roomPayloads.activity, async (p, reply) => {
+  handle(ctx, socket, 'room:activity', async (p, reply) => {
     if (await limited(ctx.roomLimiters.activity, socket.id, 'activity updates')) return;
     const code = knownRoom(ctx, p.code);
     const playerId = code ? ctx.presence.has(code, socket.id) : undefined;

@@ -2,7 +2,6 @@
  * 'room:admit' (host): waiting players come in (all or nothing: a full or locked room refuses); their
  * sockets join the room's channel and get 'room:admitted' with the player view.
  */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 
@@ -11,7 +10,6 @@ export function onAdmit(ctx: HandlerContext, socket: ArenaSocket): void {
     ctx,
     socket,
     'room:admit',
-    roomPayloads.admit,
     (p, actor, now) => ({ type: 'admit', actor, playerIds: p.playerIds, now }),
     (_state, _p, effects) => ({ playerIds: effects.flatMap((e) => (e.type === 'admitted' ? [e.playerId] : [])) }),
   );

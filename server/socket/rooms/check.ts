@@ -6,7 +6,6 @@
  * way to find rooms than joining.
  */
 import { joinRefusal } from '../../../game/room/joinable';
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { check } from '../limits';
@@ -22,7 +21,7 @@ const SAID = {
 } as const;
 
 export function onCheck(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:check', roomPayloads.check, ({ code: raw }, reply) => {
+  handle(ctx, socket, 'room:check', ({ code: raw }, reply) => {
     const blocked = check(ctx.roomLimiters.check, socket.id, 'code checks');
     if (blocked) return reply(blocked);
     const found = lookUpRoom(ctx, socket, raw);

@@ -4,7 +4,6 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { generateJoinCode, JOIN_CODE_ALPHABET } from '../../../game/room/code';
-import { roomPayloads } from '../../../protocol';
 import { hashToken } from '../../hash';
 import { pinHash } from '../../rooms/service';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
@@ -39,7 +38,7 @@ export const normalizePin = (typed: string) => typed.toUpperCase().replace(/[\s-
 export const formatPin = (pin: string) => (pin.match(new RegExp(`.{1,${PIN_GROUP}}`, 'g')) ?? [pin]).join('-');
 
 export function onCreate(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:create', roomPayloads.create, async (_payload, reply) => {
+  handle(ctx, socket, 'room:create', async (_payload, reply) => {
     const blocked = await limited(ctx.roomLimiters.create, socket.handshake.address, 'rooms created');
     if (blocked) return reply(blocked);
     let code: string | null = null;

@@ -1,5 +1,4 @@
 /** 'room:deny' (host): waiting players are refused and told ('room:kicked'); they cannot ask again here. */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 
@@ -8,7 +7,6 @@ export function onDeny(ctx: HandlerContext, socket: ArenaSocket): void {
     ctx,
     socket,
     'room:deny',
-    roomPayloads.deny,
     (p, actor, now) => ({ type: 'deny', actor, playerIds: p.playerIds, now }),
     (_state, _p, effects) => ({ playerIds: effects.flatMap((e) => (e.type === 'kicked' ? [e.playerId] : [])) }),
   );

@@ -1,8 +1,7 @@
 /** 'room:end' (host): ends the running round now; later submissions are refused. */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 
 export function onEnd(ctx: HandlerContext, socket: ArenaSocket): void {
-  onHostEvent(ctx, socket, 'room:end', roomPayloads.end, (_p, actor, now) => ({ type: 'endRound', actor, now }), () => null);
+  onHostEvent(ctx, socket, 'room:end', (_p, actor, now) => ({ type: 'endRound', actor, now }), () => null);
 }

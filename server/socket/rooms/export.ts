@@ -10,7 +10,6 @@ import { DEFAULT_TIME_ZONE } from '../../../game/time-zone';
 import type { RoomState } from '../../../game/room/types';
 import { submissions } from '../../../drizzle/schema';
 import type { Db } from '../../db';
-import { roomPayloads } from '../../../protocol';
 import { csvFilename, resultsCsv } from '../../rooms/csv';
 import { loadRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
@@ -36,7 +35,7 @@ function roundResults(db: Db, state: RoomState, code: string, number: number): {
 }
 
 export function onExport(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:export', roomPayloads.export, (p, reply) => {
+  handle(ctx, socket, 'room:export', (p, reply) => {
     const code = hostedRoom(ctx, p.code, p.hostToken);
     if (!code) {
       const r = notYourRoom();

@@ -4,7 +4,7 @@
  * each round is addressed by its random public id.
  */
 import { podium } from '../../../game/room/views';
-import { type FinishedRoundSummary, roomPayloads } from '../../../protocol';
+import type { FinishedRoundSummary } from '../../../protocol';
 import { publishedRounds, type StoredRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle } from '../handle';
@@ -22,7 +22,7 @@ export const summary = (r: StoredRound): FinishedRoundSummary => ({
 });
 
 export function onFinished(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'rooms:finished', roomPayloads.finished, (p, reply) => {
+  handle(ctx, socket, 'rooms:finished', (p, reply) => {
     reply({ ok: true, data: publishedRounds(ctx.db, p?.limit ?? FINISHED_ROUNDS_DEFAULT).map(summary) });
   });
 }

@@ -2,23 +2,26 @@
  * The host events that go through the room reducer (kick, lock, rename, start, end): the token picks
  * the actor, the reducer decides, a refusal is logged and answered, and nothing is written.
  */
-import type { z } from 'zod';
 import type { RoomEffect, RoomEvent, RoomState } from '../../../game/room/types';
+import type { AckOf, ClientEventName, ParsedPayloadOf } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
 
 type HostPayload = { code: string; hostToken: string };
+/** The events whose payload names a room and carries its host token. */
+export type HostEventName = { [E in ClientEventName]: ParsedPayloadOf<E> extends HostPayload ? E : never }[ClientEventName];
 
-export function onHostEvent<S extends z.ZodType<HostPayload>, T>(
+export function onHostEvent<E extends HostEventName>(
   ctx: HandlerContext,
   socket: ArenaSocket,
-  event: string,
-  schema: S,
-  build: (payload: z.infer<S>, actor: Extract<RoomEvent, { actor: unknown }>['actor'], now: number) => RoomEvent,
-  answer: (state: RoomState, payload: z.infer<S>, effects: readonly RoomEffect[]) => T,
+  event: E,
+  build: (payload: ParsedPayloadOf<E>, actor: Extract<RoomEvent, { actor: unknown }>['actor'], now: number) => RoomEvent,
+  answer: (state: RoomState, payload: ParsedPayloadOf<E>, effects: readonly RoomEffect[]) => AckOf<E>,
 ): void {
-  handle(ctx, socket, event, schema, async (payload, reply) => {
+  handle(ctx, socket, event, async (parsed, reply) => {
+    // E is a HostEventName, so its parsed payload has both (HostEventName checks it per event).
+    const payload = parsed as ParsedPayloadOf<E> & HostPayload;
     // Checked before the queue: a stranger learns nothing about the code and costs the room nothing.
     const code = hostedRoom(ctx, payload.code, payload.hostToken);
     if (!code) {

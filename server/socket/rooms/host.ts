@@ -1,12 +1,11 @@
 /** 'room:host': attaches this socket as the room's host (after a reload too) and answers its view. */
 import { hostRoomView } from '../../../game/room/views';
-import { roomPayloads } from '../../../protocol';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle } from '../handle';
 import { hostedRoom, logHostRefusal, noRoom, notYourRoom } from './common';
 
 export function onHost(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:host', roomPayloads.host, async ({ code: raw, hostToken }, reply) => {
+  handle(ctx, socket, 'room:host', async ({ code: raw, hostToken }, reply) => {
     const code = hostedRoom(ctx, raw, hostToken);
     if (!code) {
       const r = notYourRoom();

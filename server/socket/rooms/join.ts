@@ -3,7 +3,6 @@
  * flood on one code is answered cheaply and the room's queue stays free for real events.
  */
 import { myRoundView, playerRoomView, waitingRoomView } from '../../../game/room/views';
-import { roomPayloads } from '../../../protocol';
 import { roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { limited } from '../limits';
@@ -11,7 +10,7 @@ import { lookUpRoom } from './lookup';
 import { newcomerLimit } from './newcomers';
 
 export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:join', roomPayloads.join, async ({ code: raw, nickname }, reply) => {
+  handle(ctx, socket, 'room:join', async ({ code: raw, nickname }, reply) => {
     const blocked = await limited(ctx.roomLimiters.join, socket.id, 'join attempts');
     if (blocked) return reply(blocked);
     const playerId = socket.data.playerId;

@@ -3,7 +3,6 @@
  * or by "has not submitted"; the reducer picks them (game/room/selection) and each is kicked as by
  * 'room:kick': told, out of the room's channel, unable to come back. Answers the ids removed.
  */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 
@@ -12,7 +11,6 @@ export function onKickMany(ctx: HandlerContext, socket: ArenaSocket): void {
     ctx,
     socket,
     'room:kick-many',
-    roomPayloads.kickMany,
     (p, actor, now) => ({ type: 'kickMany', actor, selection: p.selection, now }),
     (_state, _p, effects) => ({ playerIds: effects.flatMap((e) => (e.type === 'kicked' ? [e.playerId] : [])) }),
   );

@@ -1,11 +1,10 @@
 /** 'room:leave': the player leaves on purpose (a lobby forgets them; anyone with scores keeps a row). */
-import { roomPayloads } from '../../../protocol';
 import { playerRoom, roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { knownRoom, notMember } from './common';
 
 export function onLeave(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:leave', roomPayloads.leave, async ({ code: raw }, reply) => {
+  handle(ctx, socket, 'room:leave', async ({ code: raw }, reply) => {
     const playerId = socket.data.playerId;
     if (!playerId) return reply(refuse('auth/required', 'no player: register first'));
     const code = knownRoom(ctx, raw);

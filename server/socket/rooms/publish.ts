@@ -4,7 +4,6 @@
  * ended); in the same transaction the round's row and every affected board entry are rewritten, then
  * the board's watchers get the new view and the host's screen the new state.
  */
-import { roomPayloads } from '../../../protocol';
 import { loadRound, setRoundPublished } from '../../rooms/store';
 import { leaderboardView, refreshRoundOnBoards } from '../../store';
 import type { ArenaSocket, HandlerContext } from '../context';
@@ -13,7 +12,7 @@ import { handle, refuse } from '../handle';
 import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
 
 export function onPublish(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:publish', roomPayloads.publish, async (p, reply) => {
+  handle(ctx, socket, 'room:publish', async (p, reply) => {
     const code = hostedRoom(ctx, p.code, p.hostToken);
     if (!code) {
       const r = notYourRoom();

@@ -3,7 +3,6 @@
  * old token stops working and its sockets are told. How often a PIN is checked is the PIN guard's
  * (pin-guard.ts): slow for a guesser, never more than a minute's wait for the teacher.
  */
-import { roomPayloads } from '../../../protocol';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { rateLimited } from '../limits';
@@ -12,7 +11,7 @@ import { logHostRefusal, noRoom } from './common';
 import { formatPin, newHostToken, normalizePin } from './create';
 
 export function onReclaim(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:reclaim', roomPayloads.reclaim, ({ code: raw, hostPin }, reply) => {
+  handle(ctx, socket, 'room:reclaim', ({ code: raw, hostPin }, reply) => {
     // A well-formed code with no room goes through the same guard and gets the same answer as a
     // wrong PIN: guessing PINs must not be a way to learn which codes open a room.
     const code = normalizeJoinCode(raw);

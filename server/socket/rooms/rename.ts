@@ -1,5 +1,4 @@
 /** 'room:rename' (host): a new nickname for a player, cleaned and filtered like a joining one. */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 
@@ -8,7 +7,6 @@ export function onRename(ctx: HandlerContext, socket: ArenaSocket): void {
     ctx,
     socket,
     'room:rename',
-    roomPayloads.rename,
     (p, actor, now) => ({ type: 'rename', actor, playerId: p.playerId, nickname: p.nickname, now }),
     (state, p) => ({ nickname: state.players.find((x) => x.playerId === p.playerId)?.nickname ?? '' }),
   );

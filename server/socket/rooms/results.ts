@@ -8,7 +8,7 @@
 import { isBossLevel } from '../../../game/challenges';
 import { normalizeJoinCode } from '../../../game/room/code';
 import { placeScope, readReveal } from '../../boss/store';
-import { roomPayloads, type ErrorCode, type RoundResultsQuery } from '../../../protocol';
+import type { ErrorCode, RoundResultsQuery } from '../../../protocol';
 import { maySeeRoom } from '../../rooms/access';
 import { loadPublishedRound, loadRound, type StoredRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
@@ -33,7 +33,7 @@ function find(ctx: HandlerContext, socket: ArenaSocket, q: RoundResultsQuery): F
 }
 
 export function onResults(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:results', roomPayloads.results, (p, reply) => {
+  handle(ctx, socket, 'room:results', (p, reply) => {
     const found = find(ctx, socket, p);
     if (!found.ok) return reply(refuse(found.code, found.message));
     const { round } = found;

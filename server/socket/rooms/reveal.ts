@@ -8,7 +8,6 @@ import type { BossReveal } from '../../../game/boss/reveal';
 import type { RoomState } from '../../../game/room/types';
 import { revealAndStore } from '../../boss/reveal';
 import { placeScope, readReveal } from '../../boss/store';
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { roomHostChannel, roomPlayersChannel } from '../context';
 import { handle, refuse } from '../handle';
@@ -23,7 +22,7 @@ function nicknames(state: RoomState): Map<string, string> {
 }
 
 export function onReveal(ctx: HandlerContext, socket: ArenaSocket): void {
-  handle(ctx, socket, 'room:reveal', roomPayloads.reveal, async (p, reply) => {
+  handle(ctx, socket, 'room:reveal', async (p, reply) => {
     const code = hostedRoom(ctx, p.code, p.hostToken);
     if (!code) {
       const r = notYourRoom();

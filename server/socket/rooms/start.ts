@@ -1,5 +1,4 @@
 /** 'room:start' (host): a new round with the settings the teacher picked; everyone switches at once. */
-import { roomPayloads } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { onHostEvent } from './host-event';
 
@@ -8,7 +7,6 @@ export function onStart(ctx: HandlerContext, socket: ArenaSocket): void {
     ctx,
     socket,
     'room:start',
-    roomPayloads.start,
     (p, actor, now) => ({ type: 'startRound', actor, settings: p.settings, now }),
     (state) => ({ round: state.round?.number ?? 0, endsAt: state.round?.endsAt ?? 0 }),
   );
