@@ -119,3 +119,14 @@ describe('sequence layer fields are validated', () => {
     assert.match(bad({ type: 'lastStep', steps: 2 }), /layers\.0: .*steps/);
   });
 });
+
+describe('sequenceLayerMacs', () => {
+  test('recurrent layers pay per step and per gate block; attention adds steps² per head', async () => {
+    const { sequenceLayerMacs } = await import('../../../models/shapes-sequence');
+    assert.equal(sequenceLayerMacs({ type: 'lstm', units: 8, returnSequences: false }, [10, 4]), 10 * 4 * 12 * 8);
+    assert.equal(sequenceLayerMacs({ type: 'simpleRNN', units: 8, activation: 'tanh', returnSequences: false }, [10, 4]), 10 * 12 * 8);
+    assert.equal(sequenceLayerMacs({ type: 'selfAttention', heads: 2, keyDim: 3, causal: false, positional: true }, [5, 4]), 5 * 4 * 6 * 4 + 2 * 2 * 25 * 3);
+    assert.equal(sequenceLayerMacs({ type: 'embedding', outputDim: 6 }, [5, 4]), 120);
+    assert.equal(sequenceLayerMacs({ type: 'lastStep' }, [5, 4]), 20);
+  });
+});
