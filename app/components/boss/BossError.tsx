@@ -1,13 +1,6 @@
 'use client';
 import type { ApiError } from '../../../protocol';
-import { errorMessageKey } from '../errors/codes';
 import { useErrorText } from '../errors/useErrorText';
-
-/** The boss catalogue's key for a code it explains in its own words, else its generic 'errors.unknown'. */
-export const bossErrorKey = (code: string) => {
-  const key = errorMessageKey(code, 'boss');
-  return (key.startsWith('boss.') ? key.slice('boss.'.length) : 'errors.unknown') as 'errors.unknown';
-};
 
 /** Boss and reveal refusals in the boss's words, others in the general ones; never the raw code. */
 export function BossError({ error }: { error: ApiError }) {

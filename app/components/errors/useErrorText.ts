@@ -11,7 +11,6 @@ import { errorMessageKey, type ErrorContextName } from './codes';
  */
 export function useErrorText(context?: ErrorContextName): (error: Pick<ApiError, 'code'>) => string {
   // The root translator: the sentence may live in any namespace (errors, train, boss, ...).
-  const t = useTranslations() as unknown as (key: string) => string;
-  return useCallback((error) => t(errorMessageKey(error.code, context)), [t, context]);
+  const t = useTranslations() as unknown as { (key: string): string; has(key: string): boolean };
+  return useCallback((error) => t(errorMessageKey(error.code, (key) => t.has(key), context)), [t, context]);
 }
-

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../protocol';
+import type { ApiError, ErrorCode } from '../../../protocol';
 import { useConnected, useSocket } from '../../components/providers/SocketProvider';
 import { request } from '../../components/room/emit';
 
@@ -8,7 +8,7 @@ import { request } from '../../components/room/emit';
  * Refusals that no nickname can change: the page says them instead of asking for one. Not room/kicked:
  * a removed student's join goes on to the page's own "the teacher removed you" screen.
  */
-const FINAL = new Set(['room/not_found', 'room/closed', 'room/locked', 'room/full', 'room/waiting_full']);
+const FINAL = new Set<ErrorCode>(['room/not_found', 'room/closed', 'room/locked', 'room/full', 'room/waiting_full']);
 
 /**
  * A room's address opened directly (a typed link, an old bookmark): asks room:check once connected,
