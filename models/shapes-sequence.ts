@@ -51,3 +51,26 @@ export function inferSequenceLayer(layer: SequenceLayerSpec, input: Shape, index
     }
   }
 }
+
+/**
+ * Multiply-adds of one forward pass of one example through a sequence layer (for time estimates):
+ * recurrent layers pay their weights once per step, attention its projections per step plus the
+ * steps x steps scores and mixing per head.
+ */
+export function sequenceLayerMacs(layer: SequenceLayerSpec, input: Shape): number {
+  const [steps = 0, features = 0] = input;
+  switch (layer.type) {
+    case 'embedding':
+      return steps * features * layer.outputDim;
+    case 'simpleRNN':
+    case 'lstm':
+    case 'gru':
+      return steps * GATE_BLOCKS[layer.type] * (features + layer.units) * layer.units;
+    case 'selfAttention': {
+      const inner = layer.heads * layer.keyDim;
+      return steps * features * inner * 4 + 2 * layer.heads * steps * steps * layer.keyDim;
+    }
+    default:
+      return steps * features;
+  }
+}

@@ -119,3 +119,42 @@ describe('sequence layer fields are validated', () => {
     assert.match(bad({ type: 'lastStep', steps: 2 }), /layers\.0: .*steps/);
   });
 });
+
+describe('sequenceLayerMacs', () => {
+  test('recurrent layers pay per step and per gate block; attention adds steps² per head', async () => {
+    const { sequenceLayerMacs } = await import('../../../models/shapes-sequence');
+    assert.equal(sequenceLayerMacs({ type: 'lstm', units: 8, returnSequences: false }, [10, 4]), 10 * 4 * 12 * 8);
+    assert.equal(sequenceLayerMacs({ type: 'simpleRNN', units: 8, activation: 'tanh', returnSequences: false }, [10, 4]), 10 * 12 * 8);
+    assert.equal(sequenceLayerMacs({ type: 'selfAttention', heads: 2, keyDim: 3, causal: false, positional: true }, [5, 4]), 5 * 4 * 6 * 4 + 2 * 2 * 25 * 3);
+    assert.equal(sequenceLayerMacs({ type: 'embedding', outputDim: 6 }, [5, 4]), 120);
+    assert.equal(sequenceLayerMacs({ type: 'lastStep' }, [5, 4]), 20);
+  });
+});
+
+describe('saving a sequence model', () => {
+  test('a model with every weighted sequence layer saves in tfjs format and loads back predicting the same', async () => {
+    const s = spec([
+      { type: 'embedding', outputDim: 4 },
+      { type: 'simpleRNN', units: 3, activation: 'relu', returnSequences: true },
+      { type: 'gru', units: 3, returnSequences: true },
+      { type: 'lstm', units: 4, returnSequences: true },
+      { type: 'selfAttention', heads: 2, keyDim: 2, causal: true, positional: true },
+      { type: 'lastStep' },
+      out(3),
+    ]);
+    const model = buildModel(s, { inputShape: SEQ, numClasses: 3 });
+    let saved: tf.io.ModelArtifacts | undefined;
+    await model.save(tf.io.withSaveHandler(async (a) => {
+      saved = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
+    const gap = tf.tidy(() => {
+      const x = tf.randomUniform([3, ...SEQ], 0, 1, 'float32', 4);
+      return tf.sub(model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor).abs().max().dataSync()[0]!;
+    });
+    assert.equal(gap, 0);
+    model.dispose();
+    loaded.dispose();
+  });
+});
