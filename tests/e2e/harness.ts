@@ -97,7 +97,8 @@ export async function startApp(opts: { dbFile?: string; distDir?: string } = {})
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `args`: extra Chromium switches for one test's browser (e.g. a fake camera, tests/e2e/hand.test.ts). */
+export async function launchBrowser(opts: { args?: readonly string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does`);
   }
@@ -110,6 +111,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(opts.args ?? []),
     ],
   });
 }
