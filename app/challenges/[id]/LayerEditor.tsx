@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { LayerInfo } from '../../../models/shapes';
 import { DecayFields } from './regularize/DecayFields';
 import { takesDecay } from './regularize/spec-edit';
-import { ACTIVATIONS, LAYER_TYPES, SPEC_LIMITS, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
-import { isSequenceLayer, isSequenceLayerType } from '../../../models/spec-sequence';
+import { ACTIVATIONS, SPEC_LIMITS, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
+import { isSequenceLayer } from '../../../models/spec-sequence';
+import { offeredTypes } from './layer-menu';
 import { NEW_SEQUENCE_LAYER, SequenceLayerFields } from './SequenceLayerFields';
 
 const NEW_LAYER: Record<LayerType, LayerSpec> = {
@@ -86,19 +87,6 @@ function ShapeCell({ info }: { info: LayerInfo | undefined }) {
       <span className="text-slate-500">{t('layerParams', { params: info.params.toLocaleString('en-US') })}</span>
     </span>
   );
-}
-
-/** Layers that take a flat list of values: all a 2-D point can go through. */
-const FLAT_TYPES: readonly LayerType[] = ['dense', 'dropout'];
-/** Image layers have no place on a sequence; the sequence layers only on one (inputShape [steps, features]). */
-const IMAGE_TYPES: readonly LayerType[] = ['conv2d', 'maxPooling2d'];
-
-/** `allowed`: the challenge's own list (ModelChallenge.layerTypes), when it has one. */
-function offeredTypes(inputShape: readonly number[], dropout: boolean, allowed: readonly LayerType[] | undefined): LayerType[] {
-  const sequence = inputShape.length === 2;
-  const fits = (type: LayerType) =>
-    inputShape.length === 1 ? FLAT_TYPES.includes(type) : sequence ? !IMAGE_TYPES.includes(type) : !isSequenceLayerType(type);
-  return LAYER_TYPES.filter((type) => fits(type) && (!allowed || allowed.includes(type)) && (type !== 'dropout' || dropout));
 }
 
 /** New layers go above a final softmax layer (the output), where they almost always belong. */
