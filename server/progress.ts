@@ -3,7 +3,7 @@
  * score that earned them; what to store is game/stars.ts raisedStars (stars only ever go up).
  */
 import { and, eq } from 'drizzle-orm';
-import { CHALLENGE_IDS, type ChallengeId } from '../game/challenges';
+import { isChallengeId } from '../game/challenges';
 import type { Progress } from '../game/solo/path';
 import { raisedStars, type Stars } from '../game/stars';
 import { players, progress } from '../drizzle/schema';
@@ -23,8 +23,9 @@ export function recordStars(db: Db, playerId: string, challengeId: string, earne
 export function readProgress(db: Db, playerId: string): Progress {
   const rows = db.select().from(progress).where(eq(progress.playerId, playerId)).all();
   const out: Progress = {};
-  for (const row of rows) {
-    if ((CHALLENGE_IDS as readonly string[]).includes(row.challengeId)) out[row.challengeId as ChallengeId] = row.stars as Stars;
+  for (const { challengeId, stars } of rows) {
+    // A row of a challenge since removed, or a count outside 0..3, is not progress on this path.
+    if (isChallengeId(challengeId) && (stars === 0 || stars === 1 || stars === 2 || stars === 3)) out[challengeId] = stars;
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { createRoom } from '../../../game/room/machine';
 import { allPicks, readPicks, readReveal, writePicks, writeReveal } from '../../../server/boss/store';
 import { openDb, type Db } from '../../../server/db';
 import type { Logger } from '../../../server/log';
+import { readProgress, recordStars } from '../../../server/progress';
 import { insertRoom, loadOpenRooms, loadRoom } from '../../../server/rooms/store';
 import { StoredRowError, tryParseStored } from '../../../server/stored/parse';
 import { storedPicksSchema } from '../../../server/stored/boss';
@@ -61,6 +62,17 @@ describe('stored rows parsed with zod (real SQLite in memory)', () => {
     assert.throws(() => readPicks(db, 'solo:boss-1', 'p1'), /boss_picks\[solo:boss-1:p1\]\.submission_ids_json is malformed: 0: /);
     assert.throws(() => allPicks(db, 'solo:boss-1'), StoredRowError);
     assert.throws(() => readReveal(db, 'solo:boss-1:p1'), /boss_reveals\[solo:boss-1:p1\]\.reveal_json is malformed: rows\.0\./);
+  });
+
+  test('progress rows: stars go up only (recordStars), and a count outside 0..3 or an unknown challenge is not progress', () => {
+    const db = openDb(':memory:');
+    db.$client.prepare("insert into players (id, nickname, token_hash, created_at) values ('p1', 'P1', 'h', 0)").run();
+    recordStars(db, 'p1', 'losses', 2, 1);
+    recordStars(db, 'p1', 'losses', 1, 2);
+    recordStars(db, 'p1', 'sign-01', 0, 3);
+    assert.deepEqual(readProgress(db, 'p1'), { losses: 2 });
+    corrupt(db, "insert into progress (player_id, challenge_id, stars, updated_at) values ('p1', 'activations', 7, 4), ('p1', 'gone-level', 3, 4)");
+    assert.deepEqual(readProgress(db, 'p1'), { losses: 2 });
   });
 
   test('tryParseStored reports instead of throwing', () => {
