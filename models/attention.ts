@@ -24,8 +24,11 @@ export interface AttentionWeights {
   outputBias: tf.Tensor1D;
 }
 
-/** Added to a masked score: softmax turns it into an exact 0 in float32. */
-const MASKED = -1e9;
+/**
+ * Added to a masked score: softmax turns it into an exact 0 in float32 (exp(-1e4) underflows).
+ * Not -1e9: a GPU computing in half floats would make that -Infinity, and 0 x -Infinity is NaN.
+ */
+const MASKED = -1e4;
 
 /** The sinusoidal code of "Attention is all you need": sin on even features, cos on odd ones. */
 export function positionalEncoding(steps: number, features: number): Float32Array {
