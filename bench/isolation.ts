@@ -1,12 +1,13 @@
 /**
- * Results never wait on another room (issue 14). A real server (this process, SQLite in memory, no
- * Next) and real socket.io clients: a room of N players (default 100) on the optimizer race, all
- * submitting at the same instant, while one solo player submits to the same challenge every few
- * milliseconds. Prints the solo player's submit → `submission:result` p50/p95 with the results
- * queue of before issue 14 (one per challenge, each result waiting for its room's queue) and with
- * today's (a room's result waits only for its own room), in the same run, alternating which goes
- * first. The race is replayed on the main thread, so no scoring worker's queue is in the way: what
- * differs is only where a result waits to be applied.
+ * Results never wait on another room (issue 14). The real server in its own process (SQLite file,
+ * no Next; bench/lib/server-child.ts) and real socket.io clients here: a room of N players (default
+ * 100) on the optimizer race, all submitting at the same instant, while one solo player submits to
+ * the same challenge every 50 ms (not waiting for its answers) until the room's last result arrived. Prints the solo
+ * player's submit → result p50/p95 (on the server: accepted → scored, from its database; and as
+ * this client saw it) with the result queue of before issue 14 (one per challenge, each result
+ * waiting for its room's queue; `resultsPerChallengeQueue`) and with today's (a room's result waits
+ * only for its own room), in the same run, alternating which goes first. The race is replayed on
+ * the main thread, so no scoring worker's queue is in the way: what differs is where a result waits.
  *
  * Usage: npm run bench:isolation -- [--players 100] [--solo 20] [--rounds 2]
  */
@@ -32,7 +33,12 @@ const RACE: RaceEntry = {
 };
 const ACK_MS = 120_000;
 /** Between two of the solo player's submissions. */
-const SOLO_GAP_MS = 10;
+const SOLO_GAP_MS = 50;
+/** Between two status reports of every room member. */
+const CHATTER_MS = 250;
+/** The room chatters and the solo player submits this long before the burst. */
+const LEAD_MS = 500;
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 async function ask<T>(s: Client, event: string, payload: unknown): Promise<T> {
   const r = (await (s as unknown as Socket).timeout(ACK_MS).emitWithAck(event, payload)) as Result<T>;
@@ -113,16 +119,35 @@ async function scenario(oldQueue: boolean, players: number, solos: number): Prom
     sockets.push(solo.socket);
     const soloInbox = results(solo.socket);
     const payload = { challengeId: 'optimizer-race', entry: RACE };
+    // A class at work: every member reports a change of status 4 times a second (room:activity's
+    // limit), each one an event in the room's queue, from LEAD_MS before the burst until its end.
+    let working = true;
+    const chatter = (async () => {
+      for (let flip = false; working; flip = !flip) {
+        for (const m of members) m.socket.emit('room:activity', { code: room.code, activity: flip ? 'training' : 'building' });
+        await sleep(CHATTER_MS);
+      }
+    })();
+    // Open loop: one every SOLO_GAP_MS whatever the answers (a slow result must not thin out the
+    // samples taken while it is slow), from LEAD_MS before the burst until the room's last result.
+    let burstDone = false;
+    const soloRuns: Promise<number>[] = [];
+    const soloLoop = (async () => {
+      for (let i = 0; i < solos || !burstDone; i++) {
+        soloRuns.push(timedSubmit(solo.socket, soloInbox, payload));
+        await sleep(SOLO_GAP_MS);
+      }
+    })();
+    await sleep(LEAD_MS);
     const t0 = performance.now();
-    // The whole room submits at once; the solo player starts at the same instant and keeps going.
-    const burst = Promise.all(members.map((m) => timedSubmit(m.socket, m.inbox, { ...payload, roomCode: room.code })));
-    const soloMs: number[] = [];
-    for (let i = 0; i < solos; i++) {
-      soloMs.push(await timedSubmit(solo.socket, soloInbox, payload));
-      await new Promise((ok) => setTimeout(ok, SOLO_GAP_MS));
-    }
-    await burst;
+    // The whole room submits at once.
+    await Promise.all(members.map((m) => timedSubmit(m.socket, m.inbox, { ...payload, roomCode: room.code })));
     const roomMs = performance.now() - t0;
+    burstDone = true;
+    await soloLoop;
+    working = false;
+    await chatter;
+    const soloMs = await Promise.all(soloRuns);
     for (const s of sockets) s.disconnect();
     await server.stop();
     const db = serverTimes(databaseFile);
@@ -168,7 +193,7 @@ async function main(): Promise<void> {
     'room p95': f.roomServer.p95,
     'room burst': f.roomBurstMs,
   });
-  console.log(`submit → result (ms) of a solo player while a ${players}-player room scores a burst on the same challenge; server: accepted → scored in its database`);
+  console.log(`a solo player's submissions while a ${players}-player room scores a burst on the same challenge (ms); server: accepted → scored, from its database; solo: emit → submission:result in this process (which also hosts the room's ${players} clients)`);
   console.log(table([row('one queue per challenge (before issue 14)', before), row('each room its own (now)', after)]));
   emit('isolation', { players, solos, rounds, before, after, machine: machine() });
 }

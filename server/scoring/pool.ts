@@ -42,7 +42,9 @@ function failed(err: unknown): ScoringOutput {
   };
 }
 
-export function createScoringPool(opts: { workers: number; dataDir: string; onError?: (err: unknown) => void }): ScoringPool {
+type PoolOptions = { workers: number; dataDir: string; onError?: (err: unknown) => void };
+
+function createPiscina(opts: PoolOptions): Piscina<ScoringJob, ScoringOutput> {
   const workerData: ScoringWorkerData = { dataDir: opts.dataDir };
   const pool = new Piscina<ScoringJob, ScoringOutput>({
     filename: new URL('./worker.ts', import.meta.url).href,
@@ -56,6 +58,11 @@ export function createScoringPool(opts: { workers: number; dataDir: string; onEr
   // A worker that dies outside a task (e.g. fails to load) is replaced by piscina; without a
   // listener the 'error' event would crash the whole server.
   pool.on('error', (err: unknown) => opts.onError?.(err));
+  return pool;
+}
+
+export function createScoringPool(opts: PoolOptions): ScoringPool {
+  const pool = createPiscina(opts);
 
   const waiting = new FairQueue<{ start(): void; cancel(): void }>();
   const pendingByOwner = new Map<string, number>();
@@ -76,6 +83,17 @@ export function createScoringPool(opts: { workers: number; dataDir: string; onEr
     else pendingByOwner.delete(owner);
   };
 
+  /** One job on a worker thread; `done` always gets an output (a failure when it threw or timed out). */
+  const start = (job: ScoringJob, done: (out: ScoringOutput) => void) =>
+    void pool
+      .run(job, { signal: AbortSignal.timeout(SCORING_TIMEOUT_MS) })
+      .then((out) => out ?? failed(new Error('the scoring queue dropped the job')), failed)
+      .then((out) => {
+        running--;
+        done(out);
+        pump();
+      });
+
   return {
     score(job, owner = NO_OWNER) {
       if (closed) return Promise.resolve(failed(new Error('the scoring pool is closed')));
@@ -85,18 +103,7 @@ export function createScoringPool(opts: { workers: number; dataDir: string; onEr
           release(owner);
           resolve(out);
         };
-        waiting.push(owner, {
-          start: () =>
-            void pool
-              .run(job, { signal: AbortSignal.timeout(SCORING_TIMEOUT_MS) })
-              .then((out) => out ?? failed(new Error('the scoring queue dropped the job')), failed)
-              .then((out) => {
-                running--;
-                done(out);
-                pump();
-              }),
-          cancel: () => done(failed(new Error('the scoring pool is closed'))),
-        });
+        waiting.push(owner, { start: () => start(job, done), cancel: () => done(failed(new Error('the scoring pool is closed'))) });
         pump();
       });
     },

@@ -5,10 +5,7 @@ import type { Db } from '../db';
 import type { Logger } from '../log';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../protocol';
 import type { ScoringService } from '../scoring/service';
-import type { Presence } from '../rooms/presence';
-import type { RoomOutput } from '../rooms/publish';
 import type { RoomService } from '../rooms/service';
-import type { Wall } from '../rooms/wall';
 import type { EventGate } from './event-gate';
 import type { Limiter, RoomLimiters } from './limits';
 import type { PinGuard } from './rooms/pin-guard';
@@ -40,11 +37,8 @@ export interface HandlerContext {
   /** Same as clock.now. */
   now: () => number;
   clock: Clock;
+  /** Every room: one object each (state, queue, timers, views, presence, wall). */
   rooms: RoomService;
-  roomOutput: RoomOutput;
-  /** Which sockets are in which room as which player. */
-  presence: Presence;
-  wall: Wall;
   roomLimiters: RoomLimiters;
 }
 

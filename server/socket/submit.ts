@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { getChallenge } from '../../game/challenges';
 import { playEntrySchema } from '../../game/solo/play';
 import { validateSubmission, validateWeights } from '../../game/submission';
-import type { ModelSpec } from '../../models/spec';
+import type { Checked } from '../scoring/service';
 import { MAX_WEIGHTS_BYTES, type Result } from '../../protocol';
 import { insertSubmission } from '../store';
 import type { ArenaSocket, HandlerContext } from './context';
@@ -23,7 +23,8 @@ interface Accepted {
   specJson: string;
   weights: Buffer;
   paramCount: number;
-  spec: ModelSpec | null;
+  /** What the scoring service judges, parsed here once (it does not parse the stored row again). */
+  checked: Checked;
   roomCode: string | undefined;
 }
 
@@ -70,17 +71,17 @@ async function store(ctx: HandlerContext, socket: ArenaSocket, playerId: string,
   // The socket may have disconnected (or re-registered) since the payload arrived.
   if (socket.data.playerId !== playerId) return reply(refuse('auth/required', 'player changed during submit'));
   const submissionId = randomUUID();
-  const { roomCode, spec, ...fields } = a;
+  const { roomCode, checked, ...fields } = a;
   const row = { id: submissionId, playerId, ...fields };
   if (roomCode !== undefined) {
-    const answer = await submitToRoom(ctx, roomCode, { ...row, spec });
+    const answer = await submitToRoom(ctx, roomCode, { ...row, spec: checked.kind === 'model' ? checked.spec : null });
     if (!answer.ok) return reply(answer);
   } else {
     insertSubmission(ctx.db, { ...row, now: ctx.now() });
   }
   ctx.log.info('submission accepted', { submissionId, playerId, challengeId: a.challengeId, paramCount: a.paramCount, room: roomCode });
   reply({ ok: true, data: { submissionId, status: 'queued', paramCount: a.paramCount } });
-  ctx.scoring.enqueue(submissionId);
+  ctx.scoring.enqueue(submissionId, checked);
 }
 
 export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
@@ -98,7 +99,7 @@ export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
       // A copy: socket.io's Buffer may be a view into a larger, reused allocation.
       weights: Buffer.from(bytes),
       paramCount: checked.shapes.totalParams,
-      spec: checked.spec,
+      checked: { kind: 'model', spec: checked.spec },
       roomCode: payload.roomCode,
     }, reply);
   });
@@ -119,7 +120,7 @@ export function onSubmit(ctx: HandlerContext, socket: ArenaSocket): void {
       specJson: JSON.stringify(entry.data),
       weights: NO_WEIGHTS,
       paramCount: 0,
-      spec: null,
+      checked: { kind: 'play', entry: entry.data },
       roomCode: payload.roomCode,
     }, reply);
   });

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, JoinedRoom, MyRoundView, PlayerRoomView, Stamped } from '../../../protocol';
+import type { ApiError, JoinedRoom, MyRoundView, PlayerRoomView, Stamped, WaitingForHost } from '../../../protocol';
 import { usePlayer } from '../../components/providers/PlayerProvider';
 import { useSocket } from '../../components/providers/SocketProvider';
 import { request } from '../../components/room/emit';
@@ -30,21 +30,15 @@ export interface PlayerRoom {
   refused(code: string): void;
 }
 
-/**
- * A student's membership of one room. A browser that joined before rejoins by itself; every socket
- * 'connect' re-emits room:join (the server treats it as a rejoin, keeping nickname and scores).
- */
-export function usePlayerRoom(code: string): PlayerRoom {
-  const socket = useSocket();
-  const { player, ready, register } = usePlayer();
-  const clock = useServerClock(socket);
-  const { observe } = clock;
+type Socket = ReturnType<typeof useSocket>;
+
+/** The page's record of the membership: what the server last said, and how the page should show it. */
+function useMembership(code: string, observe: ServerClock['observe']) {
   const [status, setStatus] = useState<JoinStatus>('loading');
   const [view, setView] = useState<(PlayerRoomView & Stamped) | null>(null);
   const [me, setMe] = useState<MyRoundView | null>(null);
   const [nickname, setNickname] = useState<string | null>(null);
   const [playerId, setPlayerId] = useState<string | null>(null);
-  const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   /** The nickname to join with; null while the player has not asked to join. */
   const intent = useRef<string | null>(null);
@@ -65,45 +59,29 @@ export function usePlayerRoom(code: string): PlayerRoom {
     setStatus('joined');
   }, [observe]);
 
-  const emitJoin = useCallback(async () => {
-    const wanted = intent.current;
-    if (wanted === null || !socket?.connected) return;
-    const res = await request(socket, 'room:join', { code, nickname: wanted });
-    if (intent.current !== wanted) return;
-    if (res.ok) {
-      // Remembered while waiting too: a reload asks again and keeps the place on the list.
-      saveJoined(code, wanted);
-      if ('view' in res.data) return enter(res.data);
-      observe(res.data.waiting.serverNow);
-      setNickname(res.data.nickname);
-      setPlayerId(res.data.playerId);
-      setError(null);
-      setStatus('waiting');
-      return;
-    }
-    if (res.error.code === 'room/kicked') return kicked();
-    // Offline or silent: the next 'connect' tries again. Anything else needs the player.
-    setError(res.error);
-    if (res.error.code !== 'client/timeout' && res.error.code !== 'client/offline') {
-      intent.current = null;
-      saveJoined(code, null);
-      setStatus('form');
-    }
-  }, [socket, code, observe, kicked, enter]);
+  const wait = useCallback((data: WaitingForHost) => {
+    observe(data.waiting.serverNow);
+    setNickname(data.nickname);
+    setPlayerId(data.playerId);
+    setError(null);
+    setStatus('waiting');
+  }, [observe]);
 
-  // A browser that joined this room before goes straight back in (reload, new tab).
-  useEffect(() => {
-    if (!ready || intent.current !== null || status !== 'loading') return;
-    const stored = player ? readJoined(code) : null;
-    if (stored) {
-      intent.current = stored;
-      setStatus('joining');
-      void emitJoin();
-    } else {
-      setStatus('form');
-    }
-  }, [ready, player, code, status, emitJoin]);
+  /** A refusal: offline or silent keeps the intent (the next 'connect' tries again); anything else needs the player. */
+  const refusedJoin = useCallback((e: ApiError) => {
+    setError(e);
+    if (e.code === 'client/timeout' || e.code === 'client/offline') return;
+    intent.current = null;
+    saveJoined(code, null);
+    setStatus('form');
+  }, [code]);
 
+  return { status, setStatus, view, setView, me, setMe, nickname, playerId, error, setError, intent, kicked, enter, wait, refusedJoin };
+}
+
+/** What the room pushes to a member (views, own standing, removal, admission); every 'connect' re-joins. */
+function useRoomPushes(socket: Socket, code: string, m: Pick<ReturnType<typeof useMembership>, 'intent' | 'setView' | 'setMe' | 'kicked' | 'enter'>, observe: ServerClock['observe'], emitJoin: () => Promise<void>) {
+  const { intent, setView, setMe, kicked, enter } = m;
   useEffect(() => {
     if (!socket) return;
     const onConnect = () => void emitJoin();
@@ -133,30 +111,66 @@ export function usePlayerRoom(code: string): PlayerRoom {
       socket.off('room:kicked', onKicked);
       socket.off('room:admitted', onAdmitted);
     };
-  }, [socket, code, observe, emitJoin, kicked, enter]);
+  }, [socket, code, observe, emitJoin, kicked, enter, intent, setView, setMe]);
+}
+
+/**
+ * A student's membership of one room. A browser that joined before rejoins by itself; every socket
+ * 'connect' re-emits room:join (the server treats it as a rejoin, keeping nickname and scores).
+ */
+export function usePlayerRoom(code: string): PlayerRoom {
+  const socket = useSocket();
+  const { player, ready, register } = usePlayer();
+  const clock = useServerClock(socket);
+  const { observe } = clock;
+  const m = useMembership(code, observe);
+  const { status, setStatus, setError, intent, kicked, enter, wait, refusedJoin } = m;
+  const [typed, setTyped] = useState<string | null>(null);
+
+  const emitJoin = useCallback(async () => {
+    const wanted = intent.current;
+    if (wanted === null || !socket?.connected) return;
+    const res = await request(socket, 'room:join', { code, nickname: wanted });
+    if (intent.current !== wanted) return;
+    if (!res.ok) return res.error.code === 'room/kicked' ? kicked() : refusedJoin(res.error);
+    // Remembered while waiting too: a reload asks again and keeps the place on the list.
+    saveJoined(code, wanted);
+    if ('view' in res.data) enter(res.data);
+    else wait(res.data);
+  }, [socket, code, intent, kicked, enter, wait, refusedJoin]);
+
+  // A browser that joined this room before goes straight back in (reload, new tab).
+  useEffect(() => {
+    if (!ready || intent.current !== null || status !== 'loading') return;
+    const stored = player ? readJoined(code) : null;
+    if (stored) {
+      intent.current = stored;
+      setStatus('joining');
+      void emitJoin();
+    } else {
+      setStatus('form');
+    }
+  }, [ready, player, code, status, emitJoin, intent, setStatus]);
+
+  useRoomPushes(socket, code, m, observe, emitJoin);
 
   const join = useCallback(async (wanted: string) => {
     setError(null);
     setStatus('joining');
     setTyped(wanted.trim());
-    if (!player) {
-      // Registering reconnects the socket with the new token; its 'connect' sends the join.
-      intent.current = wanted;
-      const res = await register(wanted);
-      if (!res.ok) {
-        intent.current = null;
-        setError(res.error);
-        setStatus('form');
-      }
-      return;
-    }
     intent.current = wanted;
-    await emitJoin();
-  }, [player, register, emitJoin]);
+    // Registering reconnects the socket with the new token; its 'connect' sends the join.
+    if (player) return emitJoin();
+    const res = await register(wanted);
+    if (res.ok) return;
+    intent.current = null;
+    setError(res.error);
+    setStatus('form');
+  }, [player, register, emitJoin, intent, setError, setStatus]);
 
   const refused = useCallback((c: string) => {
     if (c === 'room/kicked') kicked();
   }, [kicked]);
 
-  return { status, view, me, nickname, playerId, typed, error, clock, join, refused };
+  return { status, view: m.view, me: m.me, nickname: m.nickname, playerId: m.playerId, typed, error: m.error, clock, join, refused };
 }

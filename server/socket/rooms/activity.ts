@@ -13,15 +13,16 @@ export function onActivity(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:activity', async (p, reply) => {
     if (await limited(ctx.roomLimiters.activity, socket.id, 'activity updates')) return;
     const code = knownRoom(ctx, p.code);
-    const playerId = code ? ctx.presence.has(code, socket.id) : undefined;
-    const me = code && playerId ? ctx.rooms.peek(code)?.players.find((x) => x.playerId === playerId) : undefined;
-    if (!code || !playerId || !me) return reply(notMember());
+    const room = code ? ctx.rooms.room(code) : undefined;
+    const playerId = room?.playerOf(socket.id);
+    const me = playerId ? room?.state.players.find((x) => x.playerId === playerId) : undefined;
+    if (!code || !room || !playerId || !me) return reply(notMember());
     const backend = p.backend ?? me.backend;
     if (me.activity !== p.activity || backend !== me.backend) {
       const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'activity', playerId, activity: p.activity, backend, now }));
       if (!out.ok) return reply(refuse(out.error.code, out.error.message));
     }
-    ctx.wall.report(code, playerId, p.activity, backend, p.point);
+    room.report(playerId, p.activity, backend, p.point);
     reply({ ok: true, data: null });
   });
 }

@@ -17,6 +17,6 @@ export function onHost(ctx: HandlerContext, socket: ArenaSocket): void {
     if (!state) return reply(noRoom(raw));
     reply({ ok: true, data: { ...hostRoomView(state), serverNow: ctx.clock.now() } });
     // The wall's curves live in memory only; a host that (re)attaches gets every tile once.
-    for (const tile of ctx.wall.tiles(code)) socket.emit('room:wall', tile);
+    for (const tile of ctx.rooms.room(code)?.tiles() ?? []) socket.emit('room:wall', tile);
   });
 }

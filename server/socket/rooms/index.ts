@@ -33,7 +33,7 @@ export function onRoomEvents(ctx: HandlerContext, socket: ArenaSocket): void {
   onCheck(ctx, socket);
   // A player is disconnected from a room when their LAST socket in it goes (another tab keeps them).
   socket.on('disconnect', () => {
-    for (const { code, playerId } of ctx.presence.exit(socket.id)) {
+    for (const { code, playerId } of ctx.rooms.exit(socket.id)) {
       ctx.rooms
         .dispatch(code, (now) => ({ type: 'disconnect', playerId, now }))
         .catch((err: unknown) => ctx.log.error('room disconnect failed', { code, playerId, err: String(err) }));

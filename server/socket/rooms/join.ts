@@ -25,13 +25,13 @@ export function onJoin(ctx: HandlerContext, socket: ArenaSocket): void {
       // In the queue, before this join's broadcast: the answer reaches the player before any newer view.
       applied: ({ state }) => {
         // Presence for a waiting player too: a disconnect starts their grace, an admit finds their sockets.
-        ctx.presence.enter(code, playerId, socket.id);
+        ctx.rooms.enter(code, playerId, socket.id);
         const waiting = waitingRoomView(state, playerId);
         // Not in the players' channel: no class list or standings until the host admits them.
         if (waiting) return reply({ ok: true, data: { waiting: { ...waiting, serverNow: ctx.clock.now() }, nickname: waiting.nickname, playerId } });
         void socket.join(roomPlayersChannel(code));
         const me = myRoundView(state, playerId);
-        ctx.roomOutput.rememberMe(code, playerId, JSON.stringify(me));
+        ctx.rooms.room(code)?.rememberMe(playerId, JSON.stringify(me));
         const nick = state.players.find((p) => p.playerId === playerId)?.nickname ?? '';
         reply({ ok: true, data: { view: { ...playerRoomView(state), serverNow: ctx.clock.now() }, me, nickname: nick, playerId } });
       },

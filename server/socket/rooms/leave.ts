@@ -1,5 +1,5 @@
 /** 'room:leave': the player leaves on purpose (a lobby forgets them; anyone with scores keeps a row). */
-import { playerRoom, roomPlayersChannel, type ArenaSocket, type HandlerContext } from '../context';
+import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { knownRoom, notMember } from './common';
 
@@ -12,11 +12,8 @@ export function onLeave(ctx: HandlerContext, socket: ArenaSocket): void {
     const inRoom = state && (state.players.some((p) => p.playerId === playerId) || (state.waiting ?? []).some((w) => w.playerId === playerId));
     if (!code || !inRoom) return reply(notMember());
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'leave', playerId, now }), {
-      applied: () => {
-        // Every tab of the player leaves: the room now shows them gone.
-        ctx.io.in(playerRoom(playerId)).socketsLeave(roomPlayersChannel(code));
-        ctx.presence.drop(code, playerId);
-      },
+      // Every tab of the player leaves: the room now shows them gone.
+      applied: () => ctx.rooms.room(code)?.left(playerId),
     });
     reply(out.ok ? { ok: true, data: null } : refuse(out.error.code, out.error.message));
   });

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BossReveal } from '../../../../game/boss/reveal';
 import type { RoundSettings } from '../../../../game/room/settings';
 import type { Admission, PlayerSelection } from '../../../../game/room/types';
@@ -39,44 +39,46 @@ export interface HostRoom {
   reveal(): Promise<Result<BossReveal>>;
 }
 
+type Revealed = (BossReveal & { round: number }) | null;
+
+/** The host events, each wrapped with this room's code and token (stable while they stay the same). */
+function useHostActions(socket: ReturnType<typeof useSocket>, code: string, hostToken: string) {
+  return useMemo(() => ({
+    kick: (playerId: string) => request(socket, 'room:kick', { code, hostToken, playerId }),
+    kickMany: (selection: PlayerSelection) => request(socket, 'room:kick-many', { code, hostToken, selection }),
+    setAdmission: (admission: Admission) => request(socket, 'room:admission', { code, hostToken, admission }),
+    admit: (playerIds: string[]) => request(socket, 'room:admit', { code, hostToken, playerIds }),
+    deny: (playerIds: string[]) => request(socket, 'room:deny', { code, hostToken, playerIds }),
+    rename: (playerId: string, nickname: string) => request(socket, 'room:rename', { code, hostToken, playerId, nickname }),
+    lock: (locked: boolean) => request(socket, 'room:lock', { code, hostToken, locked }),
+    start: (settings: RoundSettings) => request(socket, 'room:start', { code, hostToken, settings }),
+    end: () => request(socket, 'room:end', { code, hostToken }),
+    // The CSV's local-time column is in the teacher's zone: the browser's, sent with the request.
+    exportCsv: (round?: number) => request(socket, 'room:export', { code, hostToken, timeZone: browserTimeZone(), ...(round ? { round } : {}) }),
+  }), [socket, code, hostToken]);
+}
+
 /**
- * The host console's connection: attaches with room:host on every connect (a reload or a dropped
- * connection re-attaches), follows room:host-state and room:wall, and wraps each host event.
+ * What the server pushes to the host: attaches with room:host on every connect (a reload or a
+ * dropped connection re-attaches), then follows room:host-state, room:wall, room:host-revoked and
+ * room:revealed. `setStatus` and `setError` are the console's own (stable) setters.
  */
-export function useHostRoom(code: string): HostRoom {
-  const socket = useSocket();
-  const clock = useServerClock(socket);
-  const { observe } = clock;
-  const [token, setToken] = useState<string | null>(null);
-  const [status, setStatus] = useState<HostStatus>('loading');
+function useHostFeed(socket: ReturnType<typeof useSocket>, code: string, token: string | null, observe: ServerClock['observe'], setStatus: (s: HostStatus) => void, setError: (e: ApiError | null) => void) {
   const [view, setView] = useState<(HostRoomView & Stamped) | null>(null);
   const [wall, setWall] = useState<Record<string, RoomWallUpdate>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [revealed, setRevealed] = useState<(BossReveal & { round: number }) | null>(null);
-
-  useEffect(() => {
-    const stored = readHostToken(code);
-    setToken(stored);
-    setStatus(stored ? 'attaching' : 'missing');
-  }, [code]);
-
+  const [revealed, setRevealed] = useState<Revealed>(null);
   useEffect(() => {
     if (!socket || !token) return;
     let active = true;
     const attach = async () => {
       const res = await request(socket, 'room:host', { code, hostToken: token });
       if (!active) return;
+      setError(res.ok ? null : res.error);
       if (res.ok) {
         observe(res.data.serverNow);
         setView(res.data);
-        setError(null);
         setStatus('attached');
-      } else if (res.error.code !== 'client/timeout' && res.error.code !== 'client/offline') {
-        setError(res.error);
-        setStatus('denied');
-      } else {
-        setError(res.error);
-      }
+      } else if (res.error.code !== 'client/timeout' && res.error.code !== 'client/offline') setStatus('denied');
     };
     const onState = (next: HostRoomView & Stamped) => {
       if (next.code !== code) return;
@@ -109,7 +111,24 @@ export function useHostRoom(code: string): HostRoom {
       socket.off('room:host-revoked', onRevoked);
       socket.off('room:revealed', onRevealed);
     };
-  }, [socket, token, code, observe]);
+  }, [socket, token, code, observe, setStatus, setError]);
+  return { view, wall, revealed, setRevealed };
+}
+
+/** The host console's connection and every host event, for the room `code`. */
+export function useHostRoom(code: string): HostRoom {
+  const socket = useSocket();
+  const clock = useServerClock(socket);
+  const [token, setToken] = useState<string | null>(null);
+  const [status, setStatus] = useState<HostStatus>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+  const { view, wall, revealed, setRevealed } = useHostFeed(socket, code, token, clock.observe, setStatus, setError);
+
+  useEffect(() => {
+    const stored = readHostToken(code);
+    setToken(stored);
+    setStatus(stored ? 'attaching' : 'missing');
+  }, [code]);
 
   const adopt = useCallback((next: string) => {
     saveHostToken(code, next);
@@ -119,27 +138,13 @@ export function useHostRoom(code: string): HostRoom {
   }, [code]);
 
   const hostToken = token ?? '';
-  const kick = useCallback((playerId: string) => request(socket, 'room:kick', { code, hostToken, playerId }), [socket, code, hostToken]);
-  const kickMany = useCallback((selection: PlayerSelection) => request(socket, 'room:kick-many', { code, hostToken, selection }), [socket, code, hostToken]);
-  const setAdmission = useCallback((admission: Admission) => request(socket, 'room:admission', { code, hostToken, admission }), [socket, code, hostToken]);
-  const admit = useCallback((playerIds: string[]) => request(socket, 'room:admit', { code, hostToken, playerIds }), [socket, code, hostToken]);
-  const deny = useCallback((playerIds: string[]) => request(socket, 'room:deny', { code, hostToken, playerIds }), [socket, code, hostToken]);
-  const rename = useCallback((playerId: string, nickname: string) => request(socket, 'room:rename', { code, hostToken, playerId, nickname }), [socket, code, hostToken]);
-  const lock = useCallback((locked: boolean) => request(socket, 'room:lock', { code, hostToken, locked }), [socket, code, hostToken]);
-  const start = useCallback((settings: RoundSettings) => request(socket, 'room:start', { code, hostToken, settings }), [socket, code, hostToken]);
-  const end = useCallback(() => request(socket, 'room:end', { code, hostToken }), [socket, code, hostToken]);
-  const exportCsv = useCallback(
-    // The CSV's local-time column is in the teacher's zone: the browser's, sent with the request.
-    (round?: number) => request(socket, 'room:export', { code, hostToken, timeZone: browserTimeZone(), ...(round ? { round } : {}) }),
-    [socket, code, hostToken],
-  );
-
+  const actions = useHostActions(socket, code, hostToken);
   const reveal = useCallback(async () => {
     const res = await request(socket, 'room:reveal', { code, hostToken });
     // room:revealed usually arrives first; the answer carries the same reveal.
     if (res.ok) setRevealed((r) => r ?? { ...res.data, round: view?.round?.number ?? 0 });
     return res;
-  }, [socket, code, hostToken, view?.round?.number]);
+  }, [socket, code, hostToken, view?.round?.number, setRevealed]);
 
   // A host who reloads after the reveal asks for it again (the server answers the host with the stored one).
   const revealedAt = view?.round?.revealedAt ?? null;
@@ -147,5 +152,5 @@ export function useHostRoom(code: string): HostRoom {
     if (revealedAt !== null && revealed === null) void reveal();
   }, [revealedAt, revealed, reveal]);
 
-  return { status, view, wall, error, clock, adopt, kick, kickMany, setAdmission, admit, deny, rename, lock, start, end, exportCsv, revealed, reveal };
+  return { status, view, wall, error, clock, adopt, ...actions, revealed, reveal };
 }
