@@ -82,8 +82,8 @@ export function ModelDownload({ challenge, spec, weights }: { challenge: ModelCh
         {packed.kind === 'packing' && <span className="text-sm text-slate-600">{t('packing')}</span>}
         {packed.kind === 'ready' && (
           <>
-            <a href={packed.urls.json} download={packed.names.json} data-testid="download-json" className="text-sm text-indigo-700 underline">{packed.names.json}</a>
-            <a href={packed.urls.weights} download={packed.names.weights} data-testid="download-weights" className="text-sm text-indigo-700 underline">{packed.names.weights}</a>
+            <a href={packed.urls.json} download={packed.names.json} data-testid="download-json" className="break-all text-sm text-indigo-700 underline">{packed.names.json}</a>
+            <a href={packed.urls.weights} download={packed.names.weights} data-testid="download-weights" className="break-all text-sm text-indigo-700 underline">{packed.names.weights}</a>
           </>
         )}
       </div>
