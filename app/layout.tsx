@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { IsolationGuard } from './components/isolation/IsolationGuard';
 import { Providers } from './components/providers/Providers';
 import { Header } from './components/shell/Header';
 import './globals.css';
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
+        <IsolationGuard />
         <NextIntlClientProvider messages={messages}>
           <Providers>
             <Header />

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmGradKernels } from './wasm-kernels';
+import { fetchPthreadScript, withPthreadScript } from './wasm-pthreads';
 
 import { BACKEND_LABELS as LABEL, type BackendName } from './backend-names';
 
@@ -132,16 +133,24 @@ type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
 interface ThreadPlan extends Omit<WasmThreads, 'threads'> {
   /** The count asked of tfjs. */
   wanted: number;
+  /** With threads: tfjs's unminified script for its pthread workers (wasm-pthreads.ts). */
+  pthreadScript: string | null;
 }
 
 /** Sets tfjs's thread count; it must happen before the backend starts, which sizes its pool once. */
-async function planThreads(wasm: WasmModule, requested: number | undefined): Promise<ThreadPlan> {
+async function planThreads(wasm: WasmModule, wasmPath: string, requested: number | undefined): Promise<ThreadPlan> {
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  let multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  const pthreadScript = multithread ? await fetchPthreadScript(wasmPath) : null;
+  if (multithread && !pthreadScript) {
+    // Without a working script for the threads the threaded build would hang: use the plain one.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    multithread = false;
+  }
   const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
   const wanted = planWasmThreads({ isolated, multithread, cores, ...(requested !== undefined ? { requested } : {}) });
   wasm.setThreadsCount(wanted);
-  return { isolated, multithread, cores, wanted };
+  return { isolated, multithread, cores, wanted, pthreadScript };
 }
 
 /**
@@ -149,13 +158,14 @@ async function planThreads(wasm: WasmModule, requested: number | undefined): Pro
  * (read once, as the module starts), whatever setThreadsCount asked: 1 thread on a 2-core
  * Chromebook. So while the module starts, the count is reported doubled, then put back.
  */
-async function startWasm(wanted: number): Promise<boolean> {
+async function startWasm({ wanted, pthreadScript }: ThreadPlan): Promise<boolean> {
   const nav = globalThis.navigator as { hardwareConcurrency?: number } | undefined;
   const cores = nav?.hardwareConcurrency ?? 1;
   const widen = nav !== undefined && wanted > 1 && wanted > Math.floor(cores / 2);
   if (widen) Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => wanted * 2 });
   try {
-    return await tf.setBackend('wasm');
+    const start = () => tf.setBackend('wasm');
+    return await (pthreadScript ? withPthreadScript(pthreadScript, start) : start());
   } finally {
     // The own property shadowed the prototype's getter; deleting it brings the real count back.
     if (widen) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
@@ -170,7 +180,7 @@ async function loadBackend(name: BackendName, wasmPath: string, threads: number 
   // In Node the binaries load from node_modules; a browser fetches them from our own origin.
   if (inBrowser()) wasm.setWasmPaths(wasmPath);
   registerWasmGradKernels();
-  return planThreads(wasm, threads);
+  return planThreads(wasm, wasmPath, threads);
 }
 
 function isSoftware(probe: BackendProbe, name: BackendName): boolean {
@@ -197,7 +207,7 @@ export async function selectBackend(
     if (!isAvailable(probe, name)) continue;
     try {
       const plan = await loadBackend(name, opts.wasmPath ?? '/tfjs-wasm/', opts.wasmThreads);
-      if (await (plan ? startWasm(plan.wanted) : tf.setBackend(name))) {
+      if (await (plan ? startWasm(plan) : tf.setBackend(name))) {
         await tf.ready();
         const others = reasons.filter((r) => !r.startsWith(LABEL[name]));
         if (!plan) return { backend: name, software: isSoftware(probe, name), reasons: others };

@@ -26,7 +26,8 @@ export async function openBenchBrowser(quiet = false, isolated = false): Promise
     {
       '/bundle/': out,
       '/datasets/': join(ROOT, 'data'),
-      '/tfjs-wasm/': join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist'),
+      // As the app serves them: the binaries and the threads' script (scripts/copy-wasm.mjs).
+      '/tfjs-wasm/': join(ROOT, 'public', 'tfjs-wasm'),
     },
     (path) => !NEVER_SERVED.test(path),
     isolated,
