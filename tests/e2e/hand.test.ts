@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { blockingViolations } from './axe-scope';
 import { fakeCameraArgs, writeFakeCamera, type FakeCamera } from './fake-camera';
 import { launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
@@ -106,6 +107,7 @@ describe('try it on your own hand (fake camera)', () => {
     const diff = await inputDifference(page, camera);
     assert.ok(diff < 12, `the 64×64 image is the photo the camera plays (mean |difference| ${diff.toFixed(2)} grey levels)`);
     await screenshot(page, 'studio-hand');
+    assert.deepEqual(await blockingViolations(panel), [], 'axe: the live panel');
 
     const out = outgoing.since(mark);
     const big = out.filter((s) => s.bytes >= IMAGE_BYTES / 4);
@@ -139,5 +141,6 @@ describe('try it on your own hand (fake camera)', () => {
     assert.equal(await alert.getAttribute('data-error'), 'denied');
     assert.match(await alert.innerText(), /카메라가 막혀 있어요/);
     assert.equal(await page.getByTestId('hand-prediction').count(), 0, 'no prediction without a camera');
+    assert.deepEqual(await blockingViolations(page.getByTestId('hand-panel').first()), [], 'axe: the panel with its message');
   });
 });

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Download } from 'playwright-core';
 import { weightsFingerprint } from '../../models/model-files';
+import { blockingViolations } from './axe-scope';
 import { ARTIFACTS, launchBrowser, registerNickname, screenshot, startApp, trainAndSubmit, type App } from './harness';
 
 const VIEWPORT = { width: 1366, height: 900 };
@@ -40,6 +41,7 @@ describe('download a trained model and upload it again', () => {
     const trainedAcc = Number(await page.getByTestId('val-accuracy').getAttribute('data-value'));
     const fingerprint = await page.getByTestId('model-fingerprint').getAttribute('data-value');
     assert.match(fingerprint ?? '', /^[0-9a-f]{8}-\d+$/);
+    assert.deepEqual(await blockingViolations(page.getByTestId('model-download')), [], 'axe: the download panel');
 
     const downloads: Download[] = [];
     page.on('download', (d) => downloads.push(d));
@@ -79,6 +81,7 @@ describe('download a trained model and upload it again', () => {
     await upload.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
     const second = Number(await upload.getByTestId('submission-score').getAttribute('data-value'));
     await screenshot(page, 'studio-model-upload');
+    assert.deepEqual(await blockingViolations(upload), [], 'axe: the upload panel with a model loaded and scored');
     assert.equal(second, first, 'the server scores the uploaded model as it scored the original');
 
     const db = new Database(app.dbFile, { readonly: true, fileMustExist: true });
