@@ -23,6 +23,19 @@ export function hostedRoom(ctx: HandlerContext, raw: string, hostToken: string):
   return code && ctx.rooms.isHost(code, hostToken) ? code : null;
 }
 
+/**
+ * The room a host event names when `hostToken` is its host's; otherwise answers room/not_host (the
+ * same for no room and a wrong token), logs it, and gives null.
+ */
+export function hostedOrRefused(ctx: HandlerContext, socket: ArenaSocket, event: string, p: { code: string; hostToken: string }, reply: (r: Result<never>) => void): string | null {
+  const code = hostedRoom(ctx, p.code, p.hostToken);
+  if (code) return code;
+  const r = notYourRoom();
+  if (!r.ok) logHostRefusal(ctx, socket, event, p.code.slice(0, 40), r.error);
+  reply(r);
+  return null;
+}
+
 /** A player event on a room the player is not in: the same answer whether the room exists or not. */
 export const notMember = (): Result<never> => refuse('room/not_member', 'you are not in a room with this code');
 

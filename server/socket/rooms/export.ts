@@ -14,7 +14,7 @@ import { csvFilename, resultsCsv } from '../../rooms/csv';
 import { loadRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
-import { hostedRoom, logHostRefusal, notYourRoom } from './common';
+import { hostedOrRefused } from './common';
 
 /** Submissions per player in an earlier round (the live state only holds the current one). */
 function storedCounts(db: Db, code: string, round: number): Record<string, { submissions: number }> {
@@ -36,12 +36,8 @@ function roundResults(db: Db, state: RoomState, code: string, number: number): {
 
 export function onExport(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:export', (p, reply) => {
-    const code = hostedRoom(ctx, p.code, p.hostToken);
-    if (!code) {
-      const r = notYourRoom();
-      if (!r.ok) logHostRefusal(ctx, socket, 'room:export', p.code.slice(0, 40), r.error);
-      return reply(r);
-    }
+    const code = hostedOrRefused(ctx, socket, 'room:export', p, reply);
+    if (!code) return;
     const state = ctx.rooms.peek(code);
     const number = p.round ?? state?.round?.number;
     if (!state || number === undefined) return reply(refuse('round/not_found', 'this room has not played a round yet'));

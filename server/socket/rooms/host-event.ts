@@ -6,7 +6,7 @@ import type { RoomEffect, RoomEvent, RoomState } from '../../../game/room/types'
 import type { AckOf, ClientEventName, ParsedPayloadOf } from '../../../protocol';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
-import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
+import { actorFor, hostedOrRefused, logHostRefusal } from './common';
 
 type HostPayload = { code: string; hostToken: string };
 /** The events whose payload names a room and carries its host token. */
@@ -23,12 +23,8 @@ export function onHostEvent<E extends HostEventName>(
     // E is a HostEventName, so its parsed payload has both (HostEventName checks it per event).
     const payload = parsed as ParsedPayloadOf<E> & HostPayload;
     // Checked before the queue: a stranger learns nothing about the code and costs the room nothing.
-    const code = hostedRoom(ctx, payload.code, payload.hostToken);
-    if (!code) {
-      const r = notYourRoom();
-      if (!r.ok) logHostRefusal(ctx, socket, event, payload.code.slice(0, 40), r.error);
-      return reply(r);
-    }
+    const code = hostedOrRefused(ctx, socket, event, payload, reply);
+    if (!code) return;
     const actor = actorFor(ctx, socket, code, payload.hostToken);
     const out = await ctx.rooms.dispatch(code, (now) => build(payload, actor, now));
     if (!out.ok) {

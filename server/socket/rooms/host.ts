@@ -2,16 +2,12 @@
 import { hostRoomView } from '../../../game/room/views';
 import { roomHostChannel, type ArenaSocket, type HandlerContext } from '../context';
 import { handle } from '../handle';
-import { hostedRoom, logHostRefusal, noRoom, notYourRoom } from './common';
+import { hostedOrRefused, noRoom } from './common';
 
 export function onHost(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:host', async ({ code: raw, hostToken }, reply) => {
-    const code = hostedRoom(ctx, raw, hostToken);
-    if (!code) {
-      const r = notYourRoom();
-      if (!r.ok) logHostRefusal(ctx, socket, 'room:host', raw.slice(0, 40), r.error);
-      return reply(r);
-    }
+    const code = hostedOrRefused(ctx, socket, 'room:host', { code: raw, hostToken }, reply);
+    if (!code) return;
     await socket.join(roomHostChannel(code));
     const state = ctx.rooms.peek(code);
     if (!state) return reply(noRoom(raw));

@@ -9,16 +9,12 @@ import { leaderboardView, refreshRoundOnBoards } from '../../store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { leaderboardRoom } from '../context';
 import { handle, refuse } from '../handle';
-import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
+import { actorFor, hostedOrRefused, logHostRefusal } from './common';
 
 export function onPublish(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:publish', async (p, reply) => {
-    const code = hostedRoom(ctx, p.code, p.hostToken);
-    if (!code) {
-      const r = notYourRoom();
-      if (!r.ok) logHostRefusal(ctx, socket, 'room:publish', p.code.slice(0, 40), r.error);
-      return reply(r);
-    }
+    const code = hostedOrRefused(ctx, socket, 'room:publish', p, reply);
+    if (!code) return;
     let board: string | null = null;
     let publishedAt: number | null = null;
     const actor = actorFor(ctx, socket, code, p.hostToken);

@@ -11,7 +11,7 @@ import { placeScope, readReveal } from '../../boss/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { roomHostChannel, roomPlayersChannel } from '../context';
 import { handle, refuse } from '../handle';
-import { actorFor, hostedRoom, logHostRefusal, notYourRoom } from './common';
+import { actorFor, hostedOrRefused, logHostRefusal } from './common';
 
 /** Room nicknames, including players who left or were removed after submitting. */
 function nicknames(state: RoomState): Map<string, string> {
@@ -23,12 +23,8 @@ function nicknames(state: RoomState): Map<string, string> {
 
 export function onReveal(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'room:reveal', async (p, reply) => {
-    const code = hostedRoom(ctx, p.code, p.hostToken);
-    if (!code) {
-      const r = notYourRoom();
-      if (!r.ok) logHostRefusal(ctx, socket, 'room:reveal', p.code.slice(0, 40), r.error);
-      return reply(r);
-    }
+    const code = hostedOrRefused(ctx, socket, 'room:reveal', p, reply);
+    if (!code) return;
     let reveal: BossReveal | null = null;
     const out = await ctx.rooms.dispatch(code, (now) => ({ type: 'reveal', actor: actorFor(ctx, socket, code, p.hostToken), now }), {
       write: (tx, accepted, a) => {
