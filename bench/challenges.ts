@@ -47,12 +47,13 @@ for (const id of ids) {
     for (const seed of seeds) {
       const spec = withTraining(base, { seed });
       const r = await runChallenge(id, spec, { withVal: values.val });
+      const lengths = r.scoresByLength ? `  by length ${Object.entries(r.scoresByLength).map(([l, a]) => `${l}: ${pct(a)}`).join(', ')}` : '';
       const val = values.val ? `  val ${r.valAcc.map((v) => v.toFixed(2)).join(' ')}` : '';
       console.log(
         `${id.padEnd(13)} seed ${String(seed).padEnd(3)} test ${pct(r.accuracy).padStart(7)}  ` +
           `stars ${r.stars}  params ${String(r.paramCount).padStart(6)}  epochs ${String(r.epochs).padStart(3)}  ` +
           `batch ${String(spec.training.batchSize).padStart(3)}  train ${(r.trainMs / 1000).toFixed(2)} s ` +
-          `(cpu ${(r.trainCpuMs / 1000).toFixed(2)} s)  ${name}${val}`,
+          `(cpu ${(r.trainCpuMs / 1000).toFixed(2)} s)  ${name}${lengths}${val}`,
       );
     }
   }

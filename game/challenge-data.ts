@@ -8,6 +8,7 @@ import { filterClasses, pointsToSplit, repeatSplit, subsamplePerClass, type Feat
 import type { SplitData } from '../models/dataset';
 import type { ModelChallenge } from './challenges';
 import { gateTable, generate2d } from './solo/data2d';
+import { sequenceSplit } from './sequence-data';
 
 /** Public seeds of the generated training and validation sets (the test seed stays on the server). */
 export const TRAIN_SEED = 1;
@@ -24,6 +25,7 @@ export function generatedSplits(c: ModelChallenge): { train: FeatureSplit; val: 
     const table = pointsToSplit(gateTable(d.gate));
     return { train: repeatSplit(table, d.repeat), val: table };
   }
+  if (d.type === 'sequence') return { train: sequenceSplit(d, 'train', TRAIN_SEED), val: sequenceSplit(d, 'val', VAL_SEED) };
   return null;
 }
 
@@ -32,6 +34,7 @@ export function generatedTest(c: ModelChallenge, seed: number): FeatureSplit | n
   const d = c.data;
   if (d.type === 'points') return pointsToSplit(generate2d(d.set, { count: d.test, seed, noise: d.noise }));
   if (d.type === 'gate') return pointsToSplit(gateTable(d.gate));
+  if (d.type === 'sequence') return sequenceSplit(d, 'test', seed);
   return null;
 }
 

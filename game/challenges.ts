@@ -5,6 +5,9 @@
  */
 import { bossConfig, type BossConfig } from './boss/levels';
 import type { Data2dId, GateId } from './solo/data2d';
+import type { LayerType } from '../models/spec';
+import { MEMORY_CHALLENGE, ATTENTION_CHALLENGE } from './sequence-challenges';
+import type { SequenceData } from './sequence-data';
 
 export const PATH_IDS = [
   'logic-gates',
@@ -16,6 +19,8 @@ export const PATH_IDS = [
   'sign-01',
   'sign-digits',
   'backprop-steps',
+  'memory',
+  'attention',
 ] as const;
 /** The overfitting boss, with fewer training images at each level. */
 export const BOSS_IDS = ['boss-1', 'boss-2', 'boss-3'] as const;
@@ -47,7 +52,9 @@ export type ChallengeData =
    */
   | { type: 'points'; set: Data2dId; train: number; val: number; noise: number; test: number }
   /** A logic gate's truth table; training repeats the four rows `repeat` times. */
-  | { type: 'gate'; gate: GateId; repeat: number };
+  | { type: 'gate'; gate: GateId; repeat: number }
+  /** Seeded token sequences (game/sequence-data.ts), one-hot steps; the test seed is the server's. */
+  | SequenceData;
 
 /**
  * What one star asks. Every field present must hold; `minScore` is on the challenge's score
@@ -62,6 +69,11 @@ export interface StarRule {
   maxEpochs?: number;
   /** Dense layers before the output layer, at least (the activation challenge's "deep" network). */
   minHiddenLayers?: number;
+  /**
+   * Sequence challenges: `minScore` is on the accuracy at this length of the hidden test set
+   * (game/sequence-data.ts lengthScores) instead of the whole score.
+   */
+  atLength?: number;
 }
 
 /** Build a network, train it in the browser, submit its weights; the server scores accuracy. */
@@ -82,6 +94,8 @@ export interface ModelChallenge {
    * stars from the revealed hit (game/boss/levels.ts) rather than from `stars`.
    */
   boss?: BossConfig;
+  /** The layer types a submitted model may use (absent: any the input shape allows). */
+  layerTypes?: readonly LayerType[];
 }
 
 /**
@@ -224,6 +238,8 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
     id: 'backprop-steps',
     kind: 'steps',
   },
+  memory: MEMORY_CHALLENGE,
+  attention: ATTENTION_CHALLENGE,
   'boss-1': bossLevel('boss-1', bossConfig(20, 0.685)),
   'boss-2': bossLevel('boss-2', bossConfig(15, 0.63)),
   'boss-3': bossLevel('boss-3', bossConfig(10, 0.635)),
@@ -258,6 +274,7 @@ export function imageDataset(c: ModelChallenge): string | null {
 export function generatedTrainCount(c: ModelChallenge): number | null {
   if (c.data.type === 'points') return c.data.train;
   if (c.data.type === 'gate') return 4 * c.data.repeat;
+  if (c.data.type === 'sequence') return c.data.train;
   return null;
 }
 

@@ -41,6 +41,9 @@ export const LESSON_CONTROLS: Readonly<Record<ModelChallengeId, readonly Control
   'sign-01': TRAINING,
   // Its concept card brings in Dropout; three stars need augmentation (game/challenges.ts, measured).
   'sign-digits': [...TRAINING, 'dropout', 'earlyStopping', 'augment'],
+  // The layers are the lesson (RNN or LSTM, recurrence or attention); training settings help a run land.
+  memory: TRAINING,
+  attention: TRAINING,
   'boss-1': CONTROL_GROUPS,
   'boss-2': CONTROL_GROUPS,
   'boss-3': CONTROL_GROUPS,

@@ -11,6 +11,7 @@ import { scoreBoss, type BossScores } from './boss/score';
 import { lockedMismatches, type LockedHyper } from './room/settings';
 import { scoreFromPredictions, type Score } from './scoring';
 import { modelStars, runOverBudget, type Stars } from './stars';
+import { lengthScores } from './sequence-data';
 import type { ServerRun } from './verification';
 
 export type ModelOutcomeCode = 'scoring/mismatch' | 'scoring/not_retrained' | 'round/locked_hyper' | 'submission/over_samples';
@@ -67,6 +68,7 @@ export function modelOutcome(input: ModelOutcomeInput): ModelOutcome {
   const over = runOverBudget(challenge, run);
   if (over) return refuse('submission/over_samples', over);
   // A memory challenge's star lines read the accuracy at each scored length.
-  const stars = modelStars(challenge, { score: scored.value.score, paramCount: input.paramCount, spec: input.spec, ...(run && { run }) });
+  const scoresByLength = lengthScores(challenge.data, m.predictions, m.labels) ?? undefined;
+  const stars = modelStars(challenge, { score: scored.value.score, paramCount: input.paramCount, spec: input.spec, ...(run && { run }), ...(scoresByLength && { scoresByLength }) });
   return { ok: true, score: scored.value, stars, ...(run && { run }) };
 }

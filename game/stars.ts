@@ -16,6 +16,8 @@ export interface ModelOutcome {
   spec: ModelSpec;
   /** The server's own training run of the spec; absent when the submitted weights were scored. */
   run?: ServerRun;
+  /** Sequence challenges: accuracy at each scored length (game/sequence-data.ts lengthScores). */
+  scoresByLength?: Readonly<Record<number, number>>;
 }
 
 /** Dense layers before the last one: the hidden layers of a fully connected network. */
@@ -25,7 +27,8 @@ export function hiddenDenseLayers(spec: ModelSpec): number {
 
 export function meetsRule(rule: StarRule, o: ModelOutcome): boolean {
   // A tolerance below one test example: 0.95 must not fail on 949.9999/1000 from float division.
-  if (o.score < rule.minScore - 1e-9) return false;
+  const score = rule.atLength === undefined ? o.score : o.scoresByLength?.[rule.atLength];
+  if (score === undefined || score < rule.minScore - 1e-9) return false;
   if (rule.maxParams !== undefined && o.paramCount > rule.maxParams) return false;
   // Epochs count only when the server ran them: a declared `epochs: 1` proves nothing.
   if (rule.maxEpochs !== undefined && (o.run === undefined || o.run.epochs > rule.maxEpochs)) return false;

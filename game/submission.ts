@@ -49,6 +49,17 @@ function samplesIssue(def: ModelChallenge, spec: ModelSpec): SubmissionCheck | n
   );
 }
 
+/** A layer type the challenge does not offer (the memory challenge takes no flatten or attention). */
+function refusedLayer(def: ModelChallenge, spec: ModelSpec): SubmissionCheck | null {
+  const allowed = def.layerTypes;
+  if (!allowed) return null;
+  const i = spec.layers.findIndex((l) => !allowed.includes(l.type));
+  const layer = spec.layers[i];
+  if (!layer) return null;
+  const message = `layers.${i}: challenge ${def.id} does not take ${layer.type} layers (it takes ${allowed.join(', ')})`;
+  return fail('spec/invalid', message, [{ path: `layers.${i}`, message }]);
+}
+
 /** `challenge` is a definition or an id (untrusted); `specInput` is untrusted JSON. */
 export function validateSubmission(challenge: ModelChallenge | string, specInput: unknown): SubmissionCheck {
   const def = typeof challenge === 'string' ? getModelChallenge(challenge) : challenge;
@@ -67,6 +78,8 @@ export function validateSubmission(challenge: ModelChallenge | string, specInput
     );
   }
 
+  const refused = refusedLayer(def, spec);
+  if (refused) return refused;
   const shapes = inferShapes(spec, def.inputShape, def.numClasses);
   if (!shapes.ok) return fail('spec/invalid', 'the layers do not fit together', shapes.issues);
   if (shapes.totalParams > maxParams) {

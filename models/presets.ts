@@ -7,6 +7,7 @@
  * the students' goal, not the starting point.
  */
 import type { Activation, ModelSpec } from './spec';
+import { SEQUENCE_DEFAULTS, SEQUENCE_KNOWN_GOOD } from './presets-sequence';
 
 const SIGN_DIGITS_DEFAULT: ModelSpec = {
   version: 1,
@@ -147,6 +148,7 @@ const DEFAULTS = {
   'boss-1': bossSpec(false),
   'boss-2': bossSpec(false),
   'boss-3': bossSpec(false),
+  ...SEQUENCE_DEFAULTS,
 } satisfies Record<string, ModelSpec>;
 
 /**
@@ -187,6 +189,7 @@ const KNOWN_GOOD: Readonly<Record<PresetChallengeId, ModelSpec>> = {
   'boss-1': bossSpec(true),
   'boss-2': bossSpec(true),
   'boss-3': bossSpec(true),
+  ...SEQUENCE_KNOWN_GOOD,
 };
 
 const clone = (spec: ModelSpec): ModelSpec => structuredClone(spec);

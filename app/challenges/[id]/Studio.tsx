@@ -17,6 +17,8 @@ import { HandPanel, isHandChallenge } from '../../components/studio/hand/HandPan
 import { ModelDownload } from '../../components/studio/model-files/ModelDownload';
 import { ModelUpload } from '../../components/studio/model-files/ModelUpload';
 import { useStudioPersistence, type PersistenceOptions } from '../../components/studio/useStudioPersistence';
+import { SequenceSamples } from '../../components/studio/sequence/SequenceSamples';
+import { SequenceViews } from '../../components/studio/sequence/SequenceViews';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
 import type { RunData } from './regularize/CurveNotes';
@@ -132,7 +134,8 @@ function SamplesSection({ data, error }: { data: Dataset | null; error: string |
   return (
     <section aria-labelledby="samples" className="flex flex-col gap-2">
       <h2 id="samples" className="text-lg font-semibold">{t('samplesTitle')}</h2>
-      {data && !isFeatureSplit(data.train) ? <SampleGrid train={data.train} /> : <p className="text-sm text-slate-500">{error ? t('dataFailed', { message: error }) : t('loadingData')}</p>}
+      {data && isFeatureSplit(data.train) && data.train.steps !== undefined && <SequenceSamples train={data.train} />}
+      {data && !isFeatureSplit(data.train) ? <SampleGrid train={data.train} /> : data && isFeatureSplit(data.train) && data.train.steps !== undefined ? null : <p className="text-sm text-slate-500">{error ? t('dataFailed', { message: error }) : t('loadingData')}</p>}
       {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
     </section>
   );
@@ -179,6 +182,8 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted, o
       {!isFeatureSplit(val) && state.trainedSpec.layers.some((l) => l.type === 'conv2d') && (
         <FeatureMaps key={state.runId} spec={state.trainedSpec} weights={state.result.weights} inputShape={challenge.inputShape} numClasses={challenge.numClasses} images={val} />
       )}
+      {/* Sequence challenges: hidden states, gates and attention maps on a chosen sequence. */}
+      {isFeatureSplit(val) && val.steps !== undefined && <SequenceViews key={`seq-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} val={val} />}
       {/* Webcam and model files: app/components/studio/hand/, model-files/ (issue 15). */}
       {!practiceOf && isHandChallenge(challenge) && <HandPanel key={`hand-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
       {!practiceOf && <ModelDownload key={`files-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}

@@ -30,6 +30,8 @@ function modelLine(rule: StarRule): StarLine {
       maxEpochs: rule.maxEpochs ?? 0,
       hasHidden: rule.minHiddenLayers === undefined ? 'no' : 'yes',
       minHidden: rule.minHiddenLayers ?? 0,
+      hasLength: rule.atLength === undefined ? 'no' : 'yes',
+      length: rule.atLength ?? 0,
     },
   };
 }
@@ -103,5 +105,8 @@ export function goalValues(def: ChallengeDef): Record<string, number> {
     height: h,
     width: w,
     pixels: def.inputShape.reduce((a, b) => a * b, 1),
+    // Sequence challenges: steps per input, and the digits before a lookup's query.
+    steps: def.data.type === 'sequence' ? def.data.steps : 0,
+    digits: def.data.type === 'sequence' ? def.data.steps - 1 : 0,
   };
 }

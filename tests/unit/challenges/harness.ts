@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { modelChallenge, type ModelChallenge, type ModelChallengeId } from '../../../game/challenges';
 import { scoreFromPredictions } from '../../../game/scoring';
 import { modelStars, type Stars } from '../../../game/stars';
+import { lengthScores } from '../../../game/sequence-data';
 import { validateSubmission } from '../../../game/submission';
 import { selectBackend, type BackendName } from '../../../models/backend';
 import { buildModel } from '../../../models/build';
@@ -40,6 +41,8 @@ export interface ChallengeRun {
   trainCpuMs: number;
   /** Validation accuracy after each epoch (when validation was asked for). */
   valAcc: number[];
+  /** The memory challenge: test accuracy at each scored length. */
+  scoresByLength?: Record<number, number>;
 }
 
 /**
@@ -95,14 +98,17 @@ export async function runChallenge(id: ModelChallengeId, spec: ModelSpec, opts: 
     let samplesSeen = 0;
     const result = await trainModel(model, check.spec, trainXy, valXy, { onBatchEnd: (p) => void (samplesSeen = p.samplesSeen) });
     const used = process.cpuUsage(cpu);
-    const scored = scoreFromPredictions(await predictLabels(model, testXy.xs, PREDICT_BATCH), test.labels);
+    const predictions = await predictLabels(model, testXy.xs, PREDICT_BATCH);
+    const scored = scoreFromPredictions(predictions, test.labels);
     if (!scored.ok) throw new Error(scored.message);
     const score = scored.value.score;
     const paramCount = check.shapes.totalParams;
+    const scoresByLength = lengthScores(challenge.data, predictions, test.labels) ?? undefined;
     return {
       accuracy: score,
       // This run is the one the server would do itself where a rule is about training.
-      stars: modelStars(challenge, { score, paramCount, spec: check.spec, run: { epochs: result.history.length, samplesSeen } }),
+      stars: modelStars(challenge, { score, paramCount, spec: check.spec, run: { epochs: result.history.length, samplesSeen }, ...(scoresByLength && { scoresByLength }) }),
+      ...(scoresByLength && { scoresByLength }),
       paramCount,
       epochs: result.history.length,
       trainMs: result.elapsedMs,

@@ -7,6 +7,7 @@ import type { ModelChallengeId } from '../../../game/challenges';
 import type { Stars } from '../../../game/stars';
 import { defaultSpec, knownGoodSpec } from '../../../models/presets';
 import type { Activation, ModelSpec } from '../../../models/spec';
+import { SEQUENCE_LESSONS } from './sequence-lessons';
 
 export interface Lesson {
   name: string;
@@ -64,4 +65,5 @@ export const LESSONS: Partial<Record<ModelChallengeId, Lesson[]>> = {
       stars: [0, 1],
     },
   ],
+  ...SEQUENCE_LESSONS,
 };
