@@ -7,11 +7,12 @@
  * A page without camera permission says so (Korean here).
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { blockingViolations } from './axe-scope';
 import { fakeCameraArgs, writeFakeCamera, type FakeCamera } from './fake-camera';
-import { launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { ARTIFACTS, launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 const VIEWPORT = { width: 1366, height: 900 };
 /** Bytes a 64×64 grey image takes; anything sent while the camera runs stays far below it. */
@@ -107,6 +108,7 @@ describe('try it on your own hand (fake camera)', () => {
     const diff = await inputDifference(page, camera);
     assert.ok(diff < 12, `the 64×64 image is the photo the camera plays (mean |difference| ${diff.toFixed(2)} grey levels)`);
     await screenshot(page, 'studio-hand');
+    await panel.screenshot({ path: join(ARTIFACTS, 'studio-hand-panel.png') }); // the README's picture
     assert.deepEqual(await blockingViolations(panel), [], 'axe: the live panel');
 
     const out = outgoing.since(mark);

@@ -81,6 +81,7 @@ describe('download a trained model and upload it again', () => {
     await upload.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
     const second = Number(await upload.getByTestId('submission-score').getAttribute('data-value'));
     await screenshot(page, 'studio-model-upload');
+    await upload.screenshot({ path: join(ARTIFACTS, 'studio-model-upload-panel.png') }); // the README's picture
     assert.deepEqual(await blockingViolations(upload), [], 'axe: the upload panel with a model loaded and scored');
     assert.equal(second, first, 'the server scores the uploaded model as it scored the original');
 
