@@ -90,7 +90,7 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, control
         <button type="button" data-testid="reset-default" disabled={busy} onClick={onReset} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
         <AllControlsSwitch controls={controls} />
       </div>
-      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} issues={problems.byLayer} disabled={busy} tools={{ dropout: shown.has('dropout'), weightDecay: shown.has('weightDecay') }} onChange={(layers) => onChange({ ...spec, layers })} />
+      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} layerTypes={challenge.layerTypes} issues={problems.byLayer} disabled={busy} tools={{ dropout: shown.has('dropout'), weightDecay: shown.has('weightDecay') }} onChange={(layers) => onChange({ ...spec, layers })} />
       {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
       {locked && Object.keys(locked).length > 0 && <p data-testid="locked-summary" className="rounded-lg bg-indigo-50 p-2 text-sm text-indigo-950 ring-1 ring-indigo-200">{t('lockedSummary')}</p>}
       <HyperParams training={spec.training} problems={problems.byField} disabled={busy} locked={locked} shown={shown} onChange={(training) => onChange({ ...spec, training })} />
