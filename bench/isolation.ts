@@ -35,9 +35,11 @@ const ACK_MS = 120_000;
 /** Between two of the solo player's submissions. */
 const SOLO_GAP_MS = 50;
 /** Between two status reports of every room member. */
-const CHATTER_MS = 250;
+const CHATTER_MS = 1000;
 /** The room chatters and the solo player submits this long before the burst. */
 const LEAD_MS = 500;
+/** The solo player stops there even if the room is not done (a run that would never end). */
+const MAX_SOLO = 2000;
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 async function ask<T>(s: Client, event: string, payload: unknown): Promise<T> {
@@ -119,8 +121,9 @@ async function scenario(oldQueue: boolean, players: number, solos: number): Prom
     sockets.push(solo.socket);
     const soloInbox = results(solo.socket);
     const payload = { challengeId: 'optimizer-race', entry: RACE };
-    // A class at work: every member reports a change of status 4 times a second (room:activity's
-    // limit), each one an event in the room's queue, from LEAD_MS before the burst until its end.
+    // A class at work: every member reports a change of status once a second, each one an event in
+    // the room's queue, from LEAD_MS before the burst until its end (faster than this, the room's
+    // queue outgrows a 2-core machine under load and the run never ends).
     let working = true;
     const chatter = (async () => {
       for (let flip = false; working; flip = !flip) {
@@ -133,7 +136,7 @@ async function scenario(oldQueue: boolean, players: number, solos: number): Prom
     let burstDone = false;
     const soloRuns: Promise<number>[] = [];
     const soloLoop = (async () => {
-      for (let i = 0; i < solos || !burstDone; i++) {
+      for (let i = 0; (i < solos || !burstDone) && i < MAX_SOLO; i++) {
         soloRuns.push(timedSubmit(solo.socket, soloInbox, payload));
         await sleep(SOLO_GAP_MS);
       }
