@@ -16,11 +16,14 @@ describe('stars', () => {
 });
 
 describe('the path', () => {
-  test('nine challenges in teaching order, unique', () => {
-    assert.equal(SOLO_PATH.length, 9);
-    assert.equal(new Set(SOLO_PATH).size, 9);
+  test('eleven challenges in teaching order, unique; the sequence ones after Sign Digits and back propagation', () => {
+    assert.equal(SOLO_PATH.length, 11);
+    assert.equal(new Set(SOLO_PATH).size, 11);
     assert.equal(SOLO_PATH[0], 'logic-gates');
-    assert.equal(SOLO_PATH.at(-1), 'backprop-steps');
+    assert.deepEqual(SOLO_PATH.slice(-4), ['sign-digits', 'backprop-steps', 'memory', 'attention']);
+    assert.equal(isUnlocked('memory', { 'backprop-steps': 1 }), true);
+    assert.equal(isUnlocked('memory', { 'sign-digits': 3 }), false);
+    assert.equal(isUnlocked('attention', { memory: 1 }), true);
   });
 
   test('a challenge opens once the one before has a star', () => {
