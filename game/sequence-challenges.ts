@@ -34,7 +34,10 @@ export const MEMORY_CHALLENGE: ModelChallenge = {
   budget: { maxParams: 10_000, maxLayers: 6 },
   goalAccuracy: MEMORY_GOAL,
   // The lever is the distance: the digit to remember comes 2-4 steps from the start of a sequence
-  // of 5, 10 or 20 steps, so a star asks the same accuracy over a longer and longer gap.
+  // of 5, 10 or 20 steps, so a star asks the same accuracy over a longer and longer gap. Measured
+  // (bench/challenges.ts --lessons, WASM in Node, seed 1; accuracy at 5 / 10 / 20 steps): the
+  // default plain RNN of 32 for 5 epochs 33 / 18 / 12 %; the same RNN for 20 epochs at Adam 0.003
+  // 94 / 73 / 18 % (one star: short sequences only); a GRU of 32 for 4 epochs 100 / 100 / 99.7 %.
   stars: [
     { minScore: MEMORY_GOAL, atLength: 5 },
     { minScore: MEMORY_GOAL, atLength: 10 },
@@ -53,6 +56,9 @@ export const ATTENTION_CHALLENGE: ModelChallenge = {
   numClasses: 10,
   budget: { maxParams: 12_000, maxLayers: 6 },
   goalAccuracy: 0.95,
+  // Measured (WASM in Node, seed 1): an LSTM of 32 for 5 epochs 30 %; embedding 16, one
+  // self-attention layer (2 heads of 8, positions on) and lastStep, 1,530 parameters, 100 % after
+  // 10 epochs; the same with positional encoding off cannot tell the places apart.
   stars: [{ minScore: 0.6 }, { minScore: 0.85 }, { minScore: 0.95 }],
   // No flatten: a dense layer on every step at once would be a lookup table of places, not a
   // model that finds the step it needs.
