@@ -111,6 +111,13 @@ describe('try it on your own hand (fake camera)', () => {
     await panel.screenshot({ path: join(ARTIFACTS, 'studio-hand-panel.png') }); // the README's picture
     assert.deepEqual(await blockingViolations(panel), [], 'axe: the live panel');
 
+    // On a phone the live panel fits the screen's width (the page's charts, drawn at 1366 px, redraw on their own).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await framesUntil(page, (await frameNo(page)) + 2);
+    const fit = await panel.evaluate((el) => ({ right: el.getBoundingClientRect().right, scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(fit.right <= 390 && fit.scroll <= fit.client, `the panel fits 390 px: ${JSON.stringify(fit)}`);
+    await page.setViewportSize(VIEWPORT);
+
     const out = outgoing.since(mark);
     const big = out.filter((s) => s.bytes >= IMAGE_BYTES / 4);
     assert.deepEqual(big, [], 'nothing image-sized leaves the page');
