@@ -118,7 +118,7 @@ describe('cross-origin isolated training pages', () => {
     await student.getByTestId('join-code-input').fill(code);
     await student.getByTestId('join-code-submit').click();
     await student.waitForURL(`${app.url}/room/${code}`);
-    // Next's client-side navigation kept /join's document; the room page loads its own, isolated.
+    // The room page must get a document of its own to be isolated (the form opens it with a full load).
     await student.waitForFunction(() => window.crossOriginIsolated, undefined, { timeout: 20_000 });
     await student.getByTestId('room-nickname').fill('Grace');
     await student.getByTestId('room-join').and(student.locator(':enabled')).click();

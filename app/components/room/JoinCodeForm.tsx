@@ -1,5 +1,4 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../../../game/room/code';
@@ -38,7 +37,6 @@ async function checkCode(socket: ArenaSocket | null, code: string): Promise<Resu
 export function JoinCodeForm({ initial = '', size = 'lg', autoFocus = false }: { initial?: string; size?: 'md' | 'lg'; autoFocus?: boolean }) {
   const t = useTranslations('room');
   const describe = useErrorText();
-  const router = useRouter();
   const socket = useSocket();
   const id = useId();
   const [value, setValue] = useState(initial);
@@ -56,7 +54,9 @@ export function JoinCodeForm({ initial = '', size = 'lg', autoFocus = false }: {
     setChecking(true);
     const res = await checkCode(socket, code);
     setChecking(false);
-    if (res.ok) router.push(`/room/${code}`);
+    // A full page load, not router.push: the room page trains, and only a document loaded at its
+    // own address is cross-origin isolated (app/components/isolation/routes.ts).
+    if (res.ok) window.location.assign(`/room/${code}`);
     else setRefused(res.error);
   }
 
