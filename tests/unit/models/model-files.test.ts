@@ -128,6 +128,34 @@ describe('model files', () => {
     assert.deepEqual(checkFit(r.model, { ...TARGET, challengeId: 'sign-digits', numClasses: 10 }), { ok: false, code: 'wrongChallenge', fileChallenge: 'sign-01' });
   });
 
+  test('sequence layers too (embedding, LSTM, our self-attention layer): same bytes back, tfjs loads them', async () => {
+    const seqTarget = { challengeId: 'attention', inputShape: [6, 5], numClasses: 3 } as const;
+    const seq = {
+      version: 1,
+      layers: [
+        { type: 'embedding', outputDim: 4 },
+        { type: 'selfAttention', heads: 2, keyDim: 3, causal: true, positional: true },
+        { type: 'lstm', units: 5, returnSequences: true },
+        { type: 'globalAveragePooling1d' },
+        { type: 'dense', units: 3, activation: 'softmax' },
+      ],
+      training: SPEC.training,
+    } as unknown as ModelSpec;
+    const m = buildModel({ ...seq, training: { ...seq.training, seed: 9 } }, seqTarget);
+    const w = serializeWeights(m);
+    m.dispose();
+    const p = await packModel(seq, w, seqTarget);
+    assert.deepEqual(Buffer.from(p.weights), Buffer.from(w));
+    const r = unpackModelFiles(filesOf(p));
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    assert.deepEqual(r.model.spec, seq);
+    assert.deepEqual(checkFit(r.model, seqTarget), { ok: true });
+    const j = JSON.parse(p.json);
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(j.modelTopology, j.weightsManifest[0].weights, p.weights));
+    assert.equal(loaded.countParams(), w.byteLength / 4);
+    loaded.dispose();
+  });
+
   test('the fingerprint changes with one flipped bit', () => {
     const bytes = new Uint8Array(weights.slice(0));
     const before = weightsFingerprint(bytes);
