@@ -9,6 +9,8 @@ function spec(layers: LayerSpec[], lr = 0.001, batchSize = 32, extra: Partial<Mo
   return { version: 1, layers, training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: lr }, batchSize, epochs: 15, seed: 42, ...extra } };
 }
 
+const AUG = { shift: 0.1, rotate: 10, zoom: 0.1, brightness: 0 };
+
 export const CANDIDATES: Record<string, () => ModelSpec> = {
   old: () => spec([conv(16), pool, conv(32), pool, conv(32), pool, ...tail(0.4)]),
   // A strided 5x5 first conv, then the usual blocks at 16x16 and 8x8.
@@ -17,6 +19,10 @@ export const CANDIDATES: Record<string, () => ModelSpec> = {
   s2lr2: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.002),
   s2lr3: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.003),
   s2b16: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.001, 16),
+  // Known-good candidates: augmentation (as the old known-good), longer.
+  kg1: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0.4)], 0.002, 32, { epochs: 40, augment: AUG }),
+  kg3: () => spec([conv(24, 5, 2), pool, conv(48), pool, conv(96), pool, ...tail(0.4)], 0.002, 32, { epochs: 40, augment: AUG }),
+  kg4: () => spec([conv(16, 5, 2), conv(32), pool, conv(64), pool, conv(64), pool, ...tail(0.4)], 0.002, 32, { epochs: 40, augment: AUG }),
   s2nd: () => spec([conv(16, 5, 2), pool, conv(32), pool, conv(64), pool, ...tail(0)]),
   // Pool first: the network sees 32x32.
   p1: () => spec([pool, conv(16), pool, conv(32), pool, conv(64), pool, ...tail(0.4)]),

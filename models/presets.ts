@@ -1,85 +1,12 @@
 /**
- * Starting models for each challenge. The default must generalize (a plain conv8-pool-conv16-pool
- * model reached 98 % train but 84 % test: it memorizes), and be quick enough for a class period on
- * a laptop without a GPU. Measured in Node (WASM backend, 2 cores): this spec reaches 90.9 % val /
- * 89.5 % test in 15 epochs (~17 s an epoch; 88.8 % in a later run, dropout is not seeded); a
- * wider last conv (64 filters, dropout 0.3) did no better (88.8 % test) at 1.5x the time. 98 % is
- * the students' goal, not the starting point.
+ * Starting models for each challenge, and specs known to reach three stars. Sign Digits' own
+ * (default, presets, known-good) and their measurements: models/presets-sign-digits.ts.
  */
 import type { Activation, ModelSpec } from './spec';
 import { SEQUENCE_DEFAULTS, SEQUENCE_KNOWN_GOOD } from './presets-sequence';
+import { PRESET_NAMES, SIGN_DIGITS_DEFAULT, SIGN_DIGITS_KNOWN_GOOD, SIGN_DIGITS_PRESETS, SIGN_DIGITS_TINY, SIGN_DIGITS_TYPICAL_RATE, type PresetName } from './presets-sign-digits';
 
-const SIGN_DIGITS_DEFAULT: ModelSpec = {
-  version: 1,
-  layers: [
-    { type: 'conv2d', filters: 16, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'flatten' },
-    { type: 'dropout', rate: 0.4 },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-  training: {
-    loss: 'categoricalCrossentropy',
-    optimizer: { type: 'adam', learningRate: 0.001 },
-    batchSize: 32,
-    epochs: 15,
-    seed: 42,
-  },
-};
-
-/**
- * Three stars on Sign Digits: a fourth conv block (16 5x5-32-64-64, dropout 0.4, 70,730 params) and
- * augmentation. Measured in Node (WASM; dropout is not seeded, so runs differ a little): 96.6 % and
- * 97.3 % test after 25 epochs in two runs (the second took 1,113 s, 857 s of CPU, on 2 busy cores);
- * 95.4-96.6 % after every epoch from 20 to 30 in the first. The same network without augmentation
- * stayed at 92.2-93.9 % over epochs 10-15 (README: 94.1 % after ~40).
- */
-const SIGN_DIGITS_KNOWN_GOOD: ModelSpec = {
-  version: 1,
-  layers: [
-    { type: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 32, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 64, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'flatten' },
-    { type: 'dropout', rate: 0.4 },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-  training: {
-    loss: 'categoricalCrossentropy',
-    optimizer: { type: 'adam', learningRate: 0.001 },
-    batchSize: 32,
-    epochs: 25,
-    seed: 42,
-    augment: { shift: 0.1, rotate: 10, zoom: 0.1, brightness: 0 },
-  },
-};
-
-/** A very small, fast model for smoke tests and a first try: it trains in seconds on any backend. */
-const SIGN_DIGITS_TINY: ModelSpec = {
-  version: 1,
-  layers: [
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
-    { type: 'flatten' },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-  training: {
-    loss: 'categoricalCrossentropy',
-    optimizer: { type: 'adam', learningRate: 0.003 },
-    batchSize: 32,
-    epochs: 1,
-    seed: 1,
-  },
-};
+export { PRESET_NAMES, type PresetName };
 
 /** A dense network on 2-D points: hidden layers of `units`, then the two-class softmax output. */
 function denseSpec(hidden: readonly (readonly [number, Activation])[], training: ModelSpec['training']): ModelSpec {
@@ -200,6 +127,25 @@ export function defaultSpec(challengeId: PresetChallengeId): ModelSpec {
 
 export function knownGoodSpec(challengeId: PresetChallengeId): ModelSpec {
   return clone(KNOWN_GOOD[challengeId]);
+}
+
+/** The studio's preset chooser (quick / default / strong), on the challenges that offer one. */
+export function hasPresets(challengeId: PresetChallengeId): boolean {
+  return challengeId === 'sign-digits';
+}
+
+/** A preset's spec; null where the challenge offers no chooser. */
+export function presetSpec(challengeId: PresetChallengeId, name: PresetName): ModelSpec | null {
+  if (challengeId !== 'sign-digits') return null;
+  return clone(SIGN_DIGITS_PRESETS[name]);
+}
+
+/**
+ * What a typical CPU-only device trains the default at (samples/s, bench:accuracy in Chromium): the
+ * studio's estimate before this device has measured anything. Null where nothing was measured.
+ */
+export function typicalRate(challengeId: PresetChallengeId): { spec: ModelSpec; samplesPerSecond: number } | null {
+  return challengeId === 'sign-digits' ? { spec: clone(SIGN_DIGITS_DEFAULT), samplesPerSecond: SIGN_DIGITS_TYPICAL_RATE } : null;
 }
 
 /** The default at one epoch (the tiny CNN for Sign Digits): for quick checks and tests. */

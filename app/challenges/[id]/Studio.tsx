@@ -7,12 +7,14 @@ import type { GateId } from '../../../game/solo/data2d';
 import type { BackendName } from '../../../models/backend-names';
 import { isFeatureSplit, type Examples } from '../../../models/challenge-data';
 import type { SplitData } from '../../../models/dataset';
-import { defaultSpec, tinySpec } from '../../../models/presets';
+import { defaultSpec, hasPresets, tinySpec } from '../../../models/presets';
 import { inferShapes } from '../../../models/shapes';
 import type { ModelSpec } from '../../../models/spec';
 import { useRoomActivity, type StudioActivity } from '../../components/room/useRoomActivity';
 import type { DraftScope } from '../../components/studio/drafts';
 import { RestoredNote } from '../../components/studio/RestoredNote';
+import { PresetChooser } from '../../components/studio/presets/PresetChooser';
+import { useTrainingRates } from '../../components/studio/presets/useTrainingRates';
 import { HandPanel, isHandChallenge } from '../../components/studio/hand/HandPanel';
 import { ModelDownload } from '../../components/studio/model-files/ModelDownload';
 import { ModelUpload } from '../../components/studio/model-files/ModelUpload';
@@ -239,6 +241,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
   const { scored, gate, setGate, trainData, tag, dataOf } = useTrainingData(challenge, data);
   const saved = useSavedWork(challenge, { preset, room, initial }, { state, scoredTag: scored ?? 'data', restore, clear });
   const { spec, setSpec } = saved;
+  const speed = useTrainingRates(state, challenge);
 
   const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
@@ -250,6 +253,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
     <div className="flex min-w-0 flex-col gap-6">
       <RestoredNote spec={saved.restored.spec} model={saved.restored.model} busy={busy} onStartOver={saved.reset} />
       {!planar && <SamplesSection data={data} error={dataError} />}
+      {hasPresets(challenge.id) && <PresetChooser challengeId={challenge.id} spec={spec} state={state} busy={busy} rates={speed.rates} liveRate={speed.liveRate} inputShape={challenge.inputShape} numClasses={challenge.numClasses} trainCount={trainData?.train.count ?? null} onPick={setSpec} />}
       <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} controls={controls} onChange={setSpec} onReset={saved.reset} />
       <TrainingSection state={state} prefer={prefer} data={{ numClasses: challenge.numClasses, planar }}>
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}

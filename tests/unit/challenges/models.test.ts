@@ -89,23 +89,23 @@ describe('the lesson of each challenge', () => {
 });
 
 /**
- * NOT covered in CI (several minutes to most of an hour on 2 cores; bench/challenges.ts sign-digits):
- * the Sign Digits default at its full 15 epochs (89.5 % and 88.8 % test in two runs: no star) and
- * the known-good CNN's 25 epochs with augmentation (96.6 % and 97.3 %: three stars; 18.5 minutes).
- * CI trains one epoch of the default, end to end, and checks the known-good is a different model.
+ * NOT covered in CI (minutes on 2 cores; bench/preset-sweep.ts, bench:accuracy): the Sign Digits
+ * default at its full 8 epochs (90.2 % test in a Node run: no star) and the known-good's 40 epochs
+ * with augmentation (bench:accuracy reports its server test score). CI trains one epoch of the
+ * default, end to end, and checks how the known-good differs from it.
  */
 describe('sign-digits (CI-sized)', () => {
-  test('the default, one of its 15 epochs only: it learns (above chance) and stays under one star', async () => {
+  test('the default, one of its 8 epochs only: it learns (above chance) and stays under one star', async () => {
     const r = await runChallenge('sign-digits', withTraining(defaultSpec('sign-digits'), { epochs: 1 }));
     // Chance is 10 %; one epoch varied from 17 % (a loaded machine, unseeded dropout) upwards.
     assert.ok(r.accuracy > 0.1, pct(r.accuracy));
     assert.equal(r.stars, 0, pct(r.accuracy));
   });
 
-  test('the known-good adds a conv block and augmentation to the default (its training is not run here)', () => {
+  test('the known-good trains longer than the default and with augmentation (its training is not run here)', () => {
     const good = knownGoodSpec('sign-digits');
-    const convs = (s: ModelSpec) => s.layers.filter((l) => l.type === 'conv2d').length;
-    assert.equal(convs(good), convs(defaultSpec('sign-digits')) + 1);
-    assert.ok(good.training.augment && !defaultSpec('sign-digits').training.augment);
+    const start = defaultSpec('sign-digits');
+    assert.ok(good.training.epochs > start.training.epochs);
+    assert.ok(good.training.augment && !start.training.augment);
   });
 });

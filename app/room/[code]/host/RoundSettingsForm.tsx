@@ -7,6 +7,7 @@ import { locksVerifiable, MAX_SUBMISSIONS_PER_ROUND, ROUND_MAX_MS, ROUND_MIN_MS,
 import { LOSSES, OPTIMIZERS, SPEC_LIMITS } from '../../../../models/spec';
 import type { ApiError, Result } from '../../../../protocol';
 import { RoomError } from '../../../components/room/errors';
+import { RoundTimeWarning } from './RoundTimeWarning';
 
 const input = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 disabled:bg-slate-100 disabled:text-slate-400';
 /** What a lock starts at when the teacher ticks it (the tiny and default presets' values). */
@@ -148,6 +149,7 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onBack }: {
       ) : (
         <NoLocks challengeId={s.challengeId} />
       )}
+      <RoundTimeWarning challengeId={s.challengeId} durationMs={settings.durationMs} />
       {!parsed.success && <p role="alert" data-testid="settings-invalid" className="text-sm text-red-700">{t('settings.invalid')}</p>}
       {error && <RoomError error={error} />}
       <div className="flex flex-wrap items-center gap-3">
