@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerOptions } from '../../../server/index';
 import { silentLogger } from '../../../server/log';
-import type { ClientToServerEvents, Result, ServerToClientEvents } from '../../../protocol';
+import { z } from 'zod';
+import { clientEvents, resultSchema, serverEvents, type ClientToServerEvents, type Result, type ServerToClientEvents } from '../../../protocol';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const WAIT_MS = 30_000;
@@ -75,11 +76,22 @@ export async function connect(url: string, token?: string): Promise<ClientSocket
   return socket;
 }
 
+/**
+ * Every answer and every server message a test sees is checked against the catalogue (protocol/):
+ * an ack or a payload of another shape, or a refusal with an uncatalogued code, fails the test.
+ */
+function conforms(what: string, schema: z.ZodType, value: unknown): void {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new Error(`${what} does not match protocol/: ${z.prettifyError(r.error)}\n${JSON.stringify(value)?.slice(0, 500)}`);
+}
+
 /** Emits with an ack and resolves with the server's Result (untyped on purpose: tests send junk). */
-export function request<T = unknown>(socket: ClientSocket, event: string, ...args: unknown[]): Promise<Result<T>> {
-  return (socket as unknown as Socket)
-    .timeout(WAIT_MS)
-    .emitWithAck(event, ...args) as Promise<Result<T>>;
+export async function request<T = unknown>(socket: ClientSocket, event: string, ...args: unknown[]): Promise<Result<T>> {
+  const result = (await (socket as unknown as Socket).timeout(WAIT_MS).emitWithAck(event, ...args)) as Result<T>;
+  const entry = (clientEvents as Record<string, { ack: z.ZodType | null } | undefined>)[event];
+  // An event without an ack answers nothing a client may rely on; its refusals still carry catalogued codes.
+  if (entry) conforms(`the ${event} ack`, resultSchema(entry.ack ?? z.unknown()), result);
+  return result;
 }
 
 /** Resolves with the first `event` whose payload satisfies `match`. */
@@ -91,6 +103,13 @@ export function waitFor<T>(socket: ClientSocket, event: keyof ServerToClientEven
       fail(new Error(`no matching ${event} within ${WAIT_MS} ms`));
     }, WAIT_MS);
     const on = (v: T) => {
+      try {
+        conforms(`a ${event} message`, serverEvents[event], v);
+      } catch (err) {
+        clearTimeout(timer);
+        s.off(event, on);
+        return fail(err);
+      }
       if (!match(v)) return;
       clearTimeout(timer);
       s.off(event, on);
