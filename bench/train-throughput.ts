@@ -12,6 +12,7 @@
  *
  * Usage: npm run bench:throughput -- [--models cnn,dense] [--backends wasm,webgl,webgpu,cpu]
  *        [--wasm mt,st,plain] [--threads N] (mt's thread count; default one per core)
+ *        [--passes N]   (WASM: the variants N times over, alternating; medians of the passes)
  *        [--batches N] [--epochs N] [--rounds N]   (overrides apply to every backend)
  */
 import { openBenchBrowser, type BenchBrowser } from './lib/browser';
@@ -126,7 +127,11 @@ async function measure(
 function threadGains(all: Measured[]): Record<string, unknown>[] {
   const models = [...new Set(all.map((m) => m.model))];
   return models.flatMap((model) => {
-    const of = (v: WasmVariant) => all.find((m) => m.model === model && m.variant === v);
+    // With --passes, each variant's figure is the median over the passes (they alternate in time).
+    const of = (v: WasmVariant): Measured | undefined => {
+      const runs = all.filter((m) => m.model === model && m.variant === v);
+      return runs[0] && { ...runs[0], appSps: median(runs.map((r) => r.appSps)) };
+    };
     const [mt, st, plain] = [of('mt'), of('st'), of('plain')];
     if (!mt || (!st && !plain)) return [];
     const gain = { model, threads: mt.wasm?.threads, cores: mt.wasm?.cores, mtSps: round(mt.appSps, 1), stSps: st ? round(st.appSps, 1) : undefined, beforeSps: plain ? round(plain.appSps, 1) : undefined,
@@ -141,6 +146,7 @@ async function main(): Promise<void> {
   const models = listArg(args, 'models', ['cnn', 'dense']);
   const backends = listArg(args, 'backends', ['wasm', 'webgl', 'webgpu', 'cpu']) as BackendName[];
   const variants = listArg(args, 'wasm', ['mt', 'st', 'plain']).filter((v): v is WasmVariant => Object.hasOwn(WASM_VARIANTS, v));
+  const passes = Math.max(1, numArg(args, 'passes', 1));
   const env = machine();
   console.log(`training throughput in Chromium, ${env.cores} cores (${env.cpu}), load ${env.load}`);
   const browser = await openBenchBrowser(args.has('quiet'));
@@ -149,10 +155,12 @@ async function main(): Promise<void> {
   try {
     for (const model of models) {
       for (const backend of backends) {
-        for (const variant of backend === 'wasm' ? variants : [null]) {
-          const out = await measure(browser, args, model, backend, variant, env.load);
-          rows.push(out.row);
-          if (out.measured) measured.push(out.measured);
+        for (let pass = 0; pass < (backend === 'wasm' ? passes : 1); pass++) {
+          for (const variant of backend === 'wasm' ? variants : [null]) {
+            const out = await measure(browser, args, model, backend, variant, env.load);
+            rows.push(out.row);
+            if (out.measured) measured.push(out.measured);
+          }
         }
       }
     }
