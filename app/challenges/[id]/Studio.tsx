@@ -136,9 +136,9 @@ function SamplesSection({ data, error }: { data: Dataset | null; error: string |
   return (
     <section aria-labelledby="samples" className="flex flex-col gap-2">
       <h2 id="samples" className="text-lg font-semibold">{t('samplesTitle')}</h2>
-      {data && isFeatureSplit(data.train) && data.train.steps !== undefined && <SequenceSamples train={data.train} />}
+      {data && isFeatureSplit(data.train) && data.train.steps !== undefined && <SequenceSamples train={data.train} val={isFeatureSplit(data.val) ? data.val : null} />}
       {data && !isFeatureSplit(data.train) ? <SampleGrid train={data.train} /> : data && isFeatureSplit(data.train) && data.train.steps !== undefined ? null : <p className="text-sm text-slate-500">{error ? t('dataFailed', { message: error }) : t('loadingData')}</p>}
-      {data && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
+      {data && !(isFeatureSplit(data.train) && data.train.steps !== undefined) && <p className="text-xs text-slate-500">{t('dataSummary', { train: data.train.count, val: data.val.count })}</p>}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { exampleAt } from './tokens';
 const SHOWN = 6;
 
 /** A few training sequences as their tokens (· padding, M marker, ?p a question) and their answers. */
-export function SequenceSamples({ train }: { train: FeatureSplit }) {
+export function SequenceSamples({ train, val }: { train: FeatureSplit; val: FeatureSplit | null }) {
   const t = useTranslations('train.seqViews');
   return (
     <div className="flex flex-col gap-1">
@@ -19,6 +19,7 @@ export function SequenceSamples({ train }: { train: FeatureSplit }) {
           </li>
         ))}
       </ol>
+      <p className="text-xs text-slate-500">{t('summary', { train: train.count, val: val?.count ?? 0 })}</p>
     </div>
   );
 }
