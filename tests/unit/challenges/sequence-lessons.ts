@@ -15,21 +15,24 @@ const out: LayerSpec = { type: 'dense', units: 10, activation: 'softmax' };
 export const SEQUENCE_LESSONS: Partial<Record<ModelChallengeId, Lesson[]>> = {
   memory: [
     {
+      // 94 / 73 / 18 % at lengths 5 / 10 / 20: short sequences only.
       name: 'the plain RNN trained four times longer at a gentler rate',
       spec: () => withTraining(defaultSpec('memory'), { epochs: 20, optimizer: { type: 'adam', learningRate: 0.003 } }),
       stars: [0, 1],
     },
     {
-      name: 'an LSTM of 32 instead of the RNN',
+      name: 'an LSTM of 32 instead of the GRU, 4 epochs',
       spec: () => withLayers(knownGoodSpec('memory'), [{ type: 'lstm', units: 32, returnSequences: false }, out]),
-      stars: [3, 3],
+      // Measured before the training lengths came in bands: 100 / 100 / 87 % (two stars).
+      stars: [2, 2],
     },
   ],
   attention: [
     {
       name: 'a GRU of 48 (near the budget) for 20 epochs',
       spec: () => withTraining(withLayers(defaultSpec('attention'), [{ type: 'gru', units: 48, returnSequences: false }, out]), { epochs: 20 }),
-      stars: [0, 1],
+      // 37.0 %: it learns the training sequences by heart (loss falls) but not the lookup.
+      stars: [0, 0],
     },
     {
       name: 'the attention layer with positional encoding off',
