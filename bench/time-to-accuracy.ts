@@ -4,8 +4,13 @@
  * validation accuracy first reaches each threshold, within a time cap; then submits the trained
  * weights to the real server over socket.io and reports the test accuracy it scores.
  *
- * Usage: npm run bench:accuracy -- [--models cnn,cnn4] [--backends wasm] [--epochs 30]
- *        [--cap-min 12] [--thresholds 0.9,0.95,0.98]
+ * Issue 15's targets: the new default to 90 % validation within 90 s, beside the old default in the
+ * same run (the quick part, the default models), and the known-good ('good') trained for its own
+ * epochs to at least 97 % on the hidden test within 600 s (`--full` adds it). CPU only: WASM.
+ *
+ * Usage: npm run bench:accuracy -- [--full] [--models cnn,cnn-old,good,cnn4] [--backends wasm]
+ *        [--epochs 30] [--cap-min 12] [--thresholds 0.9,0.95,0.98] [--threads 1]
+ * `--threads`: WASM threads (default 1, the targets' case: a page that is not cross-origin isolated).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,21 +51,26 @@ async function serverScore(spec: unknown, weightsB64: string): Promise<number | 
 
 async function main(): Promise<void> {
   const args = parseArgs();
-  const models = listArg(args, 'models', ['cnn', 'cnn4']);
+  const models = listArg(args, 'models', args.has('full') ? ['cnn', 'cnn-old', 'good'] : ['cnn', 'cnn-old']);
   const backends = listArg(args, 'backends', ['wasm']) as BackendName[];
   const maxEpochs = numArg(args, 'epochs', 30);
   const capMin = numArg(args, 'cap-min', 12);
-  const thresholds = listArg(args, 'thresholds', ['0.9', '0.95', '0.98']).map(Number);
+  const threads = numArg(args, 'threads', 1);
+  const thresholds = listArg(args, 'thresholds', ['0.9']).map(Number);
   const env = machine();
-  console.log(`time to accuracy in Chromium, up to ${maxEpochs} epochs or ${capMin} min per run, ${env.cores} cores, load ${env.load}`);
+  console.log(`time to accuracy in Chromium, up to ${maxEpochs} epochs or ${capMin} min per run, ${env.cores} cores, WASM threads ${threads}, load ${env.load}`);
   const browser = await openBenchBrowser(args.has('quiet'));
   const rows: Record<string, unknown>[] = [];
   try {
     for (const model of models) {
       for (const backend of backends) {
         const spec = { ...benchSpec(model) };
-        spec.training = { ...spec.training, epochs: maxEpochs };
-        const res = await browser.run<AccuracyResult>({ type: 'accuracy', backend, spec, epochs: maxEpochs, capMs: capMin * 60_000, stopAt: Math.max(...thresholds) });
+        // The known-good is timed as a student runs it: its own epochs, to its test score.
+        const ownRun = model === 'good';
+        const epochs = ownRun ? spec.training.epochs : maxEpochs;
+        spec.training = { ...spec.training, epochs };
+        const stopAt = ownRun ? Infinity : Math.max(...thresholds);
+        const res = await browser.run<AccuracyResult>({ type: 'accuracy', backend, wasmThreads: threads, spec, epochs, capMs: capMin * 60_000, stopAt });
         if (!res.available || !res.epochs || !res.weights) {
           rows.push({ model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` });
           continue;
@@ -91,6 +101,8 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log(table(rows));
+  const to90 = (m: string) => rows.find((r) => r.model === m)?.to90;
+  console.log(`targets: new default to 90 % val ${String(to90('cnn') ?? 'not run')} (≤ 90 s), old default ${String(to90('cnn-old') ?? 'not run')}; known-good test ${String(rows.find((r) => r.model === 'good')?.serverTest ?? 'not run')} % after ${String(rows.find((r) => r.model === 'good')?.wallS ?? '-')} s (≥ 97 % within 600 s)`);
   console.log('toNN = wall time from the first batch until validation accuracy first reached NN % (validation after each epoch counted in); the run stops at the highest threshold, the epoch limit or the cap.');
   console.log('serverTest = accuracy on the hidden test split as the real server scored the final weights (%).');
 }
