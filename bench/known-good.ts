@@ -2,7 +2,8 @@
  * Time for each path challenge's known-good spec to win in headless Chromium: the real app
  * (production build), the real studio and backend, the server's own score and stars. The spec comes
  * in through the reproduce link (`?run=`), from a seeded submission of the known-good spec with
- * zero weights. `npx tsx bench/known-good.ts [--dist .next] [--backend wasm] [--ids a,b]`.
+ * zero weights. `npx tsx bench/known-good.ts [--dist .next] [--backend wasm] [--ids a,b] [--defaults]`.
+ * `--defaults` times each challenge's default spec instead: the figures of game/round-time.ts.
  * Wall time is from the Train click to the trained result (the page's own "finished in" is printed
  * too); Sign Digits' known-good (25 epochs of a four-block CNN) is left out by default: ~30 min.
  */
@@ -10,11 +11,12 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { getModelChallenge, PATH_IDS, type ModelChallengeId } from '../game/challenges';
-import { knownGoodSpec } from '../models/presets';
+import { defaultSpec, knownGoodSpec } from '../models/presets';
 import { inferShapes } from '../models/shapes';
 import { launchBrowser, registerNickname, startApp } from '../tests/e2e/harness';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: '.next' }, backend: { type: 'string', default: 'wasm' }, ids: { type: 'string' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string', default: '.next' }, backend: { type: 'string', default: 'wasm' }, ids: { type: 'string' }, defaults: { type: 'boolean', default: false } } });
+const specOf = (id: ModelChallengeId) => (values.defaults ? defaultSpec(id) : knownGoodSpec(id));
 const ids = (values.ids?.split(',') ?? PATH_IDS.filter((id) => id !== 'sign-digits')).filter((id) => getModelChallenge(id)) as ModelChallengeId[];
 
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
@@ -26,9 +28,9 @@ async function seedRun(url: string, id: ModelChallengeId): Promise<string> {
     const reg = (await socket.timeout(20_000).emitWithAck('player:register', { nickname: `Seed ${id}`.slice(0, 20) })) as { ok: boolean };
     if (!reg.ok) throw new Error('register failed');
     const c = getModelChallenge(id)!;
-    const spec = knownGoodSpec(id);
+    const spec = specOf(id);
     const shapes = inferShapes(spec, c.inputShape, c.numClasses);
-    if (!shapes.ok) throw new Error(`${id}: known-good spec does not fit`);
+    if (!shapes.ok) throw new Error(`${id}: spec does not fit`);
     const scored = new Promise<void>((ok) => socket.on('submission:result', () => ok()));
     const ack = (await socket.timeout(20_000).emitWithAck('submission:submit', { challengeId: id, spec, weights: new Uint8Array(shapes.totalParams * 4) })) as Ack;
     if (!ack.ok) throw new Error(`${id}: ${ack.error.code}`);
@@ -44,7 +46,7 @@ const browser = await launchBrowser();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
   await registerNickname(page, app.url, 'Bench');
-  console.log(`known-good in Chromium, backend ${values.backend}, load ${loadavg()[0]?.toFixed(2)}`);
+  console.log(`${values.defaults ? 'defaults' : 'known-good'} in Chromium, backend ${values.backend}, load ${loadavg()[0]?.toFixed(2)}`);
   for (const id of ids) {
     const run = await seedRun(app.url, id);
     await page.goto(`${app.url}/challenges/${id}?run=${run}&backend=${values.backend}`);
@@ -68,7 +70,7 @@ try {
     }
     const score = Number(await page.getByTestId('submission-score').getAttribute('data-value'));
     const stars = Number(await page.getByTestId('submission-stars').getAttribute('data-value'));
-    const row = { id, backend, seconds: +seconds.toFixed(1), epochs: knownGoodSpec(id).training.epochs, score: +score.toFixed(4), stars, load: +(loadavg()[0] ?? 0).toFixed(2) };
+    const row = { id, backend, seconds: +seconds.toFixed(1), spec: values.defaults ? 'default' : 'known-good', epochs: specOf(id).training.epochs, score: +score.toFixed(4), stars, load: +(loadavg()[0] ?? 0).toFixed(2) };
     console.log(`BENCH ${JSON.stringify(row)}`);
   }
 } finally {
