@@ -38,7 +38,7 @@ const SOLO_GAP_MS = 50;
 const CHATTER_MS = 1000;
 /** The room chatters and the solo player submits this long before the burst. */
 const LEAD_MS = 500;
-/** The solo player stops there even if the room is not done (a run that would never end). */
+/** A loop of `every` stops there even if the room is not done (a run that would never end). */
 const MAX_SOLO = 2000;
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -88,6 +88,42 @@ interface Figures {
   roomMs: number;
 }
 
+type Member = { socket: Client; inbox: ReturnType<typeof results> };
+
+/** A hosted room of `players` joined members with a round of the race running. */
+async function openRound(url: string, players: number, sockets: Client[]): Promise<{ code: string; members: Member[] }> {
+  const host = await connect(url);
+  sockets.push(host);
+  const room = await ask<HostCredentials>(host, 'room:create', {});
+  await ask(host, 'room:host', { code: room.code, hostToken: room.hostToken });
+  const members = await Promise.all(
+    Array.from({ length: players }, async (_, i) => {
+      const p = await registerPlayer(url, `Player ${i + 1}`);
+      sockets.push(p.socket);
+      await ask(p.socket, 'room:join', { code: room.code, nickname: `Player ${i + 1}` });
+      return { socket: p.socket, inbox: results(p.socket) };
+    }),
+  );
+  const settings = { challengeId: 'optimizer-race', durationMs: 10 * 60_000, maxSubmissions: 5, leaderboardVisible: true, locked: {} };
+  await ask(host, 'room:start', { code: room.code, hostToken: room.hostToken, settings });
+  return { code: room.code, members };
+}
+
+/**
+ * Runs `job` every `ms` from now until `stop()` says so (after at least `min` runs, at most MAX_SOLO);
+ * resolves with what each run resolved to. Open loop: a slow answer does not thin out the samples.
+ */
+function every<T>(ms: number, min: number, stop: () => boolean, job: () => Promise<T>): Promise<T[]> {
+  return (async () => {
+    const runs: Promise<T>[] = [];
+    for (let i = 0; (i < min || !stop()) && i < MAX_SOLO; i++) {
+      runs.push(job());
+      await sleep(ms);
+    }
+    return Promise.all(runs);
+  })();
+}
+
 async function scenario(oldQueue: boolean, players: number, solos: number): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'arena-isolation-'));
   const databaseFile = join(dir, 'arena.db');
@@ -103,54 +139,30 @@ async function scenario(oldQueue: boolean, players: number, solos: number): Prom
   });
   const sockets: Client[] = [];
   try {
-    const host = await connect(server.url);
-    sockets.push(host);
-    const room = await ask<HostCredentials>(host, 'room:create', {});
-    await ask(host, 'room:host', { code: room.code, hostToken: room.hostToken });
-    const members = await Promise.all(
-      Array.from({ length: players }, async (_, i) => {
-        const p = await registerPlayer(server.url, `Player ${i + 1}`);
-        sockets.push(p.socket);
-        await ask(p.socket, 'room:join', { code: room.code, nickname: `Player ${i + 1}` });
-        return { socket: p.socket, inbox: results(p.socket) };
-      }),
-    );
-    const settings = { challengeId: 'optimizer-race', durationMs: 10 * 60_000, maxSubmissions: 5, leaderboardVisible: true, locked: {} };
-    await ask(host, 'room:start', { code: room.code, hostToken: room.hostToken, settings });
+    const { code, members } = await openRound(server.url, players, sockets);
     const solo = await registerPlayer(server.url, 'Solo');
     sockets.push(solo.socket);
     const soloInbox = results(solo.socket);
     const payload = { challengeId: 'optimizer-race', entry: RACE };
+    let burstDone = false;
     // A class at work: every member reports a change of status once a second, each one an event in
     // the room's queue, from LEAD_MS before the burst until its end (faster than this, the room's
     // queue outgrows a 2-core machine under load and the run never ends).
-    let working = true;
-    const chatter = (async () => {
-      for (let flip = false; working; flip = !flip) {
-        for (const m of members) m.socket.emit('room:activity', { code: room.code, activity: flip ? 'training' : 'building' });
-        await sleep(CHATTER_MS);
-      }
-    })();
-    // Open loop: one every SOLO_GAP_MS whatever the answers (a slow result must not thin out the
-    // samples taken while it is slow), from LEAD_MS before the burst until the room's last result.
-    let burstDone = false;
-    const soloRuns: Promise<number>[] = [];
-    const soloLoop = (async () => {
-      for (let i = 0; (i < solos || !burstDone) && i < MAX_SOLO; i++) {
-        soloRuns.push(timedSubmit(solo.socket, soloInbox, payload));
-        await sleep(SOLO_GAP_MS);
-      }
-    })();
+    let flip = false;
+    const chatter = every(CHATTER_MS, 0, () => burstDone, async () => {
+      flip = !flip;
+      for (const m of members) m.socket.emit('room:activity', { code, activity: flip ? 'training' : 'building' });
+    });
+    // The solo player, from LEAD_MS before the burst until the room's last result.
+    const soloRuns = every(SOLO_GAP_MS, solos, () => burstDone, () => timedSubmit(solo.socket, soloInbox, payload));
     await sleep(LEAD_MS);
     const t0 = performance.now();
     // The whole room submits at once.
-    await Promise.all(members.map((m) => timedSubmit(m.socket, m.inbox, { ...payload, roomCode: room.code })));
+    await Promise.all(members.map((m) => timedSubmit(m.socket, m.inbox, { ...payload, roomCode: code })));
     const roomMs = performance.now() - t0;
     burstDone = true;
-    await soloLoop;
-    working = false;
+    const soloMs = await soloRuns;
     await chatter;
-    const soloMs = await Promise.all(soloRuns);
     for (const s of sockets) s.disconnect();
     await server.stop();
     const db = serverTimes(databaseFile);
