@@ -23,8 +23,8 @@ export const SEQUENCE_LESSONS: Partial<Record<ModelChallengeId, Lesson[]>> = {
     {
       name: 'an LSTM of 32 instead of the GRU, 4 epochs',
       spec: () => withLayers(knownGoodSpec('memory'), [{ type: 'lstm', units: 32, returnSequences: false }, out]),
-      // Measured before the training lengths came in bands: 100 / 100 / 87 % (two stars).
-      stars: [2, 2],
+      // 100 / 100 / 91.7 % (three stars); 100 / 100 / 87 % (two) before the training lengths came in bands.
+      stars: [2, 3],
     },
   ],
   attention: [
