@@ -24,8 +24,8 @@ export const DEFAULT_TRAIN_SECONDS: Readonly<Partial<Record<ChallengeId, number 
   'optimizer-race': null,
   'batch-epochs': 2,
   'sign-01': 3,
-  // bench:accuracy, the default's full 8 epochs (validation after each) in CPU-only Chromium.
-  'sign-digits': 60,
+  // bench:accuracy in CPU-only Chromium (load 14): 5 epochs with validation in 45 s, so its 8 ≈ 72 s.
+  'sign-digits': 75,
   'backprop-steps': null,
   // bench/challenges.ts in Node (WASM, CPU seconds on a busy machine: 5.2 and 9.0 s), rounded up.
   memory: 6,
