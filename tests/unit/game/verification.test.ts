@@ -27,6 +27,8 @@ describe('which challenges the server retrains', () => {
       'batch-epochs': [true, true],
       'sign-01': [false, false],
       'sign-digits': [false, false],
+      memory: [false, false],
+      attention: [false, false],
       'boss-1': [false, false],
       'boss-2': [false, false],
       'boss-3': [false, false],
