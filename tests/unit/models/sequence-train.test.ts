@@ -14,24 +14,11 @@ import type { XY } from '../../../models/tensors';
 import { trainModel } from '../../../models/train';
 import { applyWeights, serializeWeights } from '../../../models/weights';
 import { registerWasmGradKernels } from '../../../models/wasm-kernels';
-
-const STEPS = 6;
-const VOCAB = 4;
-const CLASSES = 3;
+import { CLASSES, memoryExamples, STEPS, VOCAB } from '../../e2e/seq-backends/models';
 
 /** One-hot token sequences whose label is the token at a fixed early step (step 1). */
 function memoryData(n: number): XY {
-  const xs = new Float32Array(n * STEPS * VOCAB);
-  const labels: number[] = [];
-  let s = 12345;
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < STEPS; t++) {
-      s = (s * 1103515245 + 12345) >>> 0;
-      const token = s % VOCAB;
-      xs[(i * STEPS + t) * VOCAB + token] = 1;
-      if (t === 1) labels.push(token % CLASSES);
-    }
-  }
+  const { xs, labels } = memoryExamples(n);
   return tf.tidy(() => ({
     xs: tf.tensor3d(xs, [n, STEPS, VOCAB]),
     ys: tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat() as tf.Tensor2D,

@@ -9,25 +9,11 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { inputGradNHWC } from '../../../models/wasm-backprop-input';
 import { registerWasmGradKernels } from '../../../models/wasm-kernels';
+import { type ConvCase, use, values } from './conv-cases';
 
 const TOLERANCE = 1e-3;
 
-function values(count: number, seed: number): Float32Array {
-  let s = seed >>> 0;
-  return Float32Array.from({ length: count }, () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  });
-}
-
-async function use(backend: 'wasm' | 'cpu'): Promise<void> {
-  assert.ok(await tf.setBackend(backend), `backend ${backend} failed to initialise`);
-  await tf.ready();
-}
-
-interface Case { name: string; batch: number; height: number; width: number; cin: number; cout: number; kernel: number; stride: number; pad: 'same' | 'valid' | number }
-
-const CASES: Case[] = [
+const CASES: ConvCase[] = [
   { name: '3x3 same s1', batch: 2, height: 8, width: 8, cin: 3, cout: 4, kernel: 3, stride: 1, pad: 'same' },
   { name: '3x3 valid s1', batch: 4, height: 9, width: 7, cin: 3, cout: 5, kernel: 3, stride: 1, pad: 'valid' },
   { name: '5x5 same s2 (odd side)', batch: 2, height: 11, width: 10, cin: 3, cout: 2, kernel: 5, stride: 2, pad: 'same' },
@@ -40,7 +26,7 @@ const CASES: Case[] = [
 ];
 
 /** d(sum(conv2d(x, w)²))/dx on the current backend. */
-function inputGrad(c: Case): Float32Array {
+function inputGrad(c: ConvCase): Float32Array {
   return tf.tidy(() => {
     const x = tf.tensor4d(values(c.batch * c.height * c.width * c.cin, 1), [c.batch, c.height, c.width, c.cin]);
     const w = tf.tensor4d(values(c.kernel * c.kernel * c.cin * c.cout, 2), [c.kernel, c.kernel, c.cin, c.cout]);

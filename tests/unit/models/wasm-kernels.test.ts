@@ -3,17 +3,9 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradKernels, WASM_GRAD_KERNEL_NAMES } from '../../../models/wasm-kernels';
+import { type ConvCase, use, values } from './conv-cases';
 
 const TOLERANCE = 1e-3;
-
-/** Deterministic values in [-0.5, 0.5), so both backends see identical inputs. */
-function values(count: number, seed: number): Float32Array {
-  let s = seed >>> 0;
-  return Float32Array.from({ length: count }, () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  });
-}
 
 function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
@@ -23,23 +15,6 @@ function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, wha
     const ok = Math.abs(a - e) <= TOLERANCE * Math.max(1, Math.abs(e));
     assert.ok(ok, `${what}[${i}]: wasm ${a} vs cpu ${e}`);
   }
-}
-
-async function use(backend: 'wasm' | 'cpu'): Promise<void> {
-  assert.ok(await tf.setBackend(backend), `backend ${backend} failed to initialise`);
-  await tf.ready();
-}
-
-interface ConvCase {
-  name: string;
-  batch: number;
-  height: number;
-  width: number;
-  cin: number;
-  cout: number;
-  kernel: number;
-  stride: number;
-  pad: 'same' | 'valid' | number;
 }
 
 const CASES: ConvCase[] = [
