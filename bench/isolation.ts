@@ -15,22 +15,13 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RaceEntry } from '../game/solo/play';
 import type { Socket } from 'socket.io-client';
 import type { HostCredentials, Result, SubmissionResult } from '../protocol';
 import { connect, registerPlayer, type Client } from './lib/clients';
 import { startServerProcess } from './lib/server-process';
 import { emit, machine, numArg, parseArgs, round, summary, table } from './lib/stats';
+import { TUNED_RACE } from '../tests/integration/server/race-fixtures';
 
-const RACE: RaceEntry = {
-  kind: 'race',
-  surfaces: {
-    bowl: { optimizer: 'gd', learningRate: 0.5, momentum: 0.5 },
-    ravine: { optimizer: 'adagrad', learningRate: 2, momentum: 0.5 },
-    saddle: { optimizer: 'rmsprop', learningRate: 0.3, momentum: 0.5 },
-    rosenbrock: { optimizer: 'adam', learningRate: 1, momentum: 0.9 },
-  },
-};
 const ACK_MS = 120_000;
 /** Between two of the solo player's submissions. */
 const SOLO_GAP_MS = 50;
@@ -143,7 +134,7 @@ async function scenario(oldQueue: boolean, players: number, solos: number): Prom
     const solo = await registerPlayer(server.url, 'Solo');
     sockets.push(solo.socket);
     const soloInbox = results(solo.socket);
-    const payload = { challengeId: 'optimizer-race', entry: RACE };
+    const payload = { challengeId: 'optimizer-race', entry: TUNED_RACE };
     let burstDone = false;
     // A class at work: every member reports a change of status once a second, each one an event in
     // the room's queue, from LEAD_MS before the burst until its end (faster than this, the room's
