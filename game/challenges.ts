@@ -96,6 +96,14 @@ export interface ModelChallenge {
   boss?: BossConfig;
   /** The layer types a submitted model may use (absent: any the input shape allows). */
   layerTypes?: readonly LayerType[];
+  /**
+   * What the model learns (issue 18). Absent: the classes of its input (the score is test
+   * accuracy). 'reconstruct': its own input, through a bottleneck (an autoencoder; the score comes
+   * from the reconstruction error on the hidden test photos). 'generate': points from noise (a GAN's
+   * generator; the score comes from the distance of the points it generates from the server's own
+   * seeded noise to a hidden sample of the target distribution).
+   */
+  objective?: 'reconstruct' | 'generate';
 }
 
 /**
