@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEQUENCE_LAYER_TYPES, SEQUENCE_LIMITS, sequenceLayerSchemas } from './spec-sequence';
+import { makeGanSchema } from './spec-gan';
 
 export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'softmax'] as const;
 export const LOSSES = ['categoricalCrossentropy', 'meanSquaredError'] as const;
@@ -120,10 +121,14 @@ export const trainingSchema = z.strictObject({
   augment: augmentSchema.optional(),
 });
 
+/** A GAN's discriminator and schedule (models/spec-gan.ts); `layers` are then the generator's. */
+export const ganSchema = makeGanSchema(layerSchema, optimizerSchema);
+
 export const modelSpecSchema = z.strictObject({
   version: z.literal(1),
   layers: z.array(layerSchema).min(1).max(SPEC_LIMITS.maxLayers),
   training: trainingSchema,
+  gan: ganSchema.optional(),
 });
 
 export type Activation = z.infer<typeof activationSchema>;
@@ -133,6 +138,7 @@ export type OptimizerSpec = z.infer<typeof optimizerSchema>;
 export type TrainingSpec = z.infer<typeof trainingSchema>;
 export type AugmentSpec = z.infer<typeof augmentSchema>;
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
+export type GanSpec = z.infer<typeof ganSchema>;
 
 /** One problem found in a spec: where (dotted path) and what, with the offending value. */
 export interface SpecIssue {
