@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BOSS_IDS, CHALLENGE_IDS } from '../../game/challenges';
 import { SOLO_PATH } from '../../game/solo/path';
+import { APPLICATION_IDS } from '../../app/components/solo/applications';
 import { launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 /** This file's own build folder, so a build for it never replaces another engineer's. */
@@ -133,6 +134,11 @@ describe('the solo path, end to end in Chromium', () => {
     assert.match(await stop(page, 'depth-width').innerText(), /Depth and width/);
     assert.match(await stop(page, 'activations').getByTestId('lock-reason').innerText(), /Win one star on “Depth and width” first/);
     assert.match(await page.getByRole('navigation').first().innerText(), /Path/);
+    // The application cards close the path: read, not played (no link, no stars).
+    const cards = page.getByTestId('application-cards');
+    assert.equal(await cards.locator('article').count(), APPLICATION_IDS.length);
+    assert.match(await cards.getByTestId('application-detection').innerText(), /Object detection[\s\S]*bounding box/);
+    assert.equal(await cards.locator('a').count(), 0);
     await screenshot(page, 'solo-path-en');
   });
 

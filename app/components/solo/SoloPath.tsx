@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { CHALLENGES } from '../../../game/challenges';
 import { useErrorText } from '../errors/useErrorText';
 import { NicknameForm } from '../shell/NicknameForm';
+import { ApplicationCards } from './ApplicationCards';
 import { LockIcon, StarRow } from './icons';
 import { bossStops, nextChallenge, pathStops, pathTotals, type PathStop } from './path-state';
 import { useProgress, type ProgressState } from './useProgress';
@@ -95,6 +96,7 @@ export function SoloPath() {
           </li>
         ))}
       </ol>
+      <ApplicationCards />
       <section aria-labelledby="boss-title" data-testid="boss-stops" className="flex flex-col gap-3">
         <h2 id="boss-title" className="text-2xl font-bold">{t('bossHeading')}</h2>
         <p className="max-w-3xl text-slate-700">{t('bossIntro')}</p>
