@@ -72,7 +72,7 @@ function Summary({ state }: { state: ProgressState }) {
   );
 }
 
-/** The nine challenges as a path: numbered stops joined by a line, stars, locks, what comes next. */
+/** The challenges as a path: numbered stops joined by a line, stars, locks, what comes next. */
 export function SoloPath() {
   const t = useTranslations('solo');
   const state = useProgress();
