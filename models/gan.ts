@@ -1,0 +1,338 @@
+/**
+ * A GAN in tfjs (issue 18): a generator (noise [noiseDim] -> x, y) and a discriminator (x, y ->
+ * P(real)) built from one spec (models/spec-gan.ts), trained in alternation, the same in the
+ * browser worker and on the server. Every function frees the tensors it makes.
+ *
+ * API:
+ * - buildGan(spec) -> GanModels; disposeGan(models)
+ * - trainGan(models, spec, realXY, { onStep }, signal) -> GanTrainResult: rounds of dSteps
+ *   discriminator steps then gSteps generator steps, each model with its own optimizer; onStep gets
+ *   { step, round, epoch, dLoss, gLoss, ... } once per round; the signal stops it between rounds.
+ * - generatePoints(models, noise) -> x, y pairs for the given noise (gaussianNoise from
+ *   models/gan-noise.ts draws seeded noise)
+ * - discriminate(models, xy) -> P(real) per point; discriminatorGrid(models, grid) -> the heatmap
+ * - ganWeights(models) / applyGanWeights(models, bytes): the generator's values, then the
+ *   discriminator's (the submission wire format, as models/weights.ts for one model)
+ *
+ * The discriminator is built with a linear last layer: it outputs the LOGIT, and the sigmoid the
+ * spec declares is applied in the losses (tf.losses.sigmoidCrossEntropy, stable where a confident
+ * discriminator would saturate a sigmoid and starve the generator of gradient) and in discriminate.
+ * The weights are the same either way: an activation has none.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { buildModel, createOptimizer, disposeOptimizer, SpecError } from './build';
+import { gaussianNoise } from './gan-noise';
+import { mulberry32, shuffled } from './random';
+import { discriminatorSpec, inferGanShapes } from './shapes-gan';
+import type { GanSpec, ModelSpec, SpecIssue } from './spec';
+import { GAN_POINT_SHAPE } from './spec-gan';
+import { yieldToEventLoop } from './train';
+import { applyWeights, serializeWeights } from './weights';
+
+export interface GanModels {
+  generator: tf.Sequential;
+  /** Outputs the logit of P(real); use discriminate() for probabilities. */
+  discriminator: tf.Sequential;
+  noiseDim: number;
+  generatorParams: number;
+  discriminatorParams: number;
+}
+
+/** Seeds the discriminator's layers apart from the generator's (which use seed + layer index). */
+const DISCRIMINATOR_SEED_OFFSET = 1009;
+
+/** Builds both models; throws SpecError (naming the field) for a spec without a fitting gan block. */
+export function buildGan(spec: ModelSpec): GanModels {
+  const shapes = inferGanShapes(spec);
+  if (!shapes.ok) throw new SpecError(shapes.issues);
+  const { gan } = shapes;
+  const generator = buildModel(spec, { inputShape: [gan.noiseDim], numClasses: 2 });
+  const d = discriminatorSpec(spec, gan);
+  const layers = d.layers.map((l, i) => (i === d.layers.length - 1 && l.type === 'dense' ? { ...l, activation: 'linear' as const } : l));
+  const discriminator = buildModel(
+    { ...d, layers, training: { ...d.training, seed: spec.training.seed + DISCRIMINATOR_SEED_OFFSET } },
+    { inputShape: GAN_POINT_SHAPE, numClasses: 1 },
+  );
+  return { generator, discriminator, noiseDim: gan.noiseDim, generatorParams: shapes.generatorParams, discriminatorParams: shapes.discriminatorParams };
+}
+
+export function disposeGan(models: GanModels): void {
+  models.generator.dispose();
+  models.discriminator.dispose();
+}
+
+export interface GanStep {
+  /** 0-based round index over the whole run (a round: dSteps, then gSteps). */
+  step: number;
+  /** 0-based epoch index; an epoch is ceil(real points / batch size) rounds. */
+  epoch: number;
+  totalSteps: number;
+  /** The discriminator's loss on its last step of the round (real and fake terms summed). */
+  dLoss: number;
+  /** The generator's loss on its last step of the round. */
+  gLoss: number;
+  elapsedMs: number;
+}
+
+export interface GanCallbacks {
+  onStep?: (s: GanStep) => void | Promise<void>;
+}
+
+export interface GanTrainResult {
+  /** Rounds completed. */
+  steps: number;
+  /** True when the signal stopped the run before its last round. */
+  stopped: boolean;
+  /** The last round's losses (NaN when no round ran). */
+  dLoss: number;
+  gLoss: number;
+  elapsedMs: number;
+}
+
+/** Rounds per epoch: one real batch per round, so an epoch shows the discriminator every point about dSteps times. */
+export function ganRoundsPerEpoch(realCount: number, batchSize: number): number {
+  return Math.ceil(realCount / Math.max(1, Math.min(batchSize, realCount)));
+}
+
+type Losses = (real: tf.Tensor, fake: tf.Tensor) => tf.Scalar;
+
+/**
+ * The two losses on the discriminator's logits. 'categoricalCrossentropy' is the standard GAN
+ * (binary cross-entropy; the generator's is the non-saturating -log D(G(z))), 'meanSquaredError'
+ * the least-squares GAN on the probabilities.
+ */
+function ganLosses(loss: ModelSpec['training']['loss']): { d: Losses; g: (fake: tf.Tensor) => tf.Scalar } {
+  if (loss === 'meanSquaredError') {
+    const sq = (logits: tf.Tensor, target: number) => tf.sigmoid(logits).sub(target).square().mean() as tf.Scalar;
+    return { d: (real, fake) => sq(real, 1).add(sq(fake, 0)), g: (fake) => sq(fake, 1) };
+  }
+  const bce = (logits: tf.Tensor, target: number) => tf.losses.sigmoidCrossEntropy(tf.fill(logits.shape, target), logits) as tf.Scalar;
+  return { d: (real, fake) => bce(real, 1).add(bce(fake, 0)), g: (fake) => bce(fake, 1) };
+}
+
+/** The model's loss plus its layers' L1/L2 penalties, as models/train.ts minimizes. */
+function withPenalties(model: tf.LayersModel, base: tf.Scalar): tf.Scalar {
+  const penalties = model.calculateLosses();
+  return penalties.length > 0 ? (tf.addN([base, ...penalties]) as tf.Scalar) : base;
+}
+
+interface Loop {
+  models: GanModels;
+  gan: GanSpec;
+  real: tf.Tensor2D;
+  batch: number;
+  seed: number;
+  dOpt: tf.Optimizer;
+  gOpt: tf.Optimizer;
+  losses: ReturnType<typeof ganLosses>;
+  /** Shuffled real-point indices; the next batch starts at `cursor`. */
+  order: number[];
+  cursor: number;
+  /** Noise draws so far (each step's noise comes from its own seed). */
+  draws: number;
+}
+
+const NOISE_SEED_STRIDE = 104729;
+
+function nextNoise(loop: Loop): tf.Tensor2D {
+  const noise = gaussianNoise(loop.batch, loop.gan.noiseDim, (loop.seed * 31 + loop.draws * NOISE_SEED_STRIDE) >>> 0);
+  loop.draws += 1;
+  return tf.tensor2d(noise, [loop.batch, loop.gan.noiseDim]);
+}
+
+/** The next real batch, reshuffling (seeded) when the order runs out. */
+function nextReal(loop: Loop): tf.Tensor2D {
+  const n = loop.real.shape[0];
+  if (loop.cursor + loop.batch > n) {
+    loop.order = shuffled(loop.order, mulberry32(loop.seed + loop.draws));
+    loop.cursor = 0;
+  }
+  const idx = tf.tensor1d(loop.order.slice(loop.cursor, loop.cursor + loop.batch), 'int32');
+  loop.cursor += loop.batch;
+  const out = tf.gather(loop.real, idx) as tf.Tensor2D;
+  idx.dispose();
+  return out;
+}
+
+const trainable = (m: tf.LayersModel) => m.trainableWeights.map((w) => w.read() as tf.Variable);
+
+/** One discriminator step; returns its loss (to be read and disposed by the caller). */
+function discriminatorStep(loop: Loop): tf.Scalar {
+  const { generator, discriminator } = loop.models;
+  const real = nextReal(loop);
+  const z = nextNoise(loop);
+  const fake = tf.tidy(() => generator.apply(z, { training: true }) as tf.Tensor);
+  const cost = loop.dOpt.minimize(() => {
+    const dReal = discriminator.apply(real, { training: true }) as tf.Tensor;
+    const dFake = discriminator.apply(fake, { training: true }) as tf.Tensor;
+    return withPenalties(discriminator, loop.losses.d(dReal, dFake));
+  }, true, trainable(discriminator)) as tf.Scalar;
+  tf.dispose([real, z, fake]);
+  return cost;
+}
+
+/** One generator step: the discriminator's weights stay as they are. */
+function generatorStep(loop: Loop): tf.Scalar {
+  const { generator, discriminator } = loop.models;
+  const z = nextNoise(loop);
+  const cost = loop.gOpt.minimize(() => {
+    const fake = generator.apply(z, { training: true }) as tf.Tensor;
+    const logits = discriminator.apply(fake, { training: true }) as tf.Tensor;
+    return withPenalties(generator, loop.losses.g(logits));
+  }, true, trainable(generator)) as tf.Scalar;
+  z.dispose();
+  return cost;
+}
+
+async function readScalar(t: tf.Scalar): Promise<number> {
+  try {
+    return (await t.data())[0] ?? NaN;
+  } finally {
+    t.dispose();
+  }
+}
+
+/** One round: dSteps discriminator steps, then gSteps generator steps; the last losses of each. */
+async function runRound(loop: Loop): Promise<{ dLoss: number; gLoss: number }> {
+  let dLoss = NaN;
+  let gLoss = NaN;
+  for (let i = 0; i < loop.gan.dSteps; i++) {
+    const t = discriminatorStep(loop);
+    if (i === loop.gan.dSteps - 1) dLoss = await readScalar(t);
+    else t.dispose();
+  }
+  for (let i = 0; i < loop.gan.gSteps; i++) {
+    const t = generatorStep(loop);
+    if (i === loop.gan.gSteps - 1) gLoss = await readScalar(t);
+    else t.dispose();
+  }
+  return { dLoss, gLoss };
+}
+
+/**
+ * Trains both models on `realXY` (x, y pairs) for spec.training.epochs epochs. Weights, noise and
+ * batches all follow spec.training.seed, so a run replays on the same backend.
+ */
+export async function trainGan(
+  models: GanModels,
+  spec: ModelSpec,
+  realXY: Float32Array,
+  callbacks: GanCallbacks = {},
+  signal?: AbortSignal,
+  now: () => number = () => performance.now(),
+): Promise<GanTrainResult> {
+  const gan = spec.gan;
+  if (!gan) throw new SpecError([{ path: 'gan', message: 'gan: a GAN needs the gan block' }]);
+  const n = Math.floor(realXY.length / 2);
+  if (n < 1) throw new Error('trainGan needs at least one real point');
+  const batch = Math.min(spec.training.batchSize, n);
+  const totalSteps = ganRoundsPerEpoch(n, batch) * spec.training.epochs;
+  const started = now();
+  const loop: Loop = {
+    models, gan, batch, seed: spec.training.seed,
+    real: tf.tensor2d(realXY.subarray(0, n * 2), [n, 2]),
+    dOpt: createOptimizer(gan.discriminator.optimizer),
+    gOpt: createOptimizer(spec.training.optimizer),
+    losses: ganLosses(spec.training.loss),
+    order: shuffled(Array.from({ length: n }, (_, i) => i), mulberry32(spec.training.seed)),
+    cursor: 0,
+    draws: 0,
+  };
+  let last = { dLoss: NaN, gLoss: NaN };
+  let step = 0;
+  try {
+    for (; step < totalSteps && !signal?.aborted; step++) {
+      last = await runRound(loop);
+      const epoch = Math.floor(step / ganRoundsPerEpoch(n, batch));
+      await callbacks.onStep?.({ step, epoch, totalSteps, ...last, elapsedMs: now() - started });
+      await yieldToEventLoop();
+    }
+  } finally {
+    loop.real.dispose();
+    disposeOptimizer(loop.dOpt);
+    disposeOptimizer(loop.gOpt);
+  }
+  return { steps: step, stopped: step < totalSteps, ...last, elapsedMs: now() - started };
+}
+
+/** The generator's x, y pairs for `noise` (count × noiseDim values, row after row). */
+export async function generatePoints(models: GanModels, noise: Float32Array): Promise<Float32Array> {
+  const count = Math.floor(noise.length / models.noiseDim);
+  const out = tf.tidy(() => models.generator.predict(tf.tensor2d(noise.subarray(0, count * models.noiseDim), [count, models.noiseDim])) as tf.Tensor);
+  try {
+    return new Float32Array(await out.data());
+  } finally {
+    out.dispose();
+  }
+}
+
+/** P(real) for each x, y pair of `xy`. */
+export async function discriminate(models: GanModels, xy: Float32Array): Promise<Float32Array> {
+  const count = Math.floor(xy.length / 2);
+  const out = tf.tidy(() => tf.sigmoid(models.discriminator.predict(tf.tensor2d(xy.subarray(0, count * 2), [count, 2])) as tf.Tensor));
+  try {
+    return new Float32Array(await out.data());
+  } finally {
+    out.dispose();
+  }
+}
+
+export interface Grid {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  /** Cells across and down (each at least 1). */
+  cols: number;
+  rows: number;
+}
+
+/** The cell centres of `grid` as x, y pairs, row 0 at the top (yMax), as a canvas draws. */
+export function gridPoints(grid: Grid): Float32Array {
+  const out = new Float32Array(grid.cols * grid.rows * 2);
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const i = (r * grid.cols + c) * 2;
+      out[i] = grid.xMin + ((c + 0.5) / grid.cols) * (grid.xMax - grid.xMin);
+      out[i + 1] = grid.yMax - ((r + 0.5) / grid.rows) * (grid.yMax - grid.yMin);
+    }
+  }
+  return out;
+}
+
+/** The discriminator's P(real) at each grid cell centre, row after row from the top (the heatmap). */
+export function discriminatorGrid(models: GanModels, grid: Grid): Promise<Float32Array> {
+  return discriminate(models, gridPoints(grid));
+}
+
+/** Both models' weights: the generator's float32 values, then the discriminator's. */
+export function ganWeights(models: GanModels): ArrayBuffer {
+  const g = new Uint8Array(serializeWeights(models.generator));
+  const d = new Uint8Array(serializeWeights(models.discriminator));
+  const out = new Uint8Array(g.byteLength + d.byteLength);
+  out.set(g, 0);
+  out.set(d, g.byteLength);
+  return out.buffer;
+}
+
+/** Loads ganWeights' format into both models; on any problem neither model changes. */
+export function applyGanWeights(models: GanModels, bytes: ArrayBuffer | Uint8Array): { ok: true } | { ok: false; issues: SpecIssue[] } {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const total = (models.generatorParams + models.discriminatorParams) * 4;
+  if (view.byteLength !== total) {
+    const message = `weights: expected ${models.generatorParams} generator + ${models.discriminatorParams} discriminator float32 values (${total} bytes), got ${view.byteLength} bytes`;
+    return { ok: false, issues: [{ path: 'weights', message }] };
+  }
+  const split = models.generatorParams * 4;
+  const gBytes = view.slice(0, split);
+  const dBytes = view.slice(split);
+  // Check both before loading either, so a bad discriminator part leaves the generator unchanged.
+  const bad = [gBytes, dBytes].map((b) => new Float32Array(b.buffer).findIndex((v) => !Number.isFinite(v)));
+  if (bad.some((i) => i >= 0)) {
+    const which = (bad[0] ?? -1) >= 0 ? 'generator' : 'discriminator';
+    return { ok: false, issues: [{ path: 'weights', message: `weights: a ${which} value is not a finite number` }] };
+  }
+  const g = applyWeights(models.generator, gBytes);
+  if (!g.ok) return g;
+  return applyWeights(models.discriminator, dBytes);
+}
