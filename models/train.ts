@@ -61,7 +61,7 @@ export interface TrainResult {
  */
 let channel: { port: MessagePort; waiting: (() => void)[] } | undefined;
 
-function yieldToEventLoop(): Promise<void> {
+export function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   if (!channel) {
