@@ -8,6 +8,7 @@ import { ACTIVATIONS, SPEC_LIMITS, type Activation, type LayerSpec, type LayerTy
 import { isSequenceLayer } from '../../../models/spec-sequence';
 import { offeredTypes } from './layer-menu';
 import { NEW_SEQUENCE_LAYER, SequenceLayerFields } from './SequenceLayerFields';
+import { NEW_DECODER_LAYER } from '../../../models/spec-decoder';
 
 const NEW_LAYER: Record<LayerType, LayerSpec> = {
   dense: { type: 'dense', units: 32, activation: 'relu' },
@@ -16,6 +17,7 @@ const NEW_LAYER: Record<LayerType, LayerSpec> = {
   flatten: { type: 'flatten' },
   dropout: { type: 'dropout', rate: 0.3 },
   ...NEW_SEQUENCE_LAYER,
+  ...NEW_DECODER_LAYER,
 };
 
 const inputCls = 'w-16 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
@@ -89,18 +91,25 @@ function ShapeCell({ info }: { info: LayerInfo | undefined }) {
   );
 }
 
-/** New layers go above a final softmax layer (the output), where they almost always belong. */
-function insertAt(layers: LayerSpec[]): number {
+/**
+ * New layers go above a final softmax layer (the output), where they almost always belong;
+ * `outputLast`: the last layer is always the output (a GAN's generator and discriminator).
+ */
+function insertAt(layers: LayerSpec[], outputLast = false): number {
   const last = layers.at(-1);
-  return last?.type === 'dense' && last.activation === 'softmax' ? layers.length - 1 : layers.length;
+  return (last?.type === 'dense' && last.activation === 'softmax') || (outputLast && last) ? layers.length - 1 : layers.length;
 }
 
-export function LayerEditor({ layers, infos, inputShape, layerTypes, issues, disabled, tools, onChange }: {
+export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast, layerTypes, issues, disabled, tools, onChange }: {
   layers: LayerSpec[];
   /** Per-layer shapes when the whole stack is valid. */
   infos: LayerInfo[] | null;
   /** The challenge's input shape, shown as row 0. */
   inputShape: readonly number[];
+  /** Row 0's name when the input is not the challenge's (a GAN generator's noise vector). */
+  inputLabel?: string;
+  /** The last layer is the output whatever its activation: new layers go above it. */
+  outputLast?: boolean;
   /** The layer types this challenge allows, when it limits them. */
   layerTypes?: readonly LayerType[];
   /** Problems keyed by layer index. */
@@ -125,7 +134,7 @@ export function LayerEditor({ layers, infos, inputShape, layerTypes, issues, dis
   };
   const add = (type: LayerType) => {
     const next = layers.slice();
-    next.splice(insertAt(layers), 0, structuredClone(NEW_LAYER[type]));
+    next.splice(insertAt(layers, outputLast), 0, structuredClone(NEW_LAYER[type]));
     onChange(next);
   };
   return (
@@ -133,7 +142,7 @@ export function LayerEditor({ layers, infos, inputShape, layerTypes, issues, dis
       <legend className="mb-1 text-sm text-slate-600">{t('editorHelp')}</legend>
       <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
         <span className="w-6 text-xs text-slate-500">0</span>
-        <span className="font-semibold">{flat ? t('inputPoint') : inputShape.length === 2 ? t('inputSequence', { steps: inputShape[0] ?? 0, features: inputShape[1] ?? 0 }) : t('inputLayer')}</span>
+        <span className="font-semibold">{inputLabel ?? (flat ? t('inputPoint') : inputShape.length === 2 ? t('inputSequence', { steps: inputShape[0] ?? 0, features: inputShape[1] ?? 0 }) : t('inputLayer'))}</span>
         <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
       </div>
       <ol className="flex flex-col gap-2">
