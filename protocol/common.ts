@@ -7,12 +7,6 @@ export const MAX_WEIGHTS_BYTES = 1_200_000;
 export const MAX_SOCKET_PAYLOAD_BYTES = 1_500_000;
 export const NICKNAME_MAX_LENGTH = 20;
 
-/**
- * A value whose shape game/ or models/ declares (a room view, a reveal, a model spec): the type comes
- * from there, so it is written once; the server builds these itself, nothing incoming is one.
- */
-export const typed = <T>() => z.custom<T>(() => true);
-
 /** No payload: `{}` or nothing at all. */
 export const emptyPayload = z.union([z.strictObject({}), z.undefined()]);
 /** An acknowledgement that carries no data. */

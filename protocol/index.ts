@@ -8,3 +8,4 @@ export * from './errors';
 export * from './events';
 export * from './room';
 export * from './solo';
+export * from './views';

@@ -3,22 +3,26 @@
  * carry the host token; the server checks it, then the room reducer (game/room) decides.
  */
 import { z } from 'zod';
-import type { BossReveal } from '../game/boss/reveal';
 import { JOINED_WITHIN_MAX_MINUTES, SELECTION_MAX_IDS } from '../game/room/selection';
 import { roundSettingsSchema } from '../game/room/settings';
 import { canonicalTimeZone } from '../game/time-zone';
-import type { PlayerActivity } from '../game/room/types';
-import type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding, WaitingRoomView } from '../game/room/views';
 import { BACKEND_NAMES } from '../models/backend-names';
-import { emptyPayload, epochMs, hostToken, nothing, roomCode as code, typed } from './common';
-
-export type { CurvePoint, HostRoomView, MyRoundView, PlayerRoomView, PublicRoundView, RoundStanding };
+import { emptyPayload, epochMs, hostToken, nothing, roomCode as code } from './common';
+import {
+  activitySchema,
+  bossRevealSchema,
+  curvePointSchema,
+  hostRoomViewSchema,
+  myRoundViewSchema,
+  playerRoomViewSchema,
+  roundStandingSchema,
+  waitingRoomViewSchema,
+} from './views';
 
 const playerId = z.string().min(1).max(64);
 const finite = z.number().finite();
 const roundNo = z.number().int().min(1).max(10_000);
 const playerIds = z.array(playerId).min(1).max(SELECTION_MAX_IDS);
-const activities = ['idle', 'building', 'training', 'submitted'] as const satisfies readonly PlayerActivity[];
 /** The training backends a browser reports for the class wall. */
 export const wallBackends = z.enum(BACKEND_NAMES);
 
@@ -60,7 +64,7 @@ export const roomPayloads = {
   }),
   activity: z.strictObject({
     code,
-    activity: z.enum(activities),
+    activity: activitySchema,
     backend: wallBackends.optional(),
     point: z.strictObject({ x: finite.min(0).max(10_000), loss: finite.min(0).max(1e6), acc: finite.min(0).max(1).nullable() }).optional(),
   }),
@@ -91,19 +95,21 @@ export type HostCredentials = z.infer<typeof hostCredentialsSchema>;
 /** Server time with every room message, so clients count down on the server's clock. */
 export const stampedSchema = z.object({ serverNow: epochMs });
 export type Stamped = z.infer<typeof stampedSchema>;
-const stamped = <T>() => typed<T & Stamped>();
+// Each stamped view is `view.extend(stampedSchema.shape)` written out: a generic helper loses zod's shape type.
+const stampedPlayerView = playerRoomViewSchema.extend(stampedSchema.shape);
+const stampedHostView = hostRoomViewSchema.extend(stampedSchema.shape);
 
 export const roomWallUpdateSchema = z.object({
   code: z.string(),
   playerId: z.string(),
-  activity: z.enum(activities),
+  activity: activitySchema,
   /**
    * What the browser reported (one of wallBackends: room:activity refuses anything else), null before
    * it said; game/room keeps it as a plain string, so the wall passes it on as one.
    */
   backend: z.string().nullable(),
   /** The student's whole downsampled curve (at most WALL_CURVE_POINTS points). */
-  curve: z.array(typed<CurvePoint>()),
+  curve: z.array(curvePointSchema),
 });
 export type RoomWallUpdate = z.infer<typeof roomWallUpdateSchema>;
 
@@ -115,29 +121,29 @@ export const finishedRoundSummarySchema = z.object({
   endedAt: epochMs,
   players: z.number(),
   /** The podium (top 3). */
-  top: z.array(typed<RoundStanding>()),
+  top: z.array(roundStandingSchema),
 });
 export type FinishedRoundSummary = z.infer<typeof finishedRoundSummarySchema>;
 
 /** One finished round: the standings, and for a boss round the reveal (null until the teacher's). */
 export const roundResultsSchema = finishedRoundSummarySchema.extend({
-  standings: z.array(typed<RoundStanding>()),
-  reveal: typed<BossReveal>().nullable().optional(),
+  standings: z.array(roundStandingSchema),
+  reveal: bossRevealSchema.nullable().optional(),
   publishedAt: epochMs.nullable(),
 });
 export type RoundResults = z.infer<typeof roundResultsSchema>;
 
 /** A join that let the player in: the room's view and their own standing. */
 export const joinedRoomSchema = z.object({
-  view: stamped<PlayerRoomView>(),
-  me: typed<MyRoundView>().nullable(),
+  view: stampedPlayerView,
+  me: myRoundViewSchema.nullable(),
   nickname: z.string(),
   playerId: z.string(),
 });
 export type JoinedRoom = z.infer<typeof joinedRoomSchema>;
 
 /** A join put on the waiting list (the host admits each newcomer): no players, no standings until admitted. */
-export const waitingForHostSchema = z.object({ waiting: stamped<WaitingRoomView>(), nickname: z.string(), playerId: z.string() });
+export const waitingForHostSchema = z.object({ waiting: waitingRoomViewSchema.extend(stampedSchema.shape), nickname: z.string(), playerId: z.string() });
 export type WaitingForHost = z.infer<typeof waitingForHostSchema>;
 
 const playerIdsAck = z.object({ playerIds: z.array(z.string()) });
@@ -145,7 +151,7 @@ const playerIdsAck = z.object({ playerIds: z.array(z.string()) });
 export const roomClientEvents = {
   'room:create': { payload: roomPayloads.create, ack: hostCredentialsSchema },
   /** Attach this socket as the room's host (after a reload too); answers the host view. */
-  'room:host': { payload: roomPayloads.host, ack: stamped<HostRoomView>() },
+  'room:host': { payload: roomPayloads.host, ack: stampedHostView },
   /** New device or lost storage: code + PIN → a fresh host token (the old one stops working). */
   'room:reclaim': { payload: roomPayloads.reclaim, ack: hostCredentialsSchema },
   /**
@@ -172,7 +178,7 @@ export const roomClientEvents = {
   /** Results of a round (default: the current/last) as CSV text; host only. */
   'room:export': { payload: roomPayloads.export, ack: z.object({ filename: z.string(), csv: z.string() }) },
   /** A boss round that ended: reveal the private board on every screen at once (host only). */
-  'room:reveal': { payload: roomPayloads.reveal, ack: typed<BossReveal>() },
+  'room:reveal': { payload: roomPayloads.reveal, ack: bossRevealSchema },
   /** An ended round's results made public (class rounds, challenge boards) or private again (host only). */
   'room:publish': {
     payload: roomPayloads.publish,
@@ -190,19 +196,19 @@ export const roomClientEvents = {
 
 export const roomServerEvents = {
   /** To every player socket in the room after each change (one broadcast). */
-  'room:state': stamped<PlayerRoomView>(),
+  'room:state': stampedPlayerView,
   /** To one player: their own round standing (sent even while the leaderboard is hidden). */
-  'room:me': z.object({ code: z.string(), me: typed<MyRoundView>().nullable() }),
+  'room:me': z.object({ code: z.string(), me: myRoundViewSchema.nullable() }),
   /** To the host's sockets after each change. */
-  'room:host-state': stamped<HostRoomView>(),
+  'room:host-state': stampedHostView,
   /** To everyone in the room when the host reveals a boss round (the only message with private scores). */
-  'room:revealed': typed<BossReveal & { code: string; round: number }>(),
+  'room:revealed': bossRevealSchema.extend({ code: z.string(), round: z.number() }),
   /** To the host's sockets: one student's wall tile changed (throttled per student). */
   'room:wall': roomWallUpdateSchema,
   /** To a kicked player's sockets; the client leaves the room page and says why. */
   'room:kicked': z.object({ code: z.string() }),
   /** To a waiting player's sockets in the room when the host lets them in (they are now in its channel). */
-  'room:admitted': typed<JoinedRoom & { code: string }>(),
+  'room:admitted': joinedRoomSchema.extend({ code: z.string() }),
   /** To the old host sockets when someone reclaimed the room with the PIN. */
   'room:host-revoked': z.object({ code: z.string() }),
 } as const;

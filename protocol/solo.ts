@@ -3,13 +3,10 @@
  * schemas; the types are derived from them (z.infer), never written beside them.
  */
 import { z } from 'zod';
-import type { ChallengeId } from '../game/challenges';
-import type { BossReveal } from '../game/boss/reveal';
-import type { Progress } from '../game/solo/path';
-import type { Stars } from '../game/stars';
-import type { ModelSpec } from '../models/spec';
-import { challengeId, emptyPayload, isoTime, roomCode, typed } from './common';
+import { modelSpecSchema } from '../models/spec';
+import { challengeId, emptyPayload, isoTime, roomCode } from './common';
 import { apiErrorSchema } from './errors';
+import { bossRevealSchema, challengeIdSchema, progressSchema, starsSchema } from './views';
 
 export const registerPayload = z.strictObject({ nickname: z.string().max(200) });
 export const challengePayload = z.strictObject({ challengeId });
@@ -76,7 +73,7 @@ export const submissionResultSchema = z.object({
   /** True when this submission became the player's best. */
   improved: z.boolean().optional(),
   /** Stars this submission earned (0-3), from the server's score and the challenge's rules. */
-  stars: typed<Stars>().optional(),
+  stars: starsSchema.optional(),
   /**
    * Set when the server trained the spec itself (a rule is about training, game/verification.ts):
    * the score is of that model, and these are the epochs and samples its run took.
@@ -95,7 +92,7 @@ export const bossMineSchema = z.object({
   /** `publicTotal`: images in the public part (the public score is correct / publicTotal). */
   submissions: z.array(z.object({ submissionId: z.string(), public: z.number(), publicTotal: z.number(), paramCount: z.number(), submittedAt: z.number() })),
   picks: z.array(z.string()),
-  reveal: typed<BossReveal>().nullable(),
+  reveal: bossRevealSchema.nullable(),
   /** Solo: the level is still locked on the player's path, so it cannot be faced yet (room: false). */
   locked: z.boolean(),
 });
@@ -103,11 +100,15 @@ export type BossMine = z.infer<typeof bossMineSchema>;
 
 export const runViewSchema = z.object({
   submissionId: z.string(),
-  challengeId: typed<ChallengeId>(),
+  challengeId: challengeIdSchema,
   nickname: z.string(),
   /** The model spec (training seed included); null for a play challenge. */
-  spec: typed<ModelSpec>().nullable(),
-  /** A play challenge's entry (race settings, step answers). */
+  spec: modelSpecSchema.nullable(),
+  /**
+   * A play challenge's entry (race settings, step answers); null for a model challenge. The server
+   * parses it with game/solo/play's playEntrySchema when it reads the row (server/stored/run.ts); the
+   * wire type stays `unknown` until app/components/solo/RunBanner.tsx reads `seed` from a PlayEntry.
+   */
   entry: z.unknown(),
   score: z.number().nullable(),
   submittedAt: isoTime,
@@ -122,13 +123,13 @@ export const soloClientEvents = {
   'submission:submit': { payload: submitPayload, ack: queuedSchema },
   'play:submit': { payload: playSubmitPayload, ack: queuedSchema },
   /** The caller's stars per challenge (the solo path). */
-  'progress:get': { payload: emptyPayload, ack: z.object({ progress: typed<Progress>() }) },
+  'progress:get': { payload: emptyPayload, ack: z.object({ progress: progressSchema }) },
   /** The caller's boss submissions (public scores only), their picks, and the reveal once there is one. */
   'boss:mine': { payload: bossMinePayload, ack: bossMineSchema },
   /** Pick up to two of one's own submissions for the private board (before the reveal). */
   'boss:pick': { payload: bossPickPayload, ack: z.object({ picks: z.array(z.string()) }) },
   /** Solo: face the boss with one's picks; final (a second call returns the same reveal). */
-  'boss:reveal': { payload: bossRevealPayload, ack: typed<BossReveal>() },
+  'boss:reveal': { payload: bossRevealPayload, ack: bossRevealSchema },
   /**
    * A scored submission's spec and seed, for anyone to train again ("reproduce this run"). A room
    * submission answers only its room's host (with the token) and players, or anyone once published.

@@ -10,15 +10,16 @@ import { normalizeJoinCode } from '../../game/room/code';
 import { revealAndStore } from '../boss/reveal';
 import { readProgress } from '../progress';
 import { placeScope, placeSubmissions, readPicks, readReveal, revealScope, writePicks, type BossPlace } from '../boss/store';
-import type { ApiError, BossMine } from '../../protocol';
+import type { BossMine, ServerErrorCode } from '../../protocol';
 import type { Db } from '../db';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';
 
 type Where = { challenge: ModelChallenge; place: BossPlace; revealed: boolean };
+type Refused = { code: ServerErrorCode; message: string };
 
 /** The challenge, the place (the room's current round, or solo) and whether it has been revealed. */
-function locate(ctx: HandlerContext, playerId: string, challengeId: string, roomCode?: string): Where | ApiError {
+function locate(ctx: HandlerContext, playerId: string, challengeId: string, roomCode?: string): Where | Refused {
   const challenge = getModelChallenge(challengeId);
   if (!challenge?.boss) return { code: 'boss/not_boss', message: `${challengeId.slice(0, 64)} is not a boss level` };
   if (roomCode === undefined) {
@@ -34,7 +35,7 @@ function locate(ctx: HandlerContext, playerId: string, challengeId: string, room
   return { challenge, place: { kind: 'room', code, round: round.number }, revealed: Boolean(round.revealedAt) };
 }
 
-const isError = (w: Where | ApiError): w is ApiError => 'code' in w;
+const isError = (w: Where | Refused): w is Refused => 'code' in w;
 
 export function onBoss(ctx: HandlerContext, socket: ArenaSocket): void {
   handle(ctx, socket, 'boss:mine', (p, reply) => {

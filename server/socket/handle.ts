@@ -5,14 +5,15 @@
  * the handler gets that event's parsed payload and may answer only that event's ack data.
  */
 import type { z } from 'zod';
-import { clientEvents, type AckOf, type ApiError, type ClientEventName, type ErrorCode, type ParsedPayloadOf, type Result } from '../../protocol';
+import { clientEvents, type AckOf, type ApiError, type ClientEventName, type ParsedPayloadOf, type Result, type ServerErrorCode } from '../../protocol';
 import type { ArenaSocket, HandlerContext } from './context';
 import { findForbiddenKey } from './forbidden-keys';
 
 /** The answer to event `E`: its ack's data, or a refusal (`null` data for an event without an ack). */
 export type Reply<E extends ClientEventName> = (result: Result<AckOf<E>>) => void;
 
-export const refuse = (code: ErrorCode, message: string, issues?: ApiError['issues']): Result<never> => ({
+/** A refusal the server sends: only codes it may send (the browser's client/* codes are its own). */
+export const refuse = (code: ServerErrorCode, message: string, issues?: ApiError['issues']): Result<never> => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 });

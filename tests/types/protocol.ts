@@ -5,7 +5,16 @@
  */
 import type { ArenaSocket as ClientSocket } from '../../app/components/providers/SocketProvider';
 import { request } from '../../app/components/room/emit';
-import type { AckOf, ErrorCode, ParsedPayloadOf, PayloadOf, ServerErrorCode } from '../../protocol';
+import type { z } from 'zod';
+import type * as wire from '../../protocol';
+import type { AckOf, ErrorCode, ParsedPayloadOf, PayloadOf, ServerErrorCode, ServerPayloadOf } from '../../protocol';
+import type { bossRevealSchema, hostRoomViewSchema, playerRoomViewSchema, progressSchema } from '../../protocol/views';
+import type { BossReveal } from '../../game/boss/reveal';
+import type { Progress } from '../../game/solo/path';
+import type { Stars } from '../../game/stars';
+import type { ChallengeId } from '../../game/challenges';
+import type { ModelSpec } from '../../models/spec';
+import type * as game from '../../game/room/views';
 import type { ArenaSocket, HandlerContext } from '../../server/socket/context';
 import { handle, refuse } from '../../server/socket/handle';
 import { onHostEvent } from '../../server/socket/rooms/host-event';
@@ -37,6 +46,8 @@ export function serverHandlers(): void {
   });
   // @ts-expect-error an error code the catalogue does not have
   refuse('room/lost', 'no such code');
+  // @ts-expect-error client/* codes are the browser's own: the server never sends one
+  refuse('client/offline', 'no connection');
   onHostEvent(
     ctx,
     socket,
@@ -104,5 +115,44 @@ export const checks: [
   Equal<ParsedPayloadOf<'room:activity'>['backend'], 'webgpu' | 'webgl' | 'wasm' | 'cpu' | undefined>,
   Equal<Extract<ServerErrorCode, `client/${string}`>, never>,
 ] = [true, true, true, true];
+// Every ack and message takes its type from its zod schema (protocol/views.ts for what game/ computes):
+// the schema's type and game/'s own interface are assignable both ways, so neither can drift.
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Stamped<T> = T & { serverNow: number };
+export const derived: [
+  Equal<AckOf<'boss:reveal'>, z.infer<typeof bossRevealSchema>>,
+  Equal<AckOf<'room:reveal'>, z.infer<typeof bossRevealSchema>>,
+  Equal<AckOf<'progress:get'>['progress'], z.infer<typeof progressSchema>>,
+  Mutual<AckOf<'room:host'>, Stamped<z.infer<typeof hostRoomViewSchema>>>,
+  Mutual<ServerPayloadOf<'room:state'>, Stamped<z.infer<typeof playerRoomViewSchema>>>,
+  Mutual<wire.BossReveal, BossReveal>,
+  Mutual<wire.HostRoomView, game.HostRoomView>,
+  Mutual<wire.PlayerRoomView, game.PlayerRoomView>,
+  Mutual<wire.MyRoundView, game.MyRoundView>,
+  Mutual<wire.RoundStanding, game.RoundStanding>,
+  Mutual<wire.PublicRoundView, game.PublicRoundView>,
+  Mutual<wire.WaitingRoomView, game.WaitingRoomView>,
+  Mutual<wire.CurvePoint, game.CurvePoint>,
+  Mutual<AckOf<'progress:get'>['progress'], Progress>,
+  Mutual<NonNullable<ServerPayloadOf<'submission:result'>['stars']>, Stars>,
+  Equal<AckOf<'run:get'>['challengeId'], ChallengeId>,
+  Equal<AckOf<'run:get'>['spec'], ModelSpec | null>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+
+export function viewReplies(reveal: BossReveal, view: game.HostRoomView): void {
+  handle(ctx, socket, 'boss:reveal', (_p, reply) => {
+    reply({ ok: true, data: reveal });
+    // @ts-expect-error the reply must satisfy the ack schema's type: a reveal's health is a number
+    reply({ ok: true, data: { ...reveal, bossHealth: 'full' } });
+  });
+  handle(ctx, socket, 'room:host', (_p, reply) => {
+    reply({ ok: true, data: { ...view, serverNow: 1 } });
+    // @ts-expect-error a host view without the server's clock stamp is not room:host's ack
+    reply({ ok: true, data: view });
+    // @ts-expect-error a phase the schema's enum does not have
+    reply({ ok: true, data: { ...view, phase: 'paused', serverNow: 1 } });
+  });
+}
+
 // @ts-expect-error a check that is false does not compile
 export const falseCheck: Equal<AckOf<'room:leave'>, string> = true;

@@ -8,14 +8,14 @@
 import { isBossLevel } from '../../../game/challenges';
 import { normalizeJoinCode } from '../../../game/room/code';
 import { placeScope, readReveal } from '../../boss/store';
-import type { ErrorCode, RoundResultsQuery } from '../../../protocol';
+import type { RoundResultsQuery, ServerErrorCode } from '../../../protocol';
 import { maySeeRoom } from '../../rooms/access';
 import { loadPublishedRound, loadRound, type StoredRound } from '../../rooms/store';
 import type { ArenaSocket, HandlerContext } from '../context';
 import { handle, refuse } from '../handle';
 import { summary } from './finished';
 
-type Found = { ok: true; round: StoredRound } | { ok: false; code: ErrorCode; message: string };
+type Found = { ok: true; round: StoredRound } | { ok: false; code: ServerErrorCode; message: string };
 
 const PRIVATE: Found = { ok: false, code: 'round/private', message: "only this room's host and players can see this round until the teacher publishes it" };
 
