@@ -9,6 +9,7 @@ import { playerNickname, readProgress } from '../progress';
 import type { RunView } from '../../protocol';
 import { maySeeRoom } from '../rooms/access';
 import { getSubmission, onPublicBoard } from '../store';
+import { storedPlayEntry } from '../stored/run';
 import type { ArenaSocket, HandlerContext } from './context';
 import { handle, refuse } from './handle';
 
@@ -28,14 +29,13 @@ export function onProgress(ctx: HandlerContext, socket: ArenaSocket): void {
       // Says no more than that this run is not public: no challenge, nickname, score or room.
       return reply(refuse('run/private', "this run belongs to a class round that only its room can see"));
     }
-    const stored: unknown = JSON.parse(sub.specJson);
-    const spec = challenge.kind === 'model' ? parseModelSpec(stored) : null;
+    const spec = challenge.kind === 'model' ? parseModelSpec(JSON.parse(sub.specJson) as unknown) : null;
     const view: RunView = {
       submissionId: sub.id,
       challengeId: challenge.id,
       nickname: playerNickname(ctx.db, sub.playerId) ?? '?',
       spec: spec?.ok ? spec.spec : null,
-      entry: challenge.kind === 'model' ? null : stored,
+      entry: challenge.kind === 'model' ? null : storedPlayEntry(sub.specJson, sub.id),
       score: sub.score,
       submittedAt: new Date(sub.createdAt).toISOString(),
     };

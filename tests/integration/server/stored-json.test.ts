@@ -15,7 +15,9 @@ import { readProgress, recordStars } from '../../../server/progress';
 import { insertRoom, loadOpenRooms, loadRoom } from '../../../server/rooms/store';
 import { StoredRowError, tryParseStored } from '../../../server/stored/parse';
 import { storedPicksSchema } from '../../../server/stored/boss';
-import { register, request, startTestServer } from './harness';
+import type { RunView, SubmissionResult } from '../../../protocol';
+import { register, request, startTestServer, waitFor } from './harness';
+import { TUNED_RACE } from './race-fixtures';
 
 const corrupt = (db: Db, sql: string, ...args: unknown[]) => db.$client.prepare(sql).run(...args);
 const reveal: BossReveal = { challengeId: 'boss-1', rows: [], bossHealth: 70, revealedAt: 9 };
@@ -84,6 +86,35 @@ describe('stored rows parsed with zod (real SQLite in memory)', () => {
 });
 
 describe('a real server with corrupted rows', () => {
+  test('run:get parses a stored play entry: read back as submitted, and a corrupted one answers server/internal naming the row', async () => {
+    const errors: string[] = [];
+    const log: Logger = { info() {}, warn() {}, error: (msg, fields) => errors.push(`${msg} ${JSON.stringify(fields ?? {})}`) };
+    const t = await startTestServer({ log });
+    try {
+      const { socket } = await register(t.server.url, 'Mina');
+      // Listening before the submit: a replayed race can be scored before its ack arrives.
+      const scored = waitFor<SubmissionResult>(socket, 'submission:result', (r) => r.status === 'scored');
+      const queued = await request<{ submissionId: string }>(socket, 'play:submit', { challengeId: 'optimizer-race', entry: TUNED_RACE });
+      assert.ok(queued.ok, JSON.stringify(queued));
+      const id = queued.data.submissionId;
+      assert.equal((await scored).submissionId, id);
+      const run = await request<RunView>(socket, 'run:get', { submissionId: id });
+      assert.ok(run.ok, JSON.stringify(run));
+      assert.deepEqual(run.data.entry, TUNED_RACE);
+
+      // Valid JSON, but not an entry (an unknown surface), written behind the server's back (WAL).
+      const raw = new Database(t.dbFile);
+      raw.prepare('update submissions set spec_json = ? where id = ?').run(JSON.stringify({ ...TUNED_RACE, surfaces: { lake: {} } }), id);
+      raw.close();
+      const bad = await request(socket, 'run:get', { submissionId: id });
+      assert.equal(!bad.ok && bad.error.code, 'server/internal');
+      assert.ok(errors.some((e) => e.includes('handler crashed') && e.includes(`submissions[${id}].spec_json is malformed`)), errors.join('\n'));
+      socket.close();
+    } finally {
+      await t.stop();
+    }
+  });
+
   test('starts with a malformed room (logged), answers a request on a corrupted reveal with server/internal, and keeps serving', async () => {
     const errors: string[] = [];
     const log: Logger = { info() {}, warn() {}, error: (msg, fields) => errors.push(`${msg} ${JSON.stringify(fields ?? {})}`) };
