@@ -5,8 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { makeSequenceLayer } from './build-sequence';
+import { makeDecoderLayer } from './build-decoder';
 import { inferShapes } from './shapes';
 import { isSequenceLayer } from './spec-sequence';
+import { isDecoderLayer } from './spec-decoder';
 import type { LayerSpec, ModelSpec, OptimizerSpec, SpecIssue, TrainingSpec } from './spec';
 
 /** Thrown by buildModel for a spec whose layers do not fit together; `issues` name the layer. */
@@ -21,6 +23,11 @@ export interface BuildOptions {
   /** Shape of one example, without the batch dimension. */
   inputShape: readonly number[];
   numClasses: number;
+  /**
+   * An autoencoder's output shape (its input shape): the last layer must output exactly this
+   * instead of `[numClasses]` (game/challenges.ts buildTarget).
+   */
+  outputShape?: readonly number[];
 }
 
 const DEFAULT_MOMENTUM = 0.9;
@@ -34,6 +41,7 @@ function regularizer(layer: { l1?: number; l2?: number }): { kernelRegularizer?:
 
 function makeLayer(layer: LayerSpec, seed: number, inputShape?: number[]): tf.layers.Layer {
   if (isSequenceLayer(layer)) return makeSequenceLayer(layer, seed, inputShape);
+  if (isDecoderLayer(layer)) return makeDecoderLayer(layer, seed, inputShape);
   const input = inputShape ? { inputShape } : {};
   // A seeded initialiser per layer makes the starting weights a function of the spec alone.
   const init = { kernelInitializer: tf.initializers.glorotUniform({ seed }), biasInitializer: 'zeros' as const };
@@ -66,7 +74,7 @@ function makeLayer(layer: LayerSpec, seed: number, inputShape?: number[]): tf.la
 }
 
 export function buildModel(spec: ModelSpec, opts: BuildOptions): tf.Sequential {
-  const shapes = inferShapes(spec, opts.inputShape, opts.numClasses);
+  const shapes = inferShapes(spec, opts.inputShape, opts.outputShape ?? opts.numClasses);
   if (!shapes.ok) throw new SpecError(shapes.issues);
   const model = tf.sequential();
   spec.layers.forEach((layer, i) => {

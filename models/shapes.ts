@@ -6,8 +6,16 @@
 import type { LayerSpec, ModelSpec, SpecIssue } from './spec';
 import { inferSequenceLayer } from './shapes-sequence';
 import { isSequenceLayer } from './spec-sequence';
+import { inferDecoderLayer } from './shapes-decoder';
+import { isDecoderLayer } from './spec-decoder';
 
 export type Shape = readonly number[];
+
+/**
+ * What the last layer must output: a class count (a classifier's [n]) or a whole shape (an
+ * autoencoder's: its input's shape, since it rebuilds its input; game/challenges.ts outputTarget).
+ */
+export type OutputTarget = number | Shape;
 
 export interface LayerInfo {
   /** Output shape without the batch dimension. */
@@ -25,8 +33,10 @@ const fmt = (shape: Shape) => shape.join('x');
 
 function infer(layer: LayerSpec, input: Shape, index: number): LayerInfo | string {
   if (isSequenceLayer(layer)) return inferSequenceLayer(layer, input, index);
+  if (isDecoderLayer(layer)) return inferDecoderLayer(layer, input);
   switch (layer.type) {
     case 'dense': {
+      if (layer.bottleneck && input.length !== 1) return `a bottleneck needs a flat input (its units are the code); add a flatten layer before it (input is ${fmt(input)})`;
       // On a sequence [steps, features], dense acts on each step alone (as tfjs's dense does).
       if (input.length === 2) {
         const [steps = 0, features = 0] = input;
@@ -65,11 +75,22 @@ function infer(layer: LayerSpec, input: Shape, index: number): LayerInfo | strin
   }
 }
 
+/** Why the last layer's output `shape` is not what `target` asks, or null when it is. */
+function outputProblem(shape: Shape, target: OutputTarget): string | null {
+  if (typeof target !== 'number') {
+    const same = shape.length === target.length && shape.every((d, i) => d === target[i]);
+    return same ? null : `the last layer must output ${fmt(target)}, the input's own shape (an autoencoder rebuilds its input), got ${fmt(shape)}${shape.length === 1 ? ': end with a reshape to it' : ''}`;
+  }
+  if (shape.length === 1 && shape[0] === target) return null;
+  return `the last layer must output ${target} values (one per class), got ${fmt(shape)}${shape.length === 2 ? ' (still a sequence: reduce it with a recurrent layer, lastStep, a pooling layer or flatten)' : ''}`;
+}
+
 /**
- * Walks the layers from `inputShape`; the last layer must output `[numClasses]`.
+ * Walks the layers from `inputShape`; the last layer must output `target`: `[numClasses]` for a
+ * class count, or exactly the given shape (an autoencoder's input shape).
  * Stops at the first layer that cannot take its input, naming it.
  */
-export function inferShapes(spec: ModelSpec, inputShape: Shape, numClasses: number): ShapeResult {
+export function inferShapes(spec: ModelSpec, inputShape: Shape, target: OutputTarget): ShapeResult {
   const layers: LayerInfo[] = [];
   let shape = inputShape;
   for (const [i, layer] of spec.layers.entries()) {
@@ -80,17 +101,10 @@ export function inferShapes(spec: ModelSpec, inputShape: Shape, numClasses: numb
     layers.push(info);
     shape = info.outputShape;
   }
-  if (shape.length !== 1 || shape[0] !== numClasses) {
+  const wrong = outputProblem(shape, target);
+  if (wrong) {
     const last = spec.layers.length - 1;
-    return {
-      ok: false,
-      issues: [
-        {
-          path: `layers.${last}`,
-          message: `layers.${last}: the last layer must output ${numClasses} values (one per class), got ${fmt(shape)}${shape.length === 2 ? ' (still a sequence: reduce it with a recurrent layer, lastStep, a pooling layer or flatten)' : ''}`,
-        },
-      ],
-    };
+    return { ok: false, issues: [{ path: `layers.${last}`, message: `layers.${last}: ${wrong}` }] };
   }
   const totalParams = layers.reduce((sum, l) => sum + l.params, 0);
   return { ok: true, layers, outputShape: shape, totalParams };

@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { SEQUENCE_LAYER_TYPES, SEQUENCE_LIMITS, sequenceLayerSchemas } from './spec-sequence';
+import { DECODER_LAYER_TYPES, DECODER_LIMITS, decoderLayerSchemas } from './spec-decoder';
 import { makeGanSchema } from './spec-gan';
 
 export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'softmax'] as const;
 export const LOSSES = ['categoricalCrossentropy', 'meanSquaredError'] as const;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'] as const;
-export const LAYER_TYPES = ['dense', 'conv2d', 'maxPooling2d', 'flatten', 'dropout', ...SEQUENCE_LAYER_TYPES] as const;
+export const LAYER_TYPES = ['dense', 'conv2d', 'maxPooling2d', 'flatten', 'dropout', ...SEQUENCE_LAYER_TYPES, ...DECODER_LAYER_TYPES] as const;
 
 /** Hard limits of the vocabulary; a challenge may set tighter budgets (game/challenges.ts). */
 export const SPEC_LIMITS = {
@@ -33,6 +34,7 @@ export const SPEC_LIMITS = {
   maxZoom: 0.3,
   maxBrightness: 0.5,
   ...SEQUENCE_LIMITS,
+  ...DECODER_LIMITS,
 } as const;
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -49,6 +51,11 @@ export const denseLayerSchema = z.strictObject({
   activation: activationSchema,
   l1: decay,
   l2: decay,
+  /**
+   * The autoencoder's code (models/spec-decoder.ts): this layer's units are the code length that
+   * the autoencoder challenges' stars read. Exactly one in an autoencoder spec, none elsewhere.
+   */
+  bottleneck: z.boolean().optional(),
 });
 
 export const conv2dLayerSchema = z.strictObject({
@@ -85,6 +92,7 @@ export const layerSchema = z.discriminatedUnion('type', [
   flattenLayerSchema,
   dropoutLayerSchema,
   ...sequenceLayerSchemas,
+  ...decoderLayerSchemas,
 ]);
 
 export const optimizerSchema = z.strictObject({
