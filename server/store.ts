@@ -126,7 +126,8 @@ function countNewEntry(db: Db, challengeId: string): void {
 
 /**
  * The player's best submission that may be public, as the board orders them. The WHERE is game/
- * ranking.ts onPublicBoard in SQL (solo, or of a published round); publish tests check they agree.
+ * ranking.ts onPublicBoard in SQL (solo, or of a published round), the ORDER BY the order in which
+ * isImprovement keeps the first best (tests/integration/server/ranking-sql.test.ts checks both).
  */
 function bestPublicSubmission(db: Db, challengeId: string, playerId: string) {
   const s = submissions;
