@@ -6,6 +6,9 @@ import { DecayFields } from './regularize/DecayFields';
 import { takesDecay } from './regularize/spec-edit';
 import { ACTIVATIONS, SPEC_LIMITS, type Activation, type LayerSpec, type LayerType } from '../../../models/spec';
 import { isSequenceLayer } from '../../../models/spec-sequence';
+import { isDecoderLayer } from '../../../models/spec-decoder';
+import { BottleneckField, DecoderLayerFields } from '../../components/studio/autoencoder/DecoderLayerFields';
+import { markBottleneck } from '../../components/studio/autoencoder/bottleneck-edit';
 import { offeredTypes } from './layer-menu';
 import { NEW_SEQUENCE_LAYER, SequenceLayerFields } from './SequenceLayerFields';
 import { NEW_DECODER_LAYER } from '../../../models/spec-decoder';
@@ -38,6 +41,7 @@ function NumberField({ label, help, value, min, max, step, onChange }: {
 function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
   const t = useTranslations('train');
   if (isSequenceLayer(layer)) return <SequenceLayerFields layer={layer} onChange={onChange} />;
+  if (isDecoderLayer(layer)) return <DecoderLayerFields layer={layer} onChange={onChange} />;
   const activation = 'activation' in layer && (
     <label className={labelCls} title={t('fieldHelp.activation')}>
       <span className={helpCls}>{t('field.activation')}</span>
@@ -116,14 +120,15 @@ export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast,
   issues: Map<number, string[]>;
   disabled: boolean;
   /** The tools against overfitting this challenge shows (game/controls.ts): Dropout, weight decay. */
-  tools: { dropout: boolean; weightDecay: boolean };
+  tools: { dropout: boolean; weightDecay: boolean; bottleneck?: boolean };
   onChange: (layers: LayerSpec[]) => void;
 }) {
   const t = useTranslations('train');
   const [newType, setNewType] = useState<LayerType>('dense');
   // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
   const flat = inputShape.length === 1;
-  const types = offeredTypes(inputShape, tools.dropout, layerTypes);
+  // The decoder layers and the bottleneck mark belong to the autoencoder challenges (tools.bottleneck).
+  const types = offeredTypes(inputShape, tools.dropout, layerTypes, tools.bottleneck === true);
   const chosen = types.includes(newType) ? newType : (types[0] ?? 'dense');
   const update = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: -1 | 1) => {
@@ -147,7 +152,7 @@ export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast,
       </div>
       <ol className="flex flex-col gap-2">
         {layers.map((layer, i) => (
-          <li key={i} data-testid="layer-row" data-layer-type={layer.type} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${issues.has(i) ? 'ring-red-300' : 'ring-slate-200'}`}>
+          <li key={i} data-testid="layer-row" data-layer-type={layer.type} data-bottleneck={layer.type === 'dense' && layer.bottleneck ? 'true' : undefined} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${issues.has(i) ? 'ring-red-300' : layer.type === 'dense' && layer.bottleneck ? 'ring-2 ring-amber-400' : 'ring-slate-200'}`}>
             <span className="w-6 text-xs text-slate-500">{i + 1}</span>
             <span className={`w-40 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
             <LayerFields layer={layer} onChange={(l) => update(i, l)} />
@@ -157,6 +162,7 @@ export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast,
               <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={i === layers.length - 1} onClick={() => move(i, 1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↓</button>
               <button type="button" aria-label={t('remove')} title={t('remove')} disabled={layers.length === 1} onClick={() => onChange(layers.filter((_, j) => j !== i))} className="rounded px-1.5 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
             </span>
+            {tools.bottleneck && layer.type === 'dense' && <BottleneckField checked={layer.bottleneck === true} onMark={(on) => onChange(markBottleneck(layers, i, on))} />}
             {tools.weightDecay && takesDecay(layer) && <DecayFields layer={layer} onChange={(l) => update(i, l)} />}
             {issues.get(i)?.map((m) => (
               <p key={m} data-testid="spec-error" role="alert" className="w-full text-xs text-red-700">{m}</p>
