@@ -17,13 +17,17 @@ export async function predictLabels(model: tf.LayersModel, xs: tf.Tensor, batchS
   return out;
 }
 
-/** Mean loss and accuracy of `model` on (xs, ys), batched; used for validation during training. */
+/**
+ * Mean loss and accuracy of `model` on (xs, ys), batched; used for validation during training.
+ * `classes` false (an autoencoder's image targets): no accuracy, NaN.
+ */
 export async function evaluateLossAccuracy(
   model: tf.LayersModel,
   lossFn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
   xs: tf.Tensor,
   ys: tf.Tensor,
   batchSize = 64,
+  classes = true,
 ): Promise<{ loss: number; acc: number }> {
   const n = xs.shape[0] ?? 0;
   let lossSum = 0;
@@ -34,7 +38,7 @@ export async function evaluateLossAccuracy(
       const yb = ys.slice(start, size);
       const pred = model.predict(xs.slice(start, size)) as tf.Tensor;
       const l = lossFn(yb, pred).mean().mul(size);
-      const h = pred.argMax(-1).equal(yb.argMax(-1)).sum();
+      const h = classes ? pred.argMax(-1).equal(yb.argMax(-1)).sum() : tf.scalar(0);
       return [l, h];
     });
     const [l, h] = await Promise.all([loss.data(), hits.data()]);
@@ -43,5 +47,6 @@ export async function evaluateLossAccuracy(
     loss.dispose();
     hits.dispose();
   }
-  return n === 0 ? { loss: 0, acc: 0 } : { loss: lossSum / n, acc: correct / n };
+  if (n === 0) return { loss: 0, acc: 0 };
+  return { loss: lossSum / n, acc: classes ? correct / n : NaN };
 }

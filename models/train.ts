@@ -23,7 +23,7 @@ export interface BatchProgress {
   totalSamples: number;
   /** Mean loss of this batch. */
   loss: number;
-  /** Accuracy of this batch (dropout active). */
+  /** Accuracy of this batch (dropout active); NaN for an autoencoder (XY targets 'inputs'). */
   acc: number;
   elapsedMs: number;
 }
@@ -113,8 +113,9 @@ function dispatchBatch(ctx: EpochContext, indices: tf.Tensor1D, augmentSeed: num
   let accT: tf.Tensor | undefined;
   const lossT = optimizer.minimize(() => {
     const pred = model.apply(xb, { training: true }) as tf.Tensor;
-    // minimize() disposes everything made in here except what is kept.
-    accT = tf.keep(tf.metrics.categoricalAccuracy(yb, pred).mean());
+    // minimize() disposes everything made in here except what is kept. An autoencoder's targets
+    // are images: an argmax over their one channel would call every pixel right.
+    accT = tf.keep(data.targets === 'inputs' ? tf.scalar(NaN) : tf.metrics.categoricalAccuracy(yb, pred).mean());
     const penalties = model.calculateLosses();
     const base = lossFn(yb, pred).mean() as tf.Scalar;
     return penalties.length > 0 ? (tf.addN([base, ...penalties]) as tf.Scalar) : base;
@@ -269,7 +270,7 @@ export async function trainModel(
         order.dispose();
       }
       if (seen === 0) break;
-      const v = val ? await evaluateLossAccuracy(model, lossFn, val.xs, val.ys) : undefined;
+      const v = val ? await evaluateLossAccuracy(model, lossFn, val.xs, val.ys, undefined, val.targets !== 'inputs') : undefined;
       const log: EpochLog = { epoch, loss: lossSum / seen, acc: accSum / seen, ...(v && { valLoss: v.loss, valAcc: v.acc }), elapsedMs: now() - started };
       history.push(log);
       await callbacks.onEpochEnd?.(log);
