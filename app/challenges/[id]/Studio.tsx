@@ -21,6 +21,9 @@ import { ModelUpload } from '../../components/studio/model-files/ModelUpload';
 import { useStudioPersistence, type PersistenceOptions } from '../../components/studio/useStudioPersistence';
 import { SequenceSamples } from '../../components/studio/sequence/SequenceSamples';
 import { SequenceViews } from '../../components/studio/sequence/SequenceViews';
+import { AutoencoderViews } from '../../components/studio/autoencoder/AutoencoderViews';
+import { outputTargetOf, reconstructs } from '../../components/studio/autoencoder/ae-target';
+import { isReconstructionSplit } from '../../../models/autoencoder-data';
 import { HyperParams } from './HyperParams';
 import { LayerEditor } from './LayerEditor';
 import type { RunData } from './regularize/CurveNotes';
@@ -77,7 +80,7 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, control
 }) {
   const t = useTranslations('train');
   const shapes = useMemo(() => {
-    const s = inferShapes(spec, challenge.inputShape, challenge.numClasses);
+    const s = inferShapes(spec, challenge.inputShape, outputTargetOf(challenge));
     return s.ok ? s : null;
   }, [spec, challenge]);
   const params = shapes?.totalParams ?? null;
@@ -92,7 +95,7 @@ function ModelSection({ challenge, spec, problems, busy, locked, images, control
         <button type="button" data-testid="reset-default" disabled={busy} onClick={onReset} className="text-sm text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
         <AllControlsSwitch controls={controls} />
       </div>
-      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} layerTypes={challenge.layerTypes} issues={problems.byLayer} disabled={busy} tools={{ dropout: shown.has('dropout'), weightDecay: shown.has('weightDecay') }} onChange={(layers) => onChange({ ...spec, layers })} />
+      <LayerEditor layers={spec.layers} infos={shapes?.layers ?? null} inputShape={challenge.inputShape} layerTypes={challenge.layerTypes} issues={problems.byLayer} disabled={busy} tools={{ dropout: shown.has('dropout'), weightDecay: shown.has('weightDecay'), bottleneck: reconstructs(challenge) }} onChange={(layers) => onChange({ ...spec, layers })} />
       {problems.other.map((m) => <p key={m} data-testid="spec-error" role="alert" className="text-sm text-red-700">{m}</p>)}
       {locked && Object.keys(locked).length > 0 && <p data-testid="locked-summary" className="rounded-lg bg-indigo-50 p-2 text-sm text-indigo-950 ring-1 ring-indigo-200">{t('lockedSummary')}</p>}
       <HyperParams training={spec.training} problems={problems.byField} disabled={busy} locked={locked} shown={shown} onChange={(training) => onChange({ ...spec, training })} />
@@ -178,14 +181,16 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted, o
       <section aria-labelledby="results" className="flex flex-col gap-2">
         <h2 id="results" className="text-lg font-semibold">{t('resultsTitle')}</h2>
         {state.result.stopped && state.result.bestEpoch === undefined && <p className="text-sm text-amber-800">{t('stoppedEarly')}</p>}
-        <Results val={val} predictions={state.result.valPredictions} numClasses={challenge.numClasses} gate={challenge.data.type === 'gate'} />
+        {!reconstructs(challenge) && <Results val={val} predictions={state.result.valPredictions} numClasses={challenge.numClasses} gate={challenge.data.type === 'gate'} />}
       </section>
       {/* What each filter of the player's own CNN responds to, on a validation photo of their choice. */}
-      {!isFeatureSplit(val) && state.trainedSpec.layers.some((l) => l.type === 'conv2d') && (
+      {!isFeatureSplit(val) && !reconstructs(challenge) && state.trainedSpec.layers.some((l) => l.type === 'conv2d') && (
         <FeatureMaps key={state.runId} spec={state.trainedSpec} weights={state.result.weights} inputShape={challenge.inputShape} numClasses={challenge.numClasses} images={val} />
       )}
       {/* Sequence challenges: hidden states, gates and attention maps on a chosen sequence. */}
       {isFeatureSplit(val) && val.steps !== undefined && <SequenceViews key={`seq-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} val={val} />}
+      {/* Autoencoders: reconstructions, the code map and its path, denoising, anomalies (issue 18). */}
+      {isReconstructionSplit(val) && <AutoencoderViews key={`ae-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} val={val} />}
       {/* Webcam and model files: app/components/studio/hand/, model-files/ (issue 15). */}
       {!practiceOf && isHandChallenge(challenge) && <HandPanel key={`hand-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
       {!practiceOf && <ModelDownload key={`files-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
@@ -245,7 +250,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
 
   const problems = useMemo(() => collectProblems(challenge, spec, t), [challenge, spec, t]);
   const busy = state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
-  const train = () => trainData && start(spec, trainData, challenge.inputShape, challenge.numClasses, { prefer, tag, ...(planar ? { probe: probeView(challenge) } : {}) });
+  const train = () => trainData && start(spec, trainData, challenge.inputShape, challenge.numClasses, { prefer, tag, ...(planar ? { probe: probeView(challenge) } : {}), ...(reconstructs(challenge) ? { outputShape: challenge.inputShape } : {}) });
   const runData = dataOf(state.dataTag);
   const controls = useStudioControls(challengeId, spec, room?.locked);
 
@@ -255,7 +260,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
       {!planar && <SamplesSection data={data} error={dataError} />}
       {hasPresets(challenge.id) && <PresetChooser challengeId={challenge.id} spec={spec} state={state} busy={busy} rates={speed.rates} liveRate={speed.liveRate} inputShape={challenge.inputShape} numClasses={challenge.numClasses} trainCount={trainData?.train.count ?? null} onPick={setSpec} />}
       <ModelSection challenge={challenge} spec={spec} problems={problems} busy={busy} locked={room?.locked} images={data && !isFeatureSplit(data.train) ? data.train : null} controls={controls} onChange={setSpec} onReset={saved.reset} />
-      <TrainingSection state={state} prefer={prefer} data={{ numClasses: challenge.numClasses, planar }}>
+      <TrainingSection state={state} prefer={prefer} data={{ numClasses: challenge.numClasses, planar, ...(reconstructs(challenge) ? { reconstruct: true } : {}) }}>
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
       </TrainingSection>
       {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} onSubmitted={saved.submitted} />}

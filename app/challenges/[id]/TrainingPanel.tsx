@@ -105,7 +105,7 @@ export function TrainingPanel({ state, prefer, data }: { state: TrainerState; pr
           <CurveChart testId="loss-chart" title={t('lossChart')} xLabel={t('epochAxis')} x={x} series={lossSeries} xMax={state.trainedSpec?.training.epochs} marker={marker} />
           <CurveNotes epochs={state.epochs} plannedEpochs={state.trainedSpec?.training.epochs ?? 0} result={state.result} spec={state.trainedSpec} data={data} />
         </div>
-        <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} xMax={state.trainedSpec?.training.epochs} />
+        {!data.reconstruct && <CurveChart testId="accuracy-chart" title={t('accuracyChart')} xLabel={t('epochAxis')} x={x} series={accSeries} yRange={[0, 1]} xMax={state.trainedSpec?.training.epochs} />}
       </div>
       {state.error && <p role="alert" className="text-sm text-red-700">{t('trainingFailed', { message: state.error })}</p>}
     </section>

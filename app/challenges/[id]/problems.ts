@@ -7,6 +7,7 @@ import type { ModelChallenge } from '../../../game/challenges';
 import { validateSubmission } from '../../../game/submission';
 import { inferShapes } from '../../../models/shapes';
 import { parseModelSpec, type ModelSpec, type SpecIssue } from '../../../models/spec';
+import { outputTargetOf } from '../../components/studio/autoencoder/ae-target';
 
 /** The page's translator for the 'train' namespace, loosened to plain strings. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -90,7 +91,7 @@ export function collectProblems(challenge: ModelChallenge, spec: ModelSpec, t: T
   const issues = parsed.ok ? [] : parsed.issues.slice();
   // Shapes can be checked whenever the layers themselves parse, even if a hyperparameter does not.
   if (!issues.some((i) => i.path.startsWith('layers'))) {
-    const shapes = inferShapes(spec, challenge.inputShape, challenge.numClasses);
+    const shapes = inferShapes(spec, challenge.inputShape, outputTargetOf(challenge));
     if (!shapes.ok) issues.push(...shapes.issues);
     else if (shapes.totalParams > challenge.budget.maxParams) {
       out.other.push(t('problem.overBudget', { params: shapes.totalParams.toLocaleString('en-US'), max: challenge.budget.maxParams.toLocaleString('en-US') }));

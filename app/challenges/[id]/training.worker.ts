@@ -59,7 +59,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     tensors.push(train.xs, train.ys);
     const val = splitToTensors(msg.val, msg.numClasses);
     tensors.push(val.xs, val.ys);
-    model = buildModel(msg.spec, { inputShape: msg.inputShape, numClasses: msg.numClasses });
+    model = buildModel(msg.spec, { inputShape: msg.inputShape, numClasses: msg.numClasses, ...(msg.outputShape ? { outputShape: msg.outputShape } : {}) });
     if (msg.probe) {
       prober = makeProber(model, lossFunction(msg.spec.training.loss), train, msg.probe);
       // The untrained model's boundary (and gradients), so the view has a starting point.
@@ -67,7 +67,8 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       post({ type: 'probe', probe: first }, probeTransfer(first));
     }
     const result = await trainModel(model, msg.spec, train, val, callbacks(prober), controller.signal);
-    const valPredictions = await predictLabels(model, val.xs);
+    // An autoencoder has no classes to predict: its views rebuild photos from the weights instead.
+    const valPredictions = msg.outputShape ? new Int32Array(0) : await predictLabels(model, val.xs);
     const weights = serializeWeights(model);
     post(
       {

@@ -117,6 +117,8 @@ export interface StartOptions {
   probe?: ProbeView;
   /** Kept as `dataTag` on the run's state. */
   tag?: string;
+  /** An autoencoder's output shape (its input's): the model rebuilds its input instead of classes. */
+  outputShape?: readonly number[];
 }
 
 /** Owns the training worker for the page's lifetime; a new run reuses it. */
@@ -138,7 +140,7 @@ export function useTrainer() {
       };
     }
     dispatch({ type: 'start', spec, tag: opts.tag ?? null });
-    const msg: ToWorker = { type: 'start', spec, prefer: opts.prefer, inputShape: [...inputShape], numClasses, train: data.train, val: data.val, probe: opts.probe };
+    const msg: ToWorker = { type: 'start', spec, prefer: opts.prefer, inputShape: [...inputShape], numClasses, train: data.train, val: data.val, probe: opts.probe, ...(opts.outputShape ? { outputShape: [...opts.outputShape] } : {}) };
     worker.current.postMessage(msg);
   }, []);
 

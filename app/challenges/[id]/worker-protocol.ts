@@ -17,6 +17,8 @@ export type ToWorker =
       val: Examples;
       /** 2-D inputs only: probe the live model on this grid (heatmap, gradients, neuron). */
       probe?: ProbeView;
+      /** An autoencoder's output shape (its input's); absent: `numClasses` classes. */
+      outputShape?: number[];
     }
   | { type: 'stop' };
 

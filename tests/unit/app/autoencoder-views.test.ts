@@ -1,7 +1,7 @@
 /** The arithmetic of the autoencoder views (app/components/studio/autoencoder/ae-views.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { codeBounds, DIGIT_COLOURS, fewPerClass, histogram, interpolate, meanSquaredError, nearestCode, noisePicture, shareBelow, toBytes, toCanvas } from '../../../app/components/studio/autoencoder/ae-views';
+import { codeBounds, DIGIT_COLOURS, fewPerClass, histogram, meanSquaredError, nearestCode, noisePicture, shareBelow, toBytes, toCanvas } from '../../../app/components/studio/autoencoder/ae-views';
 
 describe('autoencoder views', () => {
   test('pixels: floats 0..1 to bytes, clamped', () => {
@@ -26,11 +26,6 @@ describe('autoencoder views', () => {
     const flat = codeBounds(Float32Array.from([3, 5, 3, 5]));
     assert.ok(flat.maxX > flat.minX && flat.maxY > flat.minY);
     assert.equal(nearestCode(new Float32Array(0), 1, 1, b, 100), -1);
-  });
-
-  test('interpolation: both ends included, evenly spaced', () => {
-    const path = interpolate(Float32Array.from([0, 10]), Float32Array.from([4, -10]), 5);
-    assert.deepEqual([...path], [0, 10, 1, 5, 2, 0, 3, -5, 4, -10]);
   });
 
   test('histogram and share below: every value counted once, outliers in the end bins', () => {

@@ -10,6 +10,8 @@ export interface RunData {
   numClasses: number;
   /** Points in the plane (2-D data, gate inputs); otherwise photos. */
   planar: boolean;
+  /** An autoencoder: the loss is a reconstruction error and there is no accuracy. */
+  reconstruct?: boolean;
 }
 
 /** The diagnosis in words: overfitting only on a real divergence; a flat loss with the hint that fits. */

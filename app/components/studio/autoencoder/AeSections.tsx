@@ -11,7 +11,8 @@ import { CodeMap } from './CodeMap';
 import { DrawPad } from './DrawPad';
 import { ImageRows } from './ImageRows';
 import type { AeModel } from './ae-model-types';
-import { imageOf, interpolate, meanSquaredError, noisePicture } from './ae-views';
+import { exampleErrors, interpolateCodes } from '../../../../models/autoencoder-data';
+import { imageOf, meanSquaredError, noisePicture } from './ae-views';
 
 /** Validation photos as the model's input, and the few shown (one of each digit). */
 export interface Photos {
@@ -22,6 +23,8 @@ export interface Photos {
   height: number;
   /** Indices of the photos drawn in the rows. */
   shown: number[];
+  /** The denoising level: the same photos with the challenge's seeded noise (the model's input). */
+  noisy?: Float32Array;
 }
 
 /** Codes decoded on the path from A to B, both ends included. */
@@ -29,17 +32,16 @@ const PATH_STEPS = 8;
 /** The noise picture's seed: the same picture on every visit. */
 const NOISE_SEED = 18;
 
-const pick = (p: Photos, indices: readonly number[]): Float32Array => {
+const pick = (p: Photos, indices: readonly number[], from: Float32Array = p.pixels): Float32Array => {
   const size = p.width * p.height;
   const out = new Float32Array(indices.length * size);
-  indices.forEach((src, dst) => out.set(imageOf(p.pixels, size, src), dst * size));
+  indices.forEach((src, dst) => out.set(imageOf(from, size, src), dst * size));
   return out;
 };
 
-/** Per-picture mean squared error between two stacks of `count` pictures. */
-export function errorsOf(a: Float32Array, b: Float32Array, count: number): Float32Array {
-  const size = a.length / Math.max(1, count);
-  return Float32Array.from({ length: count }, (_, i) => meanSquaredError(imageOf(a, size, i), imageOf(b, size, i)));
+/** Per-picture mean squared error of `rebuilt` against `targets` (the server's measure, models/autoencoder-data.ts). */
+export function errorsOf(targets: Float32Array, rebuilt: Float32Array, count: number): Float32Array {
+  return count === 0 ? new Float32Array(0) : exampleErrors(rebuilt, targets, targets.length / count);
 }
 
 /** Runs `work` when its inputs change; null until it resolves (and again while it reruns). */
@@ -77,10 +79,10 @@ export function Reconstructions({ model, photos, allErrors }: { model: AeModel; 
 }
 
 /** The denoising level: noisy input, what the model made of it, the clean photo. */
-export function Denoising({ model, photos, addNoise }: { model: AeModel; photos: Photos; addNoise: (pixels: Float32Array, count: number) => Float32Array }) {
+export function Denoising({ model, photos, noisyPixels }: { model: AeModel; photos: Photos; noisyPixels: Float32Array }) {
   const t = useTranslations('autoencoder');
   const clean = useMemo(() => pick(photos, photos.shown), [photos]);
-  const noisy = useMemo(() => addNoise(clean, photos.shown.length), [addNoise, clean, photos.shown.length]);
+  const noisy = useMemo(() => pick(photos, photos.shown, noisyPixels), [photos, noisyPixels]);
   const rebuilt = useAsync(useCallback(() => model.reconstruct(noisy, photos.shown.length), [model, noisy, photos.shown.length]));
   if (!rebuilt) return <p className="text-sm text-slate-500">{t('loading')}</p>;
   const rows = [
@@ -101,7 +103,7 @@ export function Denoising({ model, photos, addNoise }: { model: AeModel; photos:
 export function CodeSection({ model, photos, codes }: { model: AeModel; photos: Photos; codes: Float32Array }) {
   const t = useTranslations('autoencoder');
   const [ends, setEnds] = useState<{ a: number; b: number }>(() => ({ a: photos.shown[0] ?? 0, b: photos.shown.at(-1) ?? Math.max(0, photos.count - 1) }));
-  const path = useMemo(() => interpolate(codes.subarray(2 * ends.a, 2 * ends.a + 2), codes.subarray(2 * ends.b, 2 * ends.b + 2), PATH_STEPS), [codes, ends]);
+  const path = useMemo(() => interpolateCodes(codes.subarray(2 * ends.a, 2 * ends.a + 2), codes.subarray(2 * ends.b, 2 * ends.b + 2), PATH_STEPS), [codes, ends]);
   const pictures = useAsync(useCallback(() => model.decode(path, PATH_STEPS), [model, path]));
   const rows = useMemo(() => pictures && [{ kind: 'path', label: t('path.step'), images: pictures }], [pictures, t]);
   return (

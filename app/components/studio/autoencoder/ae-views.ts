@@ -1,6 +1,6 @@
 /**
  * The arithmetic behind the autoencoder views: pixels as bytes for a canvas, digit colours, the
- * code map's scale, a straight path between two codes, histogram bins and a seeded noise picture.
+ * code map's scale, histogram bins and a seeded noise picture.
  * Pure; no tfjs and no React, so the unit tests read it directly.
  */
 import { mulberry32 } from '../../../../models/random';
@@ -71,17 +71,6 @@ export function nearestCode(codes: Float32Array, px: number, py: number, b: Boun
     }
   }
   return best;
-}
-
-/** `steps` codes evenly spaced from `a` to `b`, both ends included, one after another. */
-export function interpolate(a: Float32Array, b: Float32Array, steps: number): Float32Array {
-  const dim = a.length;
-  const out = new Float32Array(dim * steps);
-  for (let s = 0; s < steps; s++) {
-    const t = steps === 1 ? 0 : s / (steps - 1);
-    for (let d = 0; d < dim; d++) out[s * dim + d] = (a[d] ?? 0) * (1 - t) + (b[d] ?? 0) * t;
-  }
-  return out;
 }
 
 /** Counts of `values` in `bins` equal bins over [min, max]; values outside land in the end bins. */
