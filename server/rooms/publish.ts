@@ -88,36 +88,32 @@ export class RoomViews {
     if (this.sent.waiting) this.send(this.sent.waiting);
   }
 
+  /** Sends every view of `state` that differs from the last one sent, and remembers what was sent. */
   private send(state: RoomState): void {
-    const s = this.sent;
+    const { sent: s, io } = this;
     if (s.timer) this.clock.clearTimeout(s.timer);
     s.timer = null;
     s.waiting = null;
     s.phase = state.phase;
-    s.at = this.clock.now();
-    sendViews(this.io, s, state, s.at);
-  }
-}
-
-/** Sends every view of `state` that differs from the last one sent, and remembers what was sent. */
-function sendViews(io: ArenaServer, s: Sent, state: RoomState, serverNow: number): void {
-  const playerView = playerRoomView(state);
-  const player = JSON.stringify(playerView);
-  if (player !== s.player) {
-    s.player = player;
-    io.to(roomPlayersChannel(state.code)).emit('room:state', { ...playerView, serverNow });
-  }
-  // Every member whose own standing changed (a score moves everyone's rank, a start resets all).
-  for (const [playerId, me] of myRoundViews(state)) {
-    const json = JSON.stringify(me);
-    if (s.me.get(playerId) === json) continue;
-    s.me.set(playerId, json);
-    io.to(playerRoom(playerId)).emit('room:me', { code: state.code, me });
-  }
-  const hostView = hostRoomView(state);
-  const host = JSON.stringify(hostView);
-  if (host !== s.host) {
-    s.host = host;
-    io.to(roomHostChannel(state.code)).emit('room:host-state', { ...hostView, serverNow });
+    const serverNow = (s.at = this.clock.now());
+    const playerView = playerRoomView(state);
+    const player = JSON.stringify(playerView);
+    if (player !== s.player) {
+      s.player = player;
+      io.to(roomPlayersChannel(state.code)).emit('room:state', { ...playerView, serverNow });
+    }
+    // Every member whose own standing changed (a score moves everyone's rank, a start resets all).
+    for (const [playerId, me] of myRoundViews(state)) {
+      const json = JSON.stringify(me);
+      if (s.me.get(playerId) === json) continue;
+      s.me.set(playerId, json);
+      io.to(playerRoom(playerId)).emit('room:me', { code: state.code, me });
+    }
+    const hostView = hostRoomView(state);
+    const host = JSON.stringify(hostView);
+    if (host !== s.host) {
+      s.host = host;
+      io.to(roomHostChannel(state.code)).emit('room:host-state', { ...hostView, serverNow });
+    }
   }
 }

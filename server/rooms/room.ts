@@ -75,13 +75,34 @@ export class Room {
     return this.state.code;
   }
 
-  /** The room's one pipeline: events are applied one at a time, in the order they arrive. */
+  /**
+   * The room's one pipeline, in one place: events are applied one at a time, in the order they arrive
+   * (the queue); the reducer decides; one transaction writes the room's state and the event's own rows
+   * (`write`, accepted or not); then answers, effects and views.
+   */
   dispatch(make: MakeEvent, opts: DispatchOptions = {}): Promise<RoomOutcome> {
     return this.queue.add(async () => {
       // p-queue starts the next task in a microtask: a backlog (a whole class submitting at once) would
       // hold the event loop for all of it, with no timer, ping or view going out. Yield between them.
       if (this.queue.size > 0) await new Promise<void>((ok) => setImmediate(ok));
-      return this.apply(make, opts);
+      const prev = this.state;
+      const now = this.deps.clock.now();
+      const result = applyRoomEvent(prev, typeof make === 'function' ? make(now) : make);
+      const next = result.ok ? result.state : prev;
+      const applied: Applied = { state: next, prev, now };
+      if (next !== prev || opts.write) {
+        this.deps.db.transaction((tx) => {
+          if (next !== prev) saveRoomState(tx as unknown as Db, prev, next);
+          opts.write?.(tx as unknown as Db, result.ok, applied);
+        });
+      }
+      this.state = next;
+      if (!result.ok) return { ok: false, error: result.error, state: prev };
+      opts.applied?.(applied);
+      this.act(result.effects);
+      if (next !== prev) this.views.changed(next);
+      if (result.effects.some((e) => e.type === 'closed')) this.closed();
+      return { ok: true, state: next, effects: result.effects };
     });
   }
 
@@ -150,31 +171,7 @@ export class Room {
     this.presence.clear();
   }
 
-  // ---- the pipeline's steps ----
-
-  /** One event, synchronously: the reducer decides, one transaction, then answers, effects and views. */
-  private apply(make: MakeEvent, opts: DispatchOptions): RoomOutcome {
-    const prev = this.state;
-    const now = this.deps.clock.now();
-    const result = applyRoomEvent(prev, typeof make === 'function' ? make(now) : make);
-    const next = result.ok ? result.state : prev;
-    this.commit({ state: next, prev, now }, result.ok, opts);
-    this.state = next;
-    if (!result.ok) return { ok: false, error: result.error, state: prev };
-    opts.applied?.({ state: next, prev, now });
-    this.act(result.effects);
-    if (next !== prev) this.views.changed(next);
-    if (result.effects.some((e) => e.type === 'closed')) this.closed();
-    return { ok: true, state: next, effects: result.effects };
-  }
-
-  private commit(a: Applied, accepted: boolean, opts: DispatchOptions): void {
-    if (a.state === a.prev && !opts.write) return;
-    this.deps.db.transaction((tx) => {
-      if (a.state !== a.prev) saveRoomState(tx as unknown as Db, a.prev, a.state);
-      opts.write?.(tx as unknown as Db, accepted, a);
-    });
-  }
+  // ---- what an applied event does besides its views ----
 
   private act(effects: readonly RoomEffect[]): void {
     for (const e of effects) {
