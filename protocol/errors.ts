@@ -1,7 +1,9 @@
 /** The wire shape of a refusal, and of an acknowledgement (ok with data, or an error). */
 import { z } from 'zod';
-import type { SpecIssue } from '../models/spec';
 import { isErrorCode, type ErrorCode } from './codes';
+
+/** One field-level problem: the field's dotted path and a sentence naming it. */
+export const specIssueSchema = z.object({ path: z.string(), message: z.string() });
 
 const errorCode = z.custom<ErrorCode>((v) => typeof v === 'string' && isErrorCode(v), { message: 'not a catalogued error code' });
 
@@ -9,8 +11,8 @@ export const apiErrorSchema = z.object({
   code: errorCode,
   /** Human-readable explanation (English); the UI maps codes to its own language. */
   message: z.string(),
-  /** Field-level problems, for spec and weight validation. */
-  issues: z.array(z.custom<SpecIssue>()).optional(),
+  /** Field-level problems, for spec and weight validation (models/spec.ts SpecIssue's shape). */
+  issues: z.array(specIssueSchema).optional(),
 });
 /** A refusal: `code` is a catalogued code (the browser adds its own client/* ones). */
 export type ApiError = z.infer<typeof apiErrorSchema>;

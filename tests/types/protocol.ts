@@ -13,7 +13,7 @@ import type { BossReveal } from '../../game/boss/reveal';
 import type { Progress } from '../../game/solo/path';
 import type { Stars } from '../../game/stars';
 import type { ChallengeId } from '../../game/challenges';
-import type { ModelSpec } from '../../models/spec';
+import type { ModelSpec, SpecIssue } from '../../models/spec';
 import type * as game from '../../game/room/views';
 import type { ArenaSocket, HandlerContext } from '../../server/socket/context';
 import { handle, refuse } from '../../server/socket/handle';
@@ -137,7 +137,8 @@ export const derived: [
   Mutual<NonNullable<ServerPayloadOf<'submission:result'>['stars']>, Stars>,
   Equal<AckOf<'run:get'>['challengeId'], ChallengeId>,
   Equal<AckOf<'run:get'>['spec'], ModelSpec | null>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Mutual<NonNullable<wire.ApiError['issues']>[number], SpecIssue>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 export function viewReplies(reveal: BossReveal, view: game.HostRoomView): void {
   handle(ctx, socket, 'boss:reveal', (_p, reply) => {
