@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../../models/backend';
-import { buildModel, createOptimizer } from '../../models/build';
+import { buildModel, createOptimizer, lossFunction } from '../../models/build';
 import { decodeSplit, manifestSchema, type SplitData } from '../../models/dataset';
 import type { ModelSpec } from '../../models/spec';
 import { splitToTensors, type XY } from '../../models/tensors';
@@ -28,7 +28,16 @@ export type BenchRequest =
       rounds: number;
       warmupBatches: number;
     }
-  | { type: 'accuracy'; backend: BackendName; wasmThreads?: number; spec: ModelSpec; epochs: number; capMs: number; stopAt: number };
+  | { type: 'accuracy'; backend: BackendName; wasmThreads?: number; spec: ModelSpec; epochs: number; capMs: number; stopAt: number }
+  /** Milliseconds by kernel over `steps` training steps (tf.profile), after `warmup` untimed ones. */
+  | { type: 'profile'; backend: BackendName; wasmThreads?: number; spec: ModelSpec; steps: number; warmup: number };
+
+export interface KernelProfile {
+  /** Wall milliseconds of the profiled steps, all kernels and the JS between them. */
+  wallMs: number;
+  /** Kernel name → summed kernelTimeMs over the profiled steps (a kernel built from other kernels counts them too). */
+  kernels: Record<string, number>;
+}
 
 export interface MethodRun {
   method: 'app' | 'fit';
@@ -126,6 +135,29 @@ async function accuracy(req: Extract<BenchRequest, { type: 'accuracy' }>, train:
   }
 }
 
+/** One optimizer step on a batch, as models/train.ts takes it (minimize, then read the loss). */
+async function profile(req: Extract<BenchRequest, { type: 'profile' }>, data: XY): Promise<KernelProfile> {
+  const model = buildModel(req.spec, { inputShape: INPUT_SHAPE, numClasses: CLASSES });
+  const optimizer = createOptimizer(req.spec.training.optimizer);
+  const lossFn = lossFunction(req.spec.training.loss);
+  const step = async () => {
+    const loss = optimizer.minimize(() => lossFn(data.ys, model.apply(data.xs, { training: true }) as tf.Tensor).mean() as tf.Scalar, true);
+    await loss?.data();
+    loss?.dispose();
+  };
+  for (let i = 0; i < req.warmup; i++) await step();
+  const kernels: Record<string, number> = {};
+  const t0 = performance.now();
+  for (let i = 0; i < req.steps; i++) {
+    const info = await tf.profile(step);
+    for (const k of info.kernels) kernels[k.name] = (kernels[k.name] ?? 0) + Number(k.kernelTimeMs);
+  }
+  const wallMs = performance.now() - t0;
+  model.dispose();
+  optimizer.dispose();
+  return { wallMs, kernels };
+}
+
 async function handle(req: BenchRequest): Promise<void> {
   const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/', ...(req.wasmThreads ? { wasmThreads: req.wasmThreads } : {}) });
   if (choice.backend !== req.backend) {
@@ -143,6 +175,13 @@ async function handle(req: BenchRequest): Promise<void> {
     const runs = await throughput(req, data, warm);
     tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
     self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, wasm: choice.wasm });
+    return;
+  }
+  if (req.type === 'profile') {
+    const data = splitToTensors(firstN(trainSplit, req.spec.training.batchSize), CLASSES);
+    const out = await profile(req, data);
+    tf.dispose([data.xs, data.ys]);
+    self.postMessage({ type: 'result', available: true, backend: choice.backend, wasm: choice.wasm, ...out });
     return;
   }
   const train = splitToTensors(trainSplit, CLASSES);
