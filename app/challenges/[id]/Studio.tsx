@@ -193,7 +193,8 @@ function ResultsSection({ challenge, state, val, practiceOf, room, onAccepted, o
       {isReconstructionSplit(val) && <AutoencoderViews key={`ae-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} val={val} />}
       {/* Webcam and model files: app/components/studio/hand/, model-files/ (issue 15). */}
       {!practiceOf && isHandChallenge(challenge) && <HandPanel key={`hand-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
-      {!practiceOf && <ModelDownload key={`files-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
+      {/* Model files carry a classifier's target (numClasses): not offered for autoencoders yet. */}
+      {!practiceOf && !reconstructs(challenge) && <ModelDownload key={`files-${state.runId}`} challenge={challenge} spec={state.trainedSpec} weights={state.result.weights} />}
       <section aria-labelledby="submit" className="flex flex-col gap-2">
         <h2 id="submit" className="text-lg font-semibold">{t('submitTitle')}</h2>
         {practiceOf
@@ -264,7 +265,7 @@ export function Studio({ challengeId, prefer, preset, room, initial }: { challen
         {planar && <Extras2d challenge={challenge} spec={spec} state={state} />}
       </TrainingSection>
       {runData && <ResultsSection challenge={challenge} state={state} val={runData.val} practiceOf={scored !== null && state.dataTag !== scored ? scored : null} room={room} onAccepted={onAccepted} onSubmitted={saved.submitted} />}
-      <ModelUpload challenge={challenge} val={data?.val ?? null} boss={challenge.boss !== undefined} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />
+      {!reconstructs(challenge) && <ModelUpload challenge={challenge} val={data?.val ?? null} boss={challenge.boss !== undefined} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
       <TrainBar state={state} canTrain={!!trainData && problems.valid && !busy} valid={problems.valid} onTrain={train} onStop={stop} />
     </div>
   );
