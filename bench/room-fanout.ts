@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HostCredentials, PlayerRoomView, Result, ServerToClientEvents } from '../protocol';
+import type { TrainedModel } from '../tests/integration/server/model-fixture';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Usage {
@@ -113,9 +114,15 @@ async function ask<T>(s: Client, event: string, payload: unknown): Promise<T> {
   return r.data;
 }
 
-async function bench(n: number): Promise<void> {
-  const { trainSmallModel } = await import('../tests/integration/server/model-fixture');
-  const model = await trainSmallModel();
+/** The server in its own process (`--serve`), and a way to ask it for its resource usage. */
+interface ServerChild {
+  url: string;
+  dbFile: string;
+  usage(): Promise<Usage>;
+  stop(): Promise<void>;
+}
+
+async function forkServer(n: number): Promise<ServerChild> {
   const dir = mkdtempSync(join(tmpdir(), 'arena-fanout-'));
   const dbFile = join(dir, 'arena.db');
   const child = fork(import.meta.filename, ['--serve', dbFile, String(n)], { execArgv: ['--import', 'tsx', ...(process.env.FANOUT_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.FANOUT_PROF] : [])], stdio: 'inherit' });
@@ -123,150 +130,234 @@ async function bench(n: number): Promise<void> {
     child.once('message', (m: { port: number }) => ok(m.port));
     child.once('exit', (c) => fail(new Error(`server exited ${c}`)));
   });
-  const usage = () =>
-    new Promise<Usage>((ok) => {
-      child.once('message', (m: Usage) => ok(m));
-      child.send({ type: 'usage' });
-    });
-  const url = `http://127.0.0.1:${port}`;
-  const clients: Client[] = [];
-  try {
-    const host = await connect(url);
-    clients.push(host);
-    const creds = await ask<HostCredentials>(host, 'room:create', {});
-    // Warm the scoring worker (tfjs WASM start-up) outside the room, so it is not counted below.
-    const warm = await connect(url);
-    clients.push(warm);
-    await ask(warm, 'player:register', { nickname: 'warm-up' });
-    const warmed = new Promise((ok) => warm.once('submission:result', ok));
-    await ask(warm, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights });
-    await warmed;
-    const base = await usage();
-    const players: { socket: Client; playerId: string }[] = [];
-    const joinStarted = performance.now();
-    for (let from = 0; from < n; from += CONNECT_BATCH) {
-      const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - from) }, async (_, k) => {
-        const s = await connect(url);
-        clients.push(s);
-        const { playerId } = await ask<{ playerId: string }>(s, 'player:register', { nickname: `bench ${from + k}` });
-        await ask(s, 'room:join', { code: creds.code, nickname: `bench ${from + k}` });
-        return { socket: s, playerId };
-      });
-      players.push(...(await Promise.all(batch)));
-    }
-    const joinS = (performance.now() - joinStarted) / 1000;
-    stage(`${n} players joined`);
-    const joined = await usage();
-    await new Promise((r) => setTimeout(r, IDLE_MS));
-    const idle = await usage();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dbFile,
+    usage: () =>
+      new Promise<Usage>((ok) => {
+        child.once('message', (m: Usage) => ok(m));
+        child.send({ type: 'usage' });
+      }),
+    async stop() {
+      child.send({ type: 'stop' });
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
-    // (a) start → running on every player.
-    const runningMs: number[] = [];
-    let t0 = 0;
-    const running = players.map(
-      (p) =>
-        new Promise<void>((ok) => {
-          const on = (v: PlayerRoomView) => {
-            if (v.phase !== 'running') return;
-            runningMs.push(performance.now() - t0);
-            p.socket.off('room:state', on);
-            ok();
-          };
-          p.socket.on('room:state', on);
-        }),
-    );
-    const settings = { challengeId: 'sign-digits', durationMs: 30 * 60_000, maxSubmissions: 3, leaderboardVisible: true, locked: {} };
-    t0 = performance.now();
-    const started = ask(host, 'room:start', { code: creds.code, hostToken: creds.hostToken, settings });
-    await Promise.all([started, ...running]);
-    stage('round running on every client');
-    const beforeRound = await usage();
+type Model = TrainedModel;
+type Player = { socket: Client; playerId: string };
 
-    // (b) every player submits at once; when does each client hold a view reflecting each score?
-    const received = players.map(() => [] as { at: number; settled: number }[]);
-    const ownRowAt = new Map<string, number>();
-    const done = players.map(
-      (p, i) =>
-        new Promise<void>((ok) => {
-          p.socket.on('room:state', (v) => {
-            const settled = v.round?.settled ?? 0;
-            received[i]?.push({ at: epochMs(), settled });
-            if (settled >= n) ok();
-          });
-          p.socket.on('room:me', (m) => {
-            if (m.me?.best && !ownRowAt.has(p.playerId)) ownRowAt.set(p.playerId, epochMs());
-          });
-        }),
-    );
-    const benchCpu0 = process.cpuUsage();
-    const roundStarted = performance.now();
-    let accepted = 0;
-    const answered = new Set<number>();
-    const benchDelay = monitorEventLoopDelay({ resolution: 10 });
-    benchDelay.enable();
-    const progress = setInterval(() => {
-      const views = received.reduce((k, r) => k + r.length, 0);
-      const held = received.map((r) => r.at(-1)?.settled ?? 0);
-      const least = Math.min(...held);
-      const who = held.indexOf(least);
-      const last = received[who]?.at(-1)?.at;
-      stage(
-        `accepted ${accepted}/${n}, ${views} views received, every client holds ≥ ${least} scores (client ${who}: ${received[who]?.length} views, last ${last ? r1((epochMs() - last) / 1000) : '-'} s ago, answered ${answered.has(who)}), this loop's delay max ${r1(benchDelay.max / 1e6)} ms`,
-      );
-      benchDelay.reset();
-    }, PROGRESS_MS);
-    // A dropped client never holds every score: stop with the reason rather than wait forever.
-    const dropped = new Promise<never>((_, fail) => {
-      players.forEach((p, i) =>
-        p.socket.once('disconnect', (why) => {
-          const at = r1((performance.now() - roundStarted) / 1000);
-          fail(new Error(`client ${i} dropped (${why}) ${at} s into the round: the server or this process fell behind`));
-        }),
-      );
+/** Scores one submission outside the room, so the scoring worker's start-up (tfjs WASM) is not counted below. */
+async function warmUp(url: string, clients: Client[], model: Model): Promise<void> {
+  const warm = await connect(url);
+  clients.push(warm);
+  await ask(warm, 'player:register', { nickname: 'warm-up' });
+  const warmed = new Promise((ok) => warm.once('submission:result', ok));
+  await ask(warm, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights });
+  await warmed;
+}
+
+/** N players connect, register and join, CONNECT_BATCH at a time. */
+async function joinPlayers(url: string, code: string, n: number, clients: Client[]): Promise<Player[]> {
+  const players: Player[] = [];
+  for (let from = 0; from < n; from += CONNECT_BATCH) {
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - from) }, async (_, k) => {
+      const s = await connect(url);
+      clients.push(s);
+      const { playerId } = await ask<{ playerId: string }>(s, 'player:register', { nickname: `bench ${from + k}` });
+      await ask(s, 'room:join', { code, nickname: `bench ${from + k}` });
+      return { socket: s, playerId };
     });
-    // The clients' own disconnect at the end must not count as an unhandled rejection.
-    dropped.catch(() => undefined);
-    const submitAll = players.map((p, i) =>
-      ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: creds.code }).then(() => {
-        accepted++;
-        answered.add(i);
+    players.push(...(await Promise.all(batch)));
+  }
+  return players;
+}
+
+/** (a) The host's room:start emit → each player holding a running room:state, in ms. */
+async function timeStart(host: Client, creds: HostCredentials, players: Player[]): Promise<number[]> {
+  const runningMs: number[] = [];
+  let t0 = 0;
+  const running = players.map(
+    (p) =>
+      new Promise<void>((ok) => {
+        const on = (v: PlayerRoomView) => {
+          if (v.phase !== 'running') return;
+          runningMs.push(performance.now() - t0);
+          p.socket.off('room:state', on);
+          ok();
+        };
+        p.socket.on('room:state', on);
+      }),
+  );
+  const settings = { challengeId: 'sign-digits', durationMs: 30 * 60_000, maxSubmissions: 3, leaderboardVisible: true, locked: {} };
+  t0 = performance.now();
+  const started = ask(host, 'room:start', { code: creds.code, hostToken: creds.hostToken, settings });
+  await Promise.all([started, ...running]);
+  return runningMs;
+}
+
+/** What each client received during (b): every room:state's settled count, and when its own row came. */
+interface Received {
+  views: { at: number; settled: number }[][];
+  ownRowAt: Map<string, number>;
+  /** Resolves once every client holds a view with every submission settled. */
+  done: Promise<void[]>;
+}
+
+function listen(players: Player[], n: number): Received {
+  const views = players.map(() => [] as { at: number; settled: number }[]);
+  const ownRowAt = new Map<string, number>();
+  const done = players.map(
+    (p, i) =>
+      new Promise<void>((ok) => {
+        p.socket.on('room:state', (v) => {
+          const settled = v.round?.settled ?? 0;
+          views[i]?.push({ at: epochMs(), settled });
+          if (settled >= n) ok();
+        });
+        p.socket.on('room:me', (m) => {
+          if (m.me?.best && !ownRowAt.has(p.playerId)) ownRowAt.set(p.playerId, epochMs());
+        });
+      }),
+  );
+  return { views, ownRowAt, done: Promise.all(done) };
+}
+
+/** Every PROGRESS_MS on stderr: how far the slowest client is, so a long round shows where it is. */
+function reportProgress(r: Received, n: number, answered: Set<number>, accepted: () => number): () => void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const timer = setInterval(() => {
+    const views = r.views.reduce((k, v) => k + v.length, 0);
+    const held = r.views.map((v) => v.at(-1)?.settled ?? 0);
+    const least = Math.min(...held);
+    const who = held.indexOf(least);
+    const last = r.views[who]?.at(-1)?.at;
+    stage(
+      `accepted ${accepted()}/${n}, ${views} views received, every client holds ≥ ${least} scores (client ${who}: ${r.views[who]?.length} views, last ${last ? r1((epochMs() - last) / 1000) : '-'} s ago, answered ${answered.has(who)}), this loop's delay max ${r1(delay.max / 1e6)} ms`,
+    );
+    delay.reset();
+  }, PROGRESS_MS);
+  return () => clearInterval(timer);
+}
+
+/** Fails once any client drops: a dropped client never holds every score, so stop with the reason. */
+function anyDropped(players: Player[], since: number): Promise<never> {
+  const dropped = new Promise<never>((_, fail) => {
+    players.forEach((p, i) =>
+      p.socket.once('disconnect', (why) => {
+        const at = r1((performance.now() - since) / 1000);
+        fail(new Error(`client ${i} dropped (${why}) ${at} s into the round: the server or this process fell behind`));
       }),
     );
-    try {
-      await Promise.race([Promise.all(submitAll), dropped]);
-      stage('every submission accepted');
-      await Promise.race([Promise.all(done), dropped]);
-      stage('every client holds every score');
-    } finally {
-      clearInterval(progress);
-    }
-    const roundS = (performance.now() - roundStarted) / 1000;
-    const benchCpu = process.cpuUsage(benchCpu0);
-    const afterRound = await usage();
+  });
+  // The clients' own disconnect at the end must not count as an unhandled rejection.
+  dropped.catch(() => undefined);
+  return dropped;
+}
 
-    const db = new Database(dbFile, { readonly: true });
-    // round.settled counts failures too (a failure settles a submission), so they take their place in the order.
-    const settledRows = db
-      .prepare("select player_id as p, scored_at as t, status, error from submissions where status in ('scored', 'failed') and room_code is not null order by scored_at")
-      .all() as { p: string; t: number; status: string; error: string | null }[];
-    const failures = settledRows.filter((r) => r.status === 'failed').map((r) => (JSON.parse(r.error ?? '{}') as { code?: string }).code ?? '?');
-    db.close();
-    if (failures.length > 0) console.error(`warning: ${failures.length} of ${n} room submissions failed (${[...new Set(failures)].join(', ')})`);
-    // The k-th view-settling score is the k-th by scored_at (one room queue, one worker; ties share a time).
-    const fanoutMs: number[] = [];
-    const firstMs: number[] = settledRows.map(() => Infinity);
-    for (const views of received) {
-      let held = 0;
-      for (const { at, settled } of views) {
-        for (; held < Math.min(settled, settledRows.length); held++) {
-          const ms = at - (settledRows[held]?.t ?? NaN);
-          fanoutMs.push(ms);
-          firstMs[held] = Math.min(firstMs[held] ?? Infinity, ms);
-        }
+/** (b) Every player submits at once; resolves once every client holds a view reflecting every score. */
+async function submitAll(players: Player[], model: Model, code: string): Promise<Received & { roundS: number; benchCpu: NodeJS.CpuUsage }> {
+  const n = players.length;
+  const received = listen(players, n);
+  const benchCpu0 = process.cpuUsage();
+  const roundStarted = performance.now();
+  let accepted = 0;
+  const answered = new Set<number>();
+  const stopProgress = reportProgress(received, n, answered, () => accepted);
+  const dropped = anyDropped(players, roundStarted);
+  const submits = players.map((p, i) =>
+    ask(p.socket, 'submission:submit', { challengeId: 'sign-digits', spec: model.spec, weights: model.weights, roomCode: code }).then(() => {
+      accepted++;
+      answered.add(i);
+    }),
+  );
+  try {
+    await Promise.race([Promise.all(submits), dropped]);
+    stage('every submission accepted');
+    await Promise.race([received.done, dropped]);
+    stage('every client holds every score');
+  } finally {
+    stopProgress();
+  }
+  return { ...received, roundS: (performance.now() - roundStarted) / 1000, benchCpu: process.cpuUsage(benchCpu0) };
+}
+
+/**
+ * Each client's delay from a score's scored_at to holding a view that reflects it. The k-th
+ * view-settling score is the k-th by scored_at (one room queue, one worker; ties share a time);
+ * round.settled counts failures too (a failure settles a submission), so they take their place.
+ */
+function fanoutDelays(dbFile: string, r: Received, n: number) {
+  const db = new Database(dbFile, { readonly: true });
+  const settledRows = db
+    .prepare("select player_id as p, scored_at as t, status, error from submissions where status in ('scored', 'failed') and room_code is not null order by scored_at")
+    .all() as { p: string; t: number; status: string; error: string | null }[];
+  const failures = settledRows.filter((row) => row.status === 'failed').map((row) => (JSON.parse(row.error ?? '{}') as { code?: string }).code ?? '?');
+  db.close();
+  if (failures.length > 0) console.error(`warning: ${failures.length} of ${n} room submissions failed (${[...new Set(failures)].join(', ')})`);
+  const fanoutMs: number[] = [];
+  const firstMs: number[] = settledRows.map(() => Infinity);
+  for (const views of r.views) {
+    let held = 0;
+    for (const { at, settled } of views) {
+      for (; held < Math.min(settled, settledRows.length); held++) {
+        const ms = at - (settledRows[held]?.t ?? NaN);
+        fanoutMs.push(ms);
+        firstMs[held] = Math.min(firstMs[held] ?? Infinity, ms);
       }
     }
-    const ownMs = settledRows.flatMap((r) => (r.status === 'scored' && ownRowAt.has(r.p) ? [(ownRowAt.get(r.p) ?? NaN) - r.t] : []));
-    const mib = (b: number) => r1(b / 2 ** 20);
+  }
+  const ownMs = settledRows.flatMap((row) => (row.status === 'scored' && r.ownRowAt.has(row.p) ? [(r.ownRowAt.get(row.p) ?? NaN) - row.t] : []));
+  return { fanoutMs, firstMs, ownMs, submissions: settledRows.length, failed: failures.length };
+}
+
+/** The server's usage at each point of the run. */
+type Usages = Record<'base' | 'joined' | 'idle' | 'beforeRound' | 'afterRound', Usage>;
+
+function serverFigures(u: Usages, n: number) {
+  const mib = (b: number) => r1(b / 2 ** 20);
+  return {
+    rssBeforePlayersMiB: mib(u.base.rss),
+    rssWithPlayersMiB: mib(u.joined.rss),
+    rssPerPlayerKiB: r1((u.joined.rss - u.base.rss) / 1024 / n),
+    joinCpuMsPerPlayer: r1((u.joined.cpuUs - u.base.cpuUs) / 1000 / n),
+    joinMainThreadCpuMsPerPlayer: r1((u.joined.mainCpuMs - u.base.mainCpuMs) / n),
+    idleCpuPercentPerPlayer: Number((((u.idle.cpuUs - u.joined.cpuUs) / 1000 / IDLE_MS) * 100 / n).toFixed(4)),
+    idleMainThreadCpuPercentPerPlayer: Number((((u.idle.mainCpuMs - u.joined.mainCpuMs) / IDLE_MS) * 100 / n).toFixed(4)),
+    roundLoopDelayMs: u.afterRound.loopDelayMs,
+    roundCpuMsPerPlayer: r1((u.afterRound.cpuUs - u.beforeRound.cpuUs) / 1000 / n),
+    roundMainThreadCpuMsPerPlayer: r1((u.afterRound.mainCpuMs - u.beforeRound.mainCpuMs) / n),
+  };
+}
+
+async function bench(n: number): Promise<void> {
+  const { trainSmallModel } = await import('../tests/integration/server/model-fixture');
+  const model = await trainSmallModel();
+  const server = await forkServer(n);
+  const clients: Client[] = [];
+  try {
+    const host = await connect(server.url);
+    clients.push(host);
+    const creds = await ask<HostCredentials>(host, 'room:create', {});
+    await warmUp(server.url, clients, model);
+    const base = await server.usage();
+    const joinStarted = performance.now();
+    const players = await joinPlayers(server.url, creds.code, n, clients);
+    const joinS = (performance.now() - joinStarted) / 1000;
+    stage(`${n} players joined`);
+    const joined = await server.usage();
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const idle = await server.usage();
+
+    const runningMs = await timeStart(host, creds, players);
+    stage('round running on every client');
+    const beforeRound = await server.usage();
+    const round = await submitAll(players, model, creds.code);
+    const afterRound = await server.usage();
+    const d = fanoutDelays(server.dbFile, round, n);
     console.log(
       JSON.stringify(
         {
@@ -274,27 +365,16 @@ async function bench(n: number): Promise<void> {
           players: n,
           machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
           startToRunningMs: stats(runningMs),
-          scoredToStandingsMs: { ...stats(fanoutMs), submissions: settledRows.length, failed: failures.length, note: 'scored_at has 1 ms resolution' },
+          scoredToStandingsMs: { ...stats(d.fanoutMs), submissions: d.submissions, failed: d.failed, note: 'scored_at has 1 ms resolution' },
           // Per submission, to the FIRST client only: the server's part, without this process's queue of N clients.
-          scoredToFirstClientMs: stats(firstMs),
-          scoredToOwnRowMs: stats(ownMs),
+          scoredToFirstClientMs: stats(d.firstMs),
+          scoredToOwnRowMs: stats(d.ownMs),
           joinAllS: r1(joinS),
-          roundS: r1(roundS),
+          roundS: r1(round.roundS),
           // This process (N clients + host) during (b): 100 % is one core.
-          benchCpuPercentDuringRound: r1(((benchCpu.user + benchCpu.system) / 1000 / (roundS * 1000)) * 100),
+          benchCpuPercentDuringRound: r1(((round.benchCpu.user + round.benchCpu.system) / 1000 / (round.roundS * 1000)) * 100),
           load: loadavg().map((l) => l.toFixed(2)).join(' '),
-          server: {
-            rssBeforePlayersMiB: mib(base.rss),
-            rssWithPlayersMiB: mib(joined.rss),
-            rssPerPlayerKiB: r1((joined.rss - base.rss) / 1024 / n),
-            joinCpuMsPerPlayer: r1((joined.cpuUs - base.cpuUs) / 1000 / n),
-            joinMainThreadCpuMsPerPlayer: r1((joined.mainCpuMs - base.mainCpuMs) / n),
-            idleCpuPercentPerPlayer: Number((((idle.cpuUs - joined.cpuUs) / 1000 / IDLE_MS) * 100 / n).toFixed(4)),
-            idleMainThreadCpuPercentPerPlayer: Number((((idle.mainCpuMs - joined.mainCpuMs) / IDLE_MS) * 100 / n).toFixed(4)),
-            roundLoopDelayMs: afterRound.loopDelayMs,
-            roundCpuMsPerPlayer: r1((afterRound.cpuUs - beforeRound.cpuUs) / 1000 / n),
-            roundMainThreadCpuMsPerPlayer: r1((afterRound.mainCpuMs - beforeRound.mainCpuMs) / n),
-          },
+          server: serverFigures({ base, joined, idle, beforeRound, afterRound }, n),
         },
         null,
         2,
@@ -302,9 +382,7 @@ async function bench(n: number): Promise<void> {
     );
   } finally {
     for (const c of clients) c.disconnect();
-    child.send({ type: 'stop' });
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
