@@ -53,6 +53,47 @@ describe('the event catalogue', () => {
     assert.ok(!result.safeParse({ submissionId: 's', challengeId: 'c', status: 'done', paramCount: 1 }).success, 'status outside the enum');
   });
 
+  test('no ack or server message passes anything through: each rejects a value of another shape', () => {
+    // A schema written as a passthrough (z.custom(() => true), z.unknown()) would accept these.
+    const others = [{ unexpected: true }, 'text', 7, [{ unexpected: true }]];
+    for (const [event, { ack }] of Object.entries(clientEvents)) {
+      if (ack === null) continue;
+      for (const v of others) assert.ok(!ack.safeParse(v).success, `${event}'s ack accepts ${JSON.stringify(v)}`);
+    }
+    for (const [event, schema] of Object.entries(serverEvents)) {
+      for (const v of others) assert.ok(!schema.safeParse(v).success, `${event} accepts ${JSON.stringify(v)}`);
+    }
+  });
+
+  test('the views game/ computes are checked field by field (a host view, a reveal, progress, a run)', () => {
+    const settings = { challengeId: 'sign-digits', durationMs: 60_000, maxSubmissions: 3, leaderboardVisible: true, locked: {} };
+    const round = { number: 1, settings, startedAt: 1, endsAt: 2, endedAt: null, pending: 0, settled: 0, revealedAt: null, publishedAt: null };
+    const player = { playerId: 'p', nickname: 'P', connected: true, activity: 'training', backend: 'wasm', joinedAt: 1, submissions: 0, best: null };
+    const host = { code: 'ABCD', phase: 'running', locked: false, round, players: [player], standings: [], kickedCount: 0, admission: 'open', waiting: [], serverNow: 3 };
+    const hostAck = clientEvents['room:host'].ack;
+    assert.ok(hostAck.safeParse(host).success, JSON.stringify(hostAck.safeParse(host).error?.issues));
+    assert.ok(!hostAck.safeParse({ ...host, serverNow: undefined }).success, 'no clock stamp');
+    assert.ok(!hostAck.safeParse({ ...host, phase: 'paused' }).success, 'a phase outside the enum');
+    assert.ok(!hostAck.safeParse({ ...host, players: [{ ...player, activity: 'sleeping' }] }).success, 'an activity outside the enum');
+    assert.ok(!hostAck.safeParse({ ...host, round: { ...round, settings: { ...settings, challengeId: 'nope' } } }).success, 'an unknown challenge in the settings');
+    const hit = { damage: 10, heal: 2, health: 88, line: 'scratched' };
+    const row = { playerId: 'p', nickname: 'P', publicRank: 1, privateRank: 1, moved: 0, public: 0.9, private: 0.8, train: 1, gap: 0.2, submissionId: 's', hit, stars: 1 };
+    const reveal = { challengeId: 'boss-1', rows: [row], bossHealth: 88, revealedAt: 5 };
+    const revealAck = clientEvents['boss:reveal'].ack;
+    assert.ok(revealAck.safeParse(reveal).success);
+    assert.ok(!revealAck.safeParse({ ...reveal, rows: [{ ...row, stars: 4 }] }).success, 'four stars');
+    assert.ok(!revealAck.safeParse({ ...reveal, rows: [{ ...row, hit: { ...hit, line: 'won' } }] }).success, 'a line outside the enum');
+    const progress = clientEvents['progress:get'].ack;
+    assert.ok(progress.safeParse({ progress: { 'sign-01': 2 } }).success);
+    assert.ok(!progress.safeParse({ progress: { 'sign-01': 5 } }).success, 'five stars');
+    assert.ok(!progress.safeParse({ progress: { 'no-such-level': 1 } }).success, 'an unknown challenge');
+    const run = clientEvents['run:get'].ack;
+    const view = { submissionId: 's', challengeId: 'optimizer-race', nickname: 'P', spec: null, entry: { kind: 'race' }, score: 1, submittedAt: '2026-01-01T00:00:00.000Z' };
+    assert.ok(run.safeParse(view).success);
+    assert.ok(!run.safeParse({ ...view, challengeId: 'nope' }).success, 'an unknown challenge');
+    assert.ok(!run.safeParse({ ...view, spec: { layers: 'many' } }).success, 'a spec the spec schema refuses');
+  });
+
   test("the room:activity payload's backend is the enum, as its type says", () => {
     const activity = clientEvents['room:activity'].payload;
     assert.ok(activity.safeParse({ code: 'ABCD', activity: 'training', backend: 'wasm' }).success);
