@@ -8,6 +8,8 @@ import type { Data2dId, GateId } from './solo/data2d';
 import type { LayerType } from '../models/spec';
 import { MEMORY_CHALLENGE, ATTENTION_CHALLENGE } from './sequence-challenges';
 import type { SequenceData } from './sequence-data';
+import { GAN_CHALLENGE } from './gan-challenges';
+import type { GanData } from './gan-data';
 
 export const PATH_IDS = [
   'logic-gates',
@@ -21,6 +23,7 @@ export const PATH_IDS = [
   'backprop-steps',
   'memory',
   'attention',
+  'gan',
 ] as const;
 /** The overfitting boss, with fewer training images at each level. */
 export const BOSS_IDS = ['boss-1', 'boss-2', 'boss-3'] as const;
@@ -54,7 +57,9 @@ export type ChallengeData =
   /** A logic gate's truth table; training repeats the four rows `repeat` times. */
   | { type: 'gate'; gate: GateId; repeat: number }
   /** Seeded token sequences (game/sequence-data.ts), one-hot steps; the test seed is the server's. */
-  | SequenceData;
+  | SequenceData
+  /** A GAN's 2-D target distribution (game/gan-data.ts): public training points, a hidden sample. */
+  | GanData;
 
 /**
  * What one star asks. Every field present must hold; `minScore` is on the challenge's score
@@ -74,6 +79,8 @@ export interface StarRule {
    * (game/sequence-data.ts lengthScores) instead of the whole score.
    */
   atLength?: number;
+  /** GAN challenges: modes of the target the generated points cover, at least (game/gan.ts). */
+  minModes?: number;
 }
 
 /** Build a network, train it in the browser, submit its weights; the server scores accuracy. */
@@ -248,6 +255,7 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
   },
   memory: MEMORY_CHALLENGE,
   attention: ATTENTION_CHALLENGE,
+  gan: GAN_CHALLENGE,
   'boss-1': bossLevel('boss-1', bossConfig(20, 0.685)),
   'boss-2': bossLevel('boss-2', bossConfig(15, 0.63)),
   'boss-3': bossLevel('boss-3', bossConfig(10, 0.635)),
@@ -283,6 +291,7 @@ export function generatedTrainCount(c: ModelChallenge): number | null {
   if (c.data.type === 'points') return c.data.train;
   if (c.data.type === 'gate') return 4 * c.data.repeat;
   if (c.data.type === 'sequence') return c.data.train;
+  if (c.data.type === 'target2d') return c.data.train;
   return null;
 }
 

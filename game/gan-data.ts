@@ -80,3 +80,11 @@ export function sampleTarget(id: GanTargetId, count: number, seed: number): Floa
   }
   return out;
 }
+
+/** The public seed of every GAN challenge's training points (the hidden sample's seed is the server's). */
+export const GAN_TRAIN_SEED = 1;
+
+/** The training points the browser trains on: `train` points of the target from the public seed. */
+export function ganTrainingPoints(d: GanData): Float32Array {
+  return sampleTarget(d.target, d.train, GAN_TRAIN_SEED);
+}

@@ -12,6 +12,7 @@ import { lockedMismatches, type LockedHyper } from './room/settings';
 import { scoreFromPredictions, type Score } from './scoring';
 import { modelStars, runOverBudget, type Stars } from './stars';
 import { lengthScores } from './sequence-data';
+import { ganOutcome } from './gan';
 import type { ServerRun } from './verification';
 
 export type ModelOutcomeCode = 'scoring/mismatch' | 'scoring/not_retrained' | 'round/locked_hyper' | 'submission/over_samples';
@@ -29,6 +30,10 @@ export interface ModelMeasure {
   /** Boss levels: predictions on, and labels of, the level's tiny training set. */
   trainPredictions?: ArrayLike<number>;
   trainLabels?: ArrayLike<number> | null;
+  /** GAN challenges: x, y pairs the generator made from the server's own seeded noise. */
+  points?: Float32Array;
+  /** GAN challenges: the hidden sample of the target distribution (x, y pairs), drawn by the server. */
+  target?: Float32Array;
 }
 
 export interface ModelOutcomeInput {
@@ -56,6 +61,10 @@ export function bossOutcome(challenge: ModelChallenge, seed: number, m: ModelMea
 
 export function modelOutcome(input: ModelOutcomeInput): ModelOutcome {
   const { challenge, measured: m } = input;
+  if (challenge.objective === 'generate') {
+    const g = ganOutcome(challenge, m.points, m.target, input.paramCount);
+    return g.ok ? { ok: true, score: g.score, stars: g.stars } : refuse(g.code, g.message);
+  }
   if (challenge.boss) return input.bossSeed === undefined ? refuse('scoring/mismatch', 'no cut for this boss submission') : bossOutcome(challenge, input.bossSeed, m);
   // A plan that needed the server's run and got none must not fall back to the weights' score.
   if (input.plan.retrain && !m.run) return refuse('scoring/not_retrained', 'the server did not train this model itself');

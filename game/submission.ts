@@ -7,6 +7,7 @@ import { parseModelSpec } from '../models/spec';
 import type { LayerInfo } from '../models/shapes';
 import { inferShapes } from '../models/shapes';
 import { generatedTrainCount, getModelChallenge, type ModelChallenge } from './challenges';
+import { validateGanSubmission } from './gan-submission';
 import { samplesSeen } from './stars';
 import { retrainCostProblem } from './verification';
 
@@ -68,6 +69,13 @@ export function validateSubmission(challenge: ModelChallenge | string, specInput
   const parsed = parseModelSpec(specInput);
   if (!parsed.ok) return fail('spec/invalid', 'the model spec is not valid', parsed.issues);
   const { spec } = parsed;
+  // A GAN challenge takes two models (game/gan-submission.ts); every other challenge takes one.
+  if (def.objective === 'generate') return validateGanSubmission(def, spec);
+  if (spec.gan) {
+    return fail('spec/invalid', `challenge ${def.id} takes one model; the gan block is only for GAN challenges`, [
+      { path: 'gan', message: 'gan: only for GAN challenges' },
+    ]);
+  }
 
   const { maxLayers, maxParams } = def.budget;
   if (spec.layers.length > maxLayers) {

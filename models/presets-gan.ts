@@ -7,7 +7,7 @@ import type { Activation, LayerSpec, ModelSpec, OptimizerSpec } from './spec';
 
 const dense = (units: number, activation: Activation): LayerSpec => ({ type: 'dense', units, activation });
 const hidden = (widths: readonly number[], activation: Activation) => widths.map((u) => dense(u, activation));
-const adam = (learningRate: number): OptimizerSpec => ({ type: 'adam', learningRate });
+const opt = (type: OptimizerSpec['type'], learningRate: number): OptimizerSpec => ({ type, learningRate });
 
 export interface GanSpecOptions {
   generator: readonly number[];
@@ -22,6 +22,8 @@ export interface GanSpecOptions {
   gSteps?: number;
   seed?: number;
   loss?: ModelSpec['training']['loss'];
+  /** Both models' optimizer type (Adam when absent). */
+  optimizer?: OptimizerSpec['type'];
 }
 
 /** A GAN spec of dense layers: generator noise -> widths -> 2 linear, discriminator 2 -> widths -> 1 sigmoid. */
@@ -30,16 +32,16 @@ export function ganSpec(o: GanSpecOptions): ModelSpec {
   return {
     version: 1,
     layers: [...hidden(o.generator, act), dense(2, 'linear')],
-    training: { loss: o.loss ?? 'categoricalCrossentropy', optimizer: adam(o.gLearningRate), batchSize: o.batchSize, epochs: o.epochs, seed: o.seed ?? 1 },
+    training: { loss: o.loss ?? 'categoricalCrossentropy', optimizer: opt(o.optimizer ?? 'adam', o.gLearningRate), batchSize: o.batchSize, epochs: o.epochs, seed: o.seed ?? 1 },
     gan: {
       noiseDim: o.noiseDim ?? 2,
       dSteps: o.dSteps ?? 1,
       gSteps: o.gSteps ?? 1,
-      discriminator: { layers: [...hidden(o.discriminator, act), dense(1, 'sigmoid')], optimizer: adam(o.dLearningRate) },
+      discriminator: { layers: [...hidden(o.discriminator, act), dense(1, 'sigmoid')], optimizer: opt(o.optimizer ?? 'adam', o.dLearningRate) },
     },
   };
 }
 
 export const GAN_DEFAULT: ModelSpec = ganSpec({ generator: [8], discriminator: [8], gLearningRate: 0.001, dLearningRate: 0.001, batchSize: 64, epochs: 20 });
 
-export const GAN_KNOWN_GOOD: ModelSpec = ganSpec({ generator: [64, 64], discriminator: [64, 64], gLearningRate: 0.001, dLearningRate: 0.001, batchSize: 64, epochs: 100 });
+export const GAN_KNOWN_GOOD: ModelSpec = ganSpec({ generator: [64, 64], discriminator: [64, 64], dSteps: 2, gLearningRate: 0.001, dLearningRate: 0.001, batchSize: 64, epochs: 100 });

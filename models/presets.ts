@@ -4,6 +4,7 @@
  */
 import type { Activation, ModelSpec } from './spec';
 import { SEQUENCE_DEFAULTS, SEQUENCE_KNOWN_GOOD } from './presets-sequence';
+import { GAN_DEFAULT, GAN_KNOWN_GOOD } from './presets-gan';
 import { PRESET_NAMES, SIGN_DIGITS_DEFAULT, SIGN_DIGITS_KNOWN_GOOD, SIGN_DIGITS_PRESETS, SIGN_DIGITS_TINY, SIGN_DIGITS_TYPICAL_RATE, type PresetName } from './presets-sign-digits';
 
 export { PRESET_NAMES, type PresetName };
@@ -76,6 +77,7 @@ const DEFAULTS = {
   'boss-2': bossSpec(false),
   'boss-3': bossSpec(false),
   ...SEQUENCE_DEFAULTS,
+  gan: GAN_DEFAULT,
 } satisfies Record<string, ModelSpec>;
 
 /**
@@ -117,6 +119,7 @@ const KNOWN_GOOD: Readonly<Record<PresetChallengeId, ModelSpec>> = {
   'boss-2': bossSpec(true),
   'boss-3': bossSpec(true),
   ...SEQUENCE_KNOWN_GOOD,
+  gan: GAN_KNOWN_GOOD,
 };
 
 const clone = (spec: ModelSpec): ModelSpec => structuredClone(spec);

@@ -22,8 +22,10 @@ export function judgeModelOutput(
   output: ScoringOutput & { ok: true },
   labels: Uint8Array,
   plan: ScoringPlan & { locked: LockedHyper },
+  /** GAN challenges: the hidden target sample the worker's points are compared with. */
+  target?: Float32Array,
 ): ModelJudgement {
-  return toJudgement(modelOutcome({ challenge, spec: stored.spec, paramCount: stored.paramCount, measured: { ...output, labels }, plan }));
+  return toJudgement(modelOutcome({ challenge, spec: stored.spec, paramCount: stored.paramCount, measured: { ...output, labels, ...(target && { target }) }, plan }));
 }
 
 /** A boss submission of `scope` (game/boss/scope.ts): its public score now, the hidden ones kept. */

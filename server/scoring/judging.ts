@@ -19,7 +19,7 @@ import type { BossScores } from '../../game/boss/score';
 import { judgeBossOutput, judgeModelOutput } from './judge';
 import { planFor } from './plan';
 import type { ScoringPool } from './pool';
-import { bossTrainExamples, testExamples } from './test-split';
+import { bossTrainExamples, ganTargetSample, testExamples } from './test-split';
 import type { ScoringOutput } from './types';
 
 export type Judged =
@@ -57,7 +57,13 @@ function replay(entry: PlayEntry, challengeKind: string): Judged {
 function createLabels(dataDir: string) {
   const test = new Map<string, Uint8Array>();
   const train = new Map<string, Uint8Array | null>();
+  const targets = new Map<string, Float32Array | null>();
   return {
+    /** A GAN challenge's hidden target sample (its generators have no labels to meet). */
+    target(c: ModelChallenge): Float32Array | null {
+      if (!targets.has(c.id)) targets.set(c.id, ganTargetSample(c));
+      return targets.get(c.id) ?? null;
+    },
     test(c: ModelChallenge): Uint8Array {
       if (!test.has(c.id)) test.set(c.id, testExamples(dataDir, c).labels);
       return test.get(c.id) as Uint8Array;
@@ -88,7 +94,9 @@ export function createJudge(deps: { db: Db; pool: ScoringPool; dataDir: string }
     const output = await deps.pool.score(job, sub.playerId);
     if (!output.ok) return output;
     if (challenge.boss) return judgeBossModel(sub, challenge, output);
-    const judged = judgeModelOutput(challenge, { spec, paramCount: sub.paramCount }, output, labels.test(challenge), plan);
+    const target = challenge.objective === 'generate' ? labels.target(challenge) : null;
+    const testLabels = target ? new Uint8Array(0) : labels.test(challenge);
+    const judged = judgeModelOutput(challenge, { spec, paramCount: sub.paramCount }, output, testLabels, plan, target ?? undefined);
     return judged.ok ? { ...judged, workerMs: output.workerMs } : judged;
   }
 

@@ -16,6 +16,7 @@ import { trainModel } from '../../models/train';
 import { applyWeights } from '../../models/weights';
 import type { ApiError, ServerErrorCode } from '../../protocol';
 import { bossTrainExamples, testExamples } from './test-split';
+import { scoreGenerator } from './gan-scorer';
 import type { ScoringJob, ScoringOutput, WorkerRun } from './types';
 
 /** Images per predict call: bounds peak memory for wide conv models. */
@@ -109,6 +110,7 @@ export function createScorer(dataDir: string): Scorer {
     if (!challenge) return failure('challenge/unknown', `no model challenge ${job.challengeId}`);
     const parsed = parseModelSpec(JSON.parse(job.specJson));
     if (!parsed.ok) return failure('spec/invalid', 'the stored spec is not valid', parsed.issues);
+    if (challenge.objective === 'generate') return scoreGenerator(parsed.spec, challenge, job, started);
     const xs = cache.test(challenge);
     let model: tf.Sequential | undefined;
     try {

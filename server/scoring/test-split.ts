@@ -10,9 +10,24 @@ import { forChallenge, generatedTest } from '../../game/challenge-data';
 import type { Examples } from '../../models/challenge-data';
 import type { SplitData } from '../../models/dataset';
 import { loadSplitFromDisk } from '../../models/dataset-node';
+import { gaussianNoise, sampleTarget } from '../../game/gan-data';
 
 /** Never sent to a client; the test points differ from every training and validation point. */
 const TEST_SEED = 918_273_645;
+
+/** Never sent either: the noise the server feeds a submitted generator (game/gan.ts compares its points). */
+const GAN_NOISE_SEED = 561_738_294;
+
+/** A GAN challenge's hidden sample of its target distribution (x, y pairs); null for the others. */
+export function ganTargetSample(challenge: ModelChallenge): Float32Array | null {
+  return challenge.data.type === 'target2d' ? sampleTarget(challenge.data.target, challenge.data.test, TEST_SEED) : null;
+}
+
+/** The server's noise for a GAN challenge's generator: one vector per hidden target point. */
+export function ganScoringNoise(challenge: ModelChallenge, noiseDim: number): Float32Array {
+  const count = challenge.data.type === 'target2d' ? challenge.data.test : 0;
+  return gaussianNoise(count, noiseDim, GAN_NOISE_SEED);
+}
 
 export function loadTestSplit(dataDir: string, dataset: string): SplitData {
   return loadSplitFromDisk(join(dataDir, dataset), 'test').data;

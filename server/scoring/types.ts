@@ -28,6 +28,8 @@ export type ScoringOutput =
       predictions: Int32Array;
       /** Boss levels: predicted class per example of the level's tiny training set. */
       trainPredictions?: Int32Array;
+      /** GAN challenges: x, y pairs the generator made from the server's own noise (predictions empty). */
+      points?: Float32Array;
       /** Set when the worker trained the spec itself: the predictions are of that model. */
       run?: WorkerRun;
       /** Time spent in the worker for build + weights (or training) + predict, in milliseconds. */

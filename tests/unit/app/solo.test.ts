@@ -162,10 +162,10 @@ describe('challenge names', () => {
 describe('path state', () => {
   test('a visitor without progress sees only the first challenge open', () => {
     const stops = pathStops({});
-    assert.deepEqual(stops.map((s) => s.unlocked), [true, false, false, false, false, false, false, false, false, false, false]);
+    assert.deepEqual(stops.map((s) => s.unlocked), PATH_IDS.map((_, i) => i === 0));
     assert.equal(stops[0]!.previous, null);
     assert.equal(stops[1]!.previous, 'logic-gates');
-    assert.deepEqual(stops.map((s) => s.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepEqual(stops.map((s) => s.number), PATH_IDS.map((_, i) => i + 1));
     assert.equal(nextChallenge({}), 'logic-gates');
   });
 
@@ -176,7 +176,7 @@ describe('path state', () => {
       ['logic-gates', true, 1], ['depth-width', true, 3], ['activations', true, 0], ['losses', false, 0],
     ]);
     assert.equal(nextChallenge(progress), 'activations');
-    assert.deepEqual(pathTotals(progress), { stars: 4, maxStars: 33, won: 2, total: 11 });
+    assert.deepEqual(pathTotals(progress), { stars: 4, maxStars: 3 * PATH_IDS.length, won: 2, total: PATH_IDS.length });
   });
 
   test('once everything has a star, "continue" goes to the first one short of three; then nowhere', () => {
@@ -199,7 +199,8 @@ describe('path state', () => {
     assert.equal(followingChallenge('sign-digits'), 'backprop-steps');
     assert.equal(followingChallenge('backprop-steps'), 'memory');
     assert.equal(followingChallenge('memory'), 'attention');
-    assert.equal(followingChallenge('attention'), null);
+    assert.equal(followingChallenge('attention'), PATH_IDS[PATH_IDS.indexOf('attention') + 1]);
+    assert.equal(followingChallenge('gan'), null, 'the GAN ends the path');
   });
 });
 

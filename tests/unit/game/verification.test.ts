@@ -29,6 +29,7 @@ describe('which challenges the server retrains', () => {
       'sign-digits': [false, false],
       memory: [false, false],
       attention: [false, false],
+      gan: [false, false],
       'boss-1': [false, false],
       'boss-2': [false, false],
       'boss-3': [false, false],
