@@ -50,7 +50,8 @@ export function AnomalyChart({ handErrors, probes }: { handErrors: Float32Array;
         {probes.map((p, i) => (
           <g key={p.id} data-testid="anomaly-marker" data-probe={p.id}>
             <line x1={x(p.error)} x2={x(p.error)} y1={12 + i * 12} y2={H_PX} stroke={p.colour} strokeWidth={2} />
-            <text x={Math.min(x(p.error) + 3, W_PX - 60)} y={10 + i * 12} fontSize="10" fill={p.colour}>{p.label}</text>
+            {/* Labels right of their line, or left of it near the right edge, so they stay inside. */}
+            <text x={x(p.error) > W_PX / 2 ? x(p.error) - 3 : x(p.error) + 3} textAnchor={x(p.error) > W_PX / 2 ? 'end' : 'start'} y={10 + i * 12} fontSize="10" fill={p.colour}>{p.label}</text>
           </g>
         ))}
       </svg>
