@@ -2,7 +2,7 @@
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 /** Message catalogues: app/i18n/messages/<locale>/<namespace>.json, merged under the namespace key. */
-export const NAMESPACES = ['common', 'home', 'leaderboard', 'train', 'room', 'play', 'solo', 'boss', 'errors', 'hand', 'modelFiles', 'presets', 'applications', 'autoencoder'] as const;
+export const NAMESPACES = ['common', 'home', 'leaderboard', 'train', 'room', 'play', 'solo', 'boss', 'errors', 'hand', 'modelFiles', 'presets', 'applications', 'autoencoder', 'gan'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export const DEFAULT_LOCALE: Locale = 'ko';
 /** Cookie that remembers the reader's choice (one year). */

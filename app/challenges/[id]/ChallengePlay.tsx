@@ -9,6 +9,7 @@ import { useErrorText } from '../../components/errors/useErrorText';
 import { ChallengeIntro } from '../../components/solo/ChallengeIntro';
 import { OtherChallengeRun, RunBanner } from '../../components/solo/RunBanner';
 import { useRun } from '../../components/solo/useRun';
+import { GanStudio } from '../../components/studio/gan/GanStudio';
 import { RaceChallenge } from './play/RaceChallenge';
 import { StepsChallenge } from './play/StepsChallenge';
 import { Studio, type RoomMode } from './Studio';
@@ -29,6 +30,8 @@ function ChallengeBody({ challengeId, prefer, preset, room, initial, entry }: Bo
   const challenge = CHALLENGES[challengeId];
   switch (challenge.kind) {
     case 'model':
+      // A GAN (objective 'generate') trains two models: its own studio (app/components/studio/gan/).
+      if (challenge.objective === 'generate') return <GanStudio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
       return <Studio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
     case 'race':
       return <RaceChallenge room={room} initial={entry?.kind === 'race' ? entry : undefined} />;

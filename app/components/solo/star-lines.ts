@@ -4,6 +4,7 @@
  * threshold is written once, in game/, and never again by hand in a message.
  */
 import { generatedTrainCount, type ChallengeDef, type StarRule } from '../../../game/challenges';
+import { targetModes } from '../../../game/gan-data';
 import { scoreStepsEntry } from '../../../game/solo/play';
 import { RACE_STARS } from '../../../game/solo/path';
 import { STEPS_LEARNING_RATE, stepProblem } from '../../../game/solo/steps-quiz';
@@ -11,7 +12,7 @@ import type { Stars } from '../../../game/stars';
 
 /** A message of the `solo.star` catalogue and its values. */
 export interface StarLine {
-  key: 'model' | 'race' | 'steps' | 'boss';
+  key: 'model' | 'race' | 'steps' | 'boss' | 'gan';
   values: Record<string, string | number>;
 }
 
@@ -33,6 +34,14 @@ function modelLine(rule: StarRule): StarLine {
       hasLength: rule.atLength === undefined ? 'no' : 'yes',
       length: rule.atLength ?? 0,
     },
+  };
+}
+
+/** A GAN's star (objective 'generate'): the score and the modes of the target it must cover. */
+function ganLine(rule: StarRule, modeCount: number): StarLine {
+  return {
+    key: 'gan',
+    values: { percent: percentOf(rule.minScore), modes: rule.minModes ?? 0, total: modeCount, hasParams: rule.maxParams === undefined ? 'no' : 'yes', maxParams: rule.maxParams ?? 0 },
   };
 }
 
@@ -64,6 +73,10 @@ export function starLines(def: ChallengeDef): [StarLine, StarLine, StarLine] {
         // accuracies that do it (baseline, half the health, all of it) with no generalization gap.
         const line = (rule: StarRule, level: number): StarLine => ({ key: 'boss', values: { level: String(level), percent: percentOf(rule.minScore) } });
         return [line(def.stars[0], 1), line(def.stars[1], 2), line(def.stars[2], 3)];
+      }
+      if (def.objective === 'generate' && def.data.type === 'target2d') {
+        const modes = targetModes(def.data.target).length;
+        return [ganLine(def.stars[0], modes), ganLine(def.stars[1], modes), ganLine(def.stars[2], modes)];
       }
       return [modelLine(def.stars[0]), modelLine(def.stars[1]), modelLine(def.stars[2])];
     }

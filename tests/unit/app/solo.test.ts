@@ -46,7 +46,9 @@ describe('star lines come from the rules', () => {
           assert.deepEqual(line, { key: 'boss', values: { level: String(i + 1), percent: Math.round(model.stars[i]!.minScore * 10_000) / 100 } });
         } else if (model) {
           const rule = model.stars[i]!;
-          assert.equal(line.key, 'model');
+          // A GAN's stars ask for a score and the modes of the target it covers (star-lines.ts ganLine).
+          assert.equal(line.key, model.objective === 'generate' ? 'gan' : 'model');
+          if (model.objective === 'generate') assert.equal(line.values.modes, rule.minModes);
           assert.equal(line.values.percent, Math.round(rule.minScore * 10_000) / 100);
           assert.equal(line.values.hasParams, rule.maxParams === undefined ? 'no' : 'yes');
           if (rule.maxParams !== undefined) assert.equal(line.values.maxParams, rule.maxParams);
