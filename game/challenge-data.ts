@@ -4,6 +4,7 @@
  * points, or a logic gate's truth table. Image data comes in decoded; generated data is made here
  * from seeds. The example types and operations are models/challenge-data.ts's.
  */
+import { addNoise, asReconstruction, downsampleSplit } from '../models/autoencoder-data';
 import { filterClasses, pointsToSplit, repeatSplit, subsamplePerClass, type FeatureSplit } from '../models/challenge-data';
 import type { SplitData } from '../models/dataset';
 import type { ModelChallenge } from './challenges';
@@ -13,6 +14,8 @@ import { sequenceSplit } from './sequence-data';
 /** Public seeds of the generated training and validation sets (the test seed stays on the server). */
 export const TRAIN_SEED = 1;
 export const VAL_SEED = 2;
+/** Public seeds of the denoising level's training and validation noise (the test noise is the server's). */
+export const NOISE_SEEDS = { train: 11, val: 12 } as const;
 
 /** Training and validation examples of a generated challenge; null for image challenges. */
 export function generatedSplits(c: ModelChallenge): { train: FeatureSplit; val: FeatureSplit } | null {
@@ -43,8 +46,22 @@ export function generatedTest(c: ModelChallenge, seed: number): FeatureSplit | n
  * validation splits, the few images per class it allows (the test split stays whole).
  */
 export function forChallenge(c: ModelChallenge, split: SplitData, name: 'train' | 'val' | 'test' = 'test'): SplitData {
+  if (c.objective === 'reconstruct') return reconstructionExamples(c, split, name);
   const classes = c.data.type === 'images' && c.data.classes ? filterClasses(split, c.data.classes) : split;
   if (!c.boss || name === 'test') return classes;
   const perClass = name === 'train' ? c.boss.trainPerClass : c.boss.valPerClass;
   return subsamplePerClass(classes, perClass, c.boss.sampleSeed);
+}
+
+/**
+ * An autoencoder challenge's photos: shrunk to its input side, the clean photos as targets, and on
+ * the denoising level noisy inputs from the public seeds (training, validation). The test photos
+ * come back clean: the server adds its own noise (server/scoring/test-split.ts).
+ */
+function reconstructionExamples(c: ModelChallenge, split: SplitData, name: 'train' | 'val' | 'test'): SplitData {
+  const side = c.data.type === 'images' ? (c.data.size ?? split.height) : split.height;
+  const small = downsampleSplit(split, split.height / side);
+  const noise = c.data.type === 'images' ? c.data.noise : undefined;
+  if (noise === undefined || name === 'test') return asReconstruction(small);
+  return asReconstruction(small, addNoise(small.images, noise, NOISE_SEEDS[name]));
 }

@@ -7,6 +7,7 @@ import { bossConfig, type BossConfig } from './boss/levels';
 import type { Data2dId, GateId } from './solo/data2d';
 import type { LayerType } from '../models/spec';
 import { MEMORY_CHALLENGE, ATTENTION_CHALLENGE } from './sequence-challenges';
+import { AUTOENCODER_CHALLENGE, DENOISE_CHALLENGE } from './autoencoder-challenges';
 import type { SequenceData } from './sequence-data';
 import { GAN_CHALLENGE } from './gan-challenges';
 import type { GanData } from './gan-data';
@@ -23,6 +24,8 @@ export const PATH_IDS = [
   'backprop-steps',
   'memory',
   'attention',
+  'autoencoder',
+  'denoise',
   'gan',
 ] as const;
 /** The overfitting boss, with fewer training images at each level. */
@@ -47,8 +50,13 @@ export interface ChallengeBudget {
 
 /** Where a model challenge's examples come from. */
 export type ChallengeData =
-  /** A data set folder under data/ (images); `classes` keeps only those digits, relabelled 0..n-1. */
-  | { type: 'images'; dataset: 'sign-digits'; classes?: readonly number[] }
+  /**
+   * A data set folder under data/ (images); `classes` keeps only those digits, relabelled 0..n-1.
+   * `size`: the photos are shrunk to size × size (block averages; the autoencoder challenges).
+   * `noise`: Gaussian noise of this standard deviation (0..1 pixels) is added to the inputs, from
+   * public seeds for training and validation and the server's own for the test photos (denoising).
+   */
+  | { type: 'images'; dataset: 'sign-digits'; classes?: readonly number[]; size?: number; noise?: number }
   /**
    * Seeded 2-D points (game/solo/data2d.ts). The browser generates train and validation from
    * public seeds; the server keeps the test seed.
@@ -79,6 +87,11 @@ export interface StarRule {
    * (game/sequence-data.ts lengthScores) instead of the whole score.
    */
   atLength?: number;
+  /**
+   * Autoencoder challenges: the code (the stored spec's bottleneck units, models/spec-decoder.ts
+   * codeLength) is at most this long.
+   */
+  maxCode?: number;
   /** GAN challenges: modes of the target the generated points cover, at least (game/gan.ts). */
   minModes?: number;
 }
@@ -255,6 +268,8 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
   },
   memory: MEMORY_CHALLENGE,
   attention: ATTENTION_CHALLENGE,
+  autoencoder: AUTOENCODER_CHALLENGE,
+  denoise: DENOISE_CHALLENGE,
   gan: GAN_CHALLENGE,
   'boss-1': bossLevel('boss-1', bossConfig(20, 0.685)),
   'boss-2': bossLevel('boss-2', bossConfig(15, 0.63)),
@@ -293,6 +308,19 @@ export function generatedTrainCount(c: ModelChallenge): number | null {
   if (c.data.type === 'sequence') return c.data.train;
   if (c.data.type === 'target2d') return c.data.train;
   return null;
+}
+
+/**
+ * What a challenge's last layer must output (models/shapes.ts inferShapes): one value per class,
+ * or for an autoencoder its own input's shape.
+ */
+export function outputTarget(c: ModelChallenge): number | readonly number[] {
+  return c.objective === 'reconstruct' ? c.inputShape : c.numClasses;
+}
+
+/** models/build.ts buildModel's options for a challenge's model. */
+export function buildTarget(c: ModelChallenge): { inputShape: readonly number[]; numClasses: number; outputShape?: readonly number[] } {
+  return { inputShape: c.inputShape, numClasses: c.numClasses, ...(c.objective === 'reconstruct' && { outputShape: c.inputShape }) };
 }
 
 /** The definition of a model challenge by its (typed) id. */

@@ -44,6 +44,9 @@ export const LESSON_CONTROLS: Readonly<Record<ModelChallengeId, readonly Control
   // The layers are the lesson (RNN or LSTM, recurrence or attention); training settings help a run land.
   memory: TRAINING,
   attention: TRAINING,
+  // The bottleneck's size is the lesson (and the layers around it); the loss stays mean squared error.
+  autoencoder: TRAINING,
+  denoise: TRAINING,
   // Two models: the generator's training here, the discriminator's and the schedule in the GAN studio.
   gan: ['loss', ...TRAINING],
   'boss-1': CONTROL_GROUPS,

@@ -13,6 +13,7 @@ import { scoreFromPredictions, type Score } from './scoring';
 import { modelStars, runOverBudget, type Stars } from './stars';
 import { lengthScores } from './sequence-data';
 import { ganOutcome } from './gan';
+import { autoencoderOutcome } from './autoencoder';
 import type { ServerRun } from './verification';
 
 export type ModelOutcomeCode = 'scoring/mismatch' | 'scoring/not_retrained' | 'round/locked_hyper' | 'submission/over_samples';
@@ -30,6 +31,11 @@ export interface ModelMeasure {
   /** Boss levels: predictions on, and labels of, the level's tiny training set. */
   trainPredictions?: ArrayLike<number>;
   trainLabels?: ArrayLike<number> | null;
+  /**
+   * Autoencoder challenges: each hidden test photo's reconstruction error, measured by the worker
+   * (`labels` then only give the number of test photos the server loaded).
+   */
+  errors?: Float32Array;
   /** GAN challenges: x, y pairs the generator made from the server's own seeded noise. */
   points?: Float32Array;
   /** GAN challenges: the hidden sample of the target distribution (x, y pairs), drawn by the server. */
@@ -64,6 +70,10 @@ export function modelOutcome(input: ModelOutcomeInput): ModelOutcome {
   if (challenge.objective === 'generate') {
     const g = ganOutcome(challenge, m.points, m.target, input.paramCount);
     return g.ok ? { ok: true, score: g.score, stars: g.stars } : refuse(g.code, g.message);
+  }
+  if (challenge.objective === 'reconstruct') {
+    const a = autoencoderOutcome(challenge, m.errors, m.labels.length, input.spec, input.paramCount);
+    return a.ok ? { ok: true, score: a.score, stars: a.stars } : refuse(a.code, a.message);
   }
   if (challenge.boss) return input.bossSeed === undefined ? refuse('scoring/mismatch', 'no cut for this boss submission') : bossOutcome(challenge, input.bossSeed, m);
   // A plan that needed the server's run and got none must not fall back to the weights' score.

@@ -4,6 +4,7 @@
  * (game/verification.ts), never a number or a training setting the client declared.
  */
 import type { ModelSpec } from '../models/spec';
+import { codeLength } from '../models/spec-decoder';
 import type { ModelChallenge, StarRule } from './challenges';
 import type { ServerRun } from './verification';
 
@@ -33,6 +34,8 @@ export function meetsRule(rule: StarRule, o: ModelOutcome): boolean {
   // Epochs count only when the server ran them: a declared `epochs: 1` proves nothing.
   if (rule.maxEpochs !== undefined && (o.run === undefined || o.run.epochs > rule.maxEpochs)) return false;
   if (rule.minHiddenLayers !== undefined && hiddenDenseLayers(o.spec) < rule.minHiddenLayers) return false;
+  // The code length comes from the spec's own bottleneck; a spec without exactly one has no code to count.
+  if (rule.maxCode !== undefined && (codeLength(o.spec) ?? Infinity) > rule.maxCode) return false;
   return true;
 }
 

@@ -6,7 +6,8 @@ import type { SpecIssue, ModelSpec } from '../models/spec';
 import { parseModelSpec } from '../models/spec';
 import type { LayerInfo } from '../models/shapes';
 import { inferShapes } from '../models/shapes';
-import { generatedTrainCount, getModelChallenge, type ModelChallenge } from './challenges';
+import { generatedTrainCount, getModelChallenge, outputTarget, type ModelChallenge } from './challenges';
+import { autoencoderSpecProblem } from './autoencoder';
 import { validateGanSubmission } from './gan-submission';
 import { samplesSeen } from './stars';
 import { retrainCostProblem } from './verification';
@@ -88,7 +89,10 @@ export function validateSubmission(challenge: ModelChallenge | string, specInput
 
   const refused = refusedLayer(def, spec);
   if (refused) return refused;
-  const shapes = inferShapes(spec, def.inputShape, def.numClasses);
+  // An autoencoder needs its one bottleneck, and no other challenge takes one (game/autoencoder.ts).
+  const code = autoencoderSpecProblem(def, spec);
+  if (code) return fail('spec/invalid', code.message, code.issues);
+  const shapes = inferShapes(spec, def.inputShape, outputTarget(def));
   if (!shapes.ok) return fail('spec/invalid', 'the layers do not fit together', shapes.issues);
   if (shapes.totalParams > maxParams) {
     return fail(

@@ -5,6 +5,7 @@
 import type { Activation, ModelSpec } from './spec';
 import { SEQUENCE_DEFAULTS, SEQUENCE_KNOWN_GOOD } from './presets-sequence';
 import { GAN_DEFAULT, GAN_KNOWN_GOOD } from './presets-gan';
+import { AUTOENCODER_DEFAULTS, AUTOENCODER_KNOWN_GOOD_SPECS } from './presets-autoencoder';
 import { PRESET_NAMES, SIGN_DIGITS_DEFAULT, SIGN_DIGITS_KNOWN_GOOD, SIGN_DIGITS_PRESETS, SIGN_DIGITS_TINY, SIGN_DIGITS_TYPICAL_RATE, type PresetName } from './presets-sign-digits';
 
 export { PRESET_NAMES, type PresetName };
@@ -77,6 +78,7 @@ const DEFAULTS = {
   'boss-2': bossSpec(false),
   'boss-3': bossSpec(false),
   ...SEQUENCE_DEFAULTS,
+  ...AUTOENCODER_DEFAULTS,
   gan: GAN_DEFAULT,
 } satisfies Record<string, ModelSpec>;
 
@@ -119,6 +121,7 @@ const KNOWN_GOOD: Readonly<Record<PresetChallengeId, ModelSpec>> = {
   'boss-2': bossSpec(true),
   'boss-3': bossSpec(true),
   ...SEQUENCE_KNOWN_GOOD,
+  ...AUTOENCODER_KNOWN_GOOD_SPECS,
   gan: GAN_KNOWN_GOOD,
 };
 

@@ -30,7 +30,7 @@ export function inferDecoderLayer(layer: DecoderLayerSpec, input: Shape): Info |
     case 'reshape': {
       const target = layer.targetShape;
       if (product(target) !== product(input)) {
-        return `reshape to ${fmt(target)} needs ${product(target)} values, its input ${fmt(input)} has ${product(input)}`;
+        return `reshape to ${fmt(target)} needs ${product(target)} values, got ${product(input)} (input ${fmt(input)})`;
       }
       if (target.length === 2) return `reshape to ${fmt(target)} makes a sequence; use [height, width, channels] for an image or [n] for a flat vector`;
       return { outputShape: [...target], params: 0 };

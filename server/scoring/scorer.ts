@@ -6,8 +6,9 @@
  * Examples are turned into tensors once per challenge and kept; everything else is freed per job.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getModelChallenge, type ModelChallenge } from '../../game/challenges';
+import { buildTarget, getModelChallenge, type ModelChallenge } from '../../game/challenges';
 import { buildModel } from '../../models/build';
+import { reconstructionErrors } from '../../models/autoencoder';
 import { generatedSplits } from '../../game/challenge-data';
 import { predictLabels } from '../../models/evaluate';
 import { parseModelSpec, type ModelSpec } from '../../models/spec';
@@ -45,6 +46,8 @@ async function trainOnServer(model: tf.LayersModel, spec: ModelSpec, data: { tra
 /** Example tensors per challenge, made on first use and kept (hidden test, boss train, public training). */
 interface ExampleCache {
   test(c: ModelChallenge): tf.Tensor;
+  /** An autoencoder challenge's hidden test photos: inputs (noisy on the denoising level) and clean targets. */
+  reconstruction(c: ModelChallenge): XY;
   /** A boss level's training images (to measure train accuracy); null for other challenges. */
   bossTrain(c: ModelChallenge): tf.Tensor | null;
   /** The browser's training and validation examples (public seeds); null for image challenges. */
@@ -59,6 +62,7 @@ function inputsOnly(xy: XY): tf.Tensor {
 
 function createExampleCache(dataDir: string): ExampleCache {
   const test = new Map<string, tf.Tensor>();
+  const reconstruction = new Map<string, XY>();
   const bossTrain = new Map<string, tf.Tensor | null>();
   const training = new Map<string, { train: XY; val: XY } | null>();
   const once = <T>(cache: Map<string, T>, id: string, make: () => T): T => {
@@ -67,6 +71,7 @@ function createExampleCache(dataDir: string): ExampleCache {
   };
   return {
     test: (c) => once(test, c.id, () => inputsOnly(splitToTensors(testExamples(dataDir, c), c.numClasses))),
+    reconstruction: (c) => once(reconstruction, c.id, () => splitToTensors(testExamples(dataDir, c), c.numClasses)),
     bossTrain: (c) =>
       once(bossTrain, c.id, () => {
         const examples = bossTrainExamples(dataDir, c);
@@ -79,6 +84,8 @@ function createExampleCache(dataDir: string): ExampleCache {
       }),
     dispose() {
       for (const t of test.values()) t.dispose();
+      for (const xy of reconstruction.values()) tf.dispose([xy.xs, xy.ys]);
+      reconstruction.clear();
       for (const t of bossTrain.values()) t?.dispose();
       for (const d of training.values()) if (d) tf.dispose([d.train.xs, d.train.ys, d.val.xs, d.val.ys]);
       test.clear();
@@ -111,17 +118,23 @@ export function createScorer(dataDir: string): Scorer {
     const parsed = parseModelSpec(JSON.parse(job.specJson));
     if (!parsed.ok) return failure('spec/invalid', 'the stored spec is not valid', parsed.issues);
     if (challenge.objective === 'generate') return scoreGenerator(parsed.spec, challenge, job, started);
-    const xs = cache.test(challenge);
     let model: tf.Sequential | undefined;
     try {
       try {
-        model = buildModel(parsed.spec, { inputShape: challenge.inputShape, numClasses: challenge.numClasses });
+        model = buildModel(parsed.spec, buildTarget(challenge));
       } catch (err) {
         const issues = (err as { issues?: ApiError['issues'] }).issues;
         return failure('spec/invalid', `the model could not be built: ${(err as Error).message}`, issues);
       }
       const prepared = await prepare(model, parsed.spec, challenge, job, cache);
       if ('ok' in prepared) return prepared;
+      if (challenge.objective === 'reconstruct') {
+        // An autoencoder is judged on how close it rebuilds each hidden photo (game/autoencoder.ts).
+        const photos = cache.reconstruction(challenge);
+        const errors = await reconstructionErrors(model, photos.xs, photos.ys, PREDICT_BATCH);
+        return { ok: true, predictions: new Int32Array(0), errors, ...prepared, workerMs: performance.now() - started };
+      }
+      const xs = cache.test(challenge);
       const predictions = await predictLabels(model, xs, PREDICT_BATCH);
       const trainXs = cache.bossTrain(challenge);
       const trainPredictions = trainXs ? await predictLabels(model, trainXs, PREDICT_BATCH) : undefined;

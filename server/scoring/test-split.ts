@@ -10,6 +10,7 @@ import { forChallenge, generatedTest } from '../../game/challenge-data';
 import type { Examples } from '../../models/challenge-data';
 import type { SplitData } from '../../models/dataset';
 import { loadSplitFromDisk } from '../../models/dataset-node';
+import { addNoise, asReconstruction, isReconstructionSplit } from '../../models/autoencoder-data';
 import { gaussianNoise, sampleTarget } from '../../game/gan-data';
 
 /** Never sent to a client; the test points differ from every training and validation point. */
@@ -39,9 +40,16 @@ export function bossTrainExamples(dataDir: string, challenge: ModelChallenge): S
   return forChallenge(challenge, loadSplitFromDisk(join(dataDir, challenge.data.dataset), 'train').data, 'train');
 }
 
+/** Never sent either: the noise on the denoising level's hidden test photos. */
+const TEST_NOISE_SEED = 374_650_912;
+
 export function testExamples(dataDir: string, challenge: ModelChallenge): Examples {
   const generated = generatedTest(challenge, TEST_SEED);
   if (generated) return generated;
   if (challenge.data.type !== 'images') throw new Error(`challenge ${challenge.id} has no test data`);
-  return forChallenge(challenge, loadTestSplit(dataDir, challenge.data.dataset));
+  const test = forChallenge(challenge, loadTestSplit(dataDir, challenge.data.dataset));
+  // The denoising level: the model sees the server's own noisy photos and must give back the clean ones.
+  const noise = challenge.data.noise;
+  if (noise === undefined || !isReconstructionSplit(test)) return test;
+  return asReconstruction(test, addNoise(test.images, noise, TEST_NOISE_SEED));
 }

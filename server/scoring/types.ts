@@ -28,6 +28,11 @@ export type ScoringOutput =
       predictions: Int32Array;
       /** Boss levels: predicted class per example of the level's tiny training set. */
       trainPredictions?: Int32Array;
+      /**
+       * Autoencoder challenges: each hidden test photo's reconstruction error (MSE over its pixels on
+       * 0..1, models/autoencoder.ts reconstructionErrors), in test-split order (predictions empty).
+       */
+      errors?: Float32Array;
       /** GAN challenges: x, y pairs the generator made from the server's own noise (predictions empty). */
       points?: Float32Array;
       /** Set when the worker trained the spec itself: the predictions are of that model. */

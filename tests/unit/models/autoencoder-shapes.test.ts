@@ -92,7 +92,7 @@ const issueOf = (layers: LayerSpec[], target: number | readonly number[] = IMG):
 describe('decoder layers that do not fit are refused with the layer named', () => {
   test('a reshape whose size differs from its input', () => {
     const m = issueOf([{ type: 'flatten' }, code(4), { type: 'dense', units: 200, activation: 'sigmoid' }, { type: 'reshape', targetShape: [16, 16, 1] }]);
-    assert.match(m, /^layers\.3 .*reshape to 16x16x1 needs 256 values, its input 200 has 200/);
+    assert.match(m, /^layers\.3 .*reshape to 16x16x1 needs 256 values, got 200 \(input 200\)/);
   });
   test('upSampling2d on a flat vector', () => {
     const m = issueOf([{ type: 'flatten' }, code(4), { type: 'upSampling2d', size: 2 }]);
