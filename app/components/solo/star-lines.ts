@@ -12,7 +12,7 @@ import type { Stars } from '../../../game/stars';
 
 /** A message of the `solo.star` catalogue and its values. */
 export interface StarLine {
-  key: 'model' | 'race' | 'steps' | 'boss' | 'gan';
+  key: 'model' | 'race' | 'steps' | 'boss' | 'gan' | 'reconstruct';
   values: Record<string, string | number>;
 }
 
@@ -34,6 +34,14 @@ function modelLine(rule: StarRule): StarLine {
       hasLength: rule.atLength === undefined ? 'no' : 'yes',
       length: rule.atLength ?? 0,
     },
+  };
+}
+
+/** An autoencoder's star (objective 'reconstruct'): the score through a code of at most `maxCode` numbers. */
+function reconstructLine(rule: StarRule): StarLine {
+  return {
+    key: 'reconstruct',
+    values: { percent: percentOf(rule.minScore), code: rule.maxCode ?? 0, hasParams: rule.maxParams === undefined ? 'no' : 'yes', maxParams: rule.maxParams ?? 0 },
   };
 }
 
@@ -78,6 +86,7 @@ export function starLines(def: ChallengeDef): [StarLine, StarLine, StarLine] {
         const modes = targetModes(def.data.target).length;
         return [ganLine(def.stars[0], modes), ganLine(def.stars[1], modes), ganLine(def.stars[2], modes)];
       }
+      if (def.objective === 'reconstruct') return [reconstructLine(def.stars[0]), reconstructLine(def.stars[1]), reconstructLine(def.stars[2])];
       return [modelLine(def.stars[0]), modelLine(def.stars[1]), modelLine(def.stars[2])];
     }
     case 'race': {
@@ -107,6 +116,7 @@ export function goalValues(def: ChallengeDef): Record<string, number> {
   const hidden = Math.max(0, ...def.stars.map((r) => r.minHiddenLayers ?? 0));
   const train = generatedTrainCount(def) ?? 0;
   const [h = 0, w = 0] = def.inputShape;
+  const codes = def.stars.flatMap((r) => (r.maxCode === undefined ? [] : [r.maxCode]));
   return {
     percent: percentOf(def.goalAccuracy),
     params: def.budget.maxParams,
@@ -121,5 +131,8 @@ export function goalValues(def: ChallengeDef): Record<string, number> {
     // Sequence challenges: steps per input, and the digits before a lookup's query.
     steps: def.data.type === 'sequence' ? def.data.steps : 0,
     digits: def.data.type === 'sequence' ? def.data.steps - 1 : 0,
+    // Autoencoder challenges: the shortest code the stars ask for, and the denoising level's noise.
+    code: codes.length > 0 ? Math.min(...codes) : 0,
+    noise: def.data.type === 'images' ? (def.data.noise ?? 0) : 0,
   };
 }

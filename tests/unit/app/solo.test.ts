@@ -47,8 +47,10 @@ describe('star lines come from the rules', () => {
         } else if (model) {
           const rule = model.stars[i]!;
           // A GAN's stars ask for a score and the modes of the target it covers (star-lines.ts ganLine).
-          assert.equal(line.key, model.objective === 'generate' ? 'gan' : 'model');
+          // An autoencoder's ask for a score through a code of at most maxCode numbers (reconstructLine).
+          assert.equal(line.key, model.objective === 'generate' ? 'gan' : model.objective === 'reconstruct' ? 'reconstruct' : 'model');
           if (model.objective === 'generate') assert.equal(line.values.modes, rule.minModes);
+          if (model.objective === 'reconstruct') assert.equal(line.values.code, rule.maxCode);
           assert.equal(line.values.percent, Math.round(rule.minScore * 10_000) / 100);
           assert.equal(line.values.hasParams, rule.maxParams === undefined ? 'no' : 'yes');
           if (rule.maxParams !== undefined) assert.equal(line.values.maxParams, rule.maxParams);
