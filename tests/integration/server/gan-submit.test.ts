@@ -4,7 +4,8 @@
  * rebuilds both models from the spec, loads the weights generator first, and returns only points);
  * the known-good spec, trained here with the app's two-model loop on the public points, earns three
  * stars and its leaderboard row, the untrained default none. Malformed two-model specs, weights of
- * the wrong size and client-made points are refused with a clear error, and nothing is stored.
+ * the wrong size and client-made points are refused with a clear error, and nothing is stored. A
+ * room round on the GAN scores its submission into the standings.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,7 @@ import { ganSpec } from '../../../models/presets-gan';
 import type { ModelSpec } from '../../../models/spec';
 import type { LeaderboardView, SubmissionResult } from '../../../protocol';
 import { ganScoringNoise, ganTargetSample } from '../../../server/scoring/test-split';
+import { SETTINGS, closeAll, createHostedRoom, joinAs, until } from '../rooms/helpers';
 import { register, request, startTestServer, waitFor, type ClientSocket, type TestServer } from './harness';
 
 const gan = modelChallenge('gan');
@@ -40,8 +42,8 @@ async function weightsOf(spec: ModelSpec, how: 'train' | 'random' | 'init'): Pro
   }
 }
 
-async function submit(socket: ClientSocket, spec: unknown, weights: Uint8Array): Promise<SubmissionResult> {
-  const ack = await request<{ submissionId: string }>(socket, 'submission:submit', { challengeId: 'gan', spec, weights });
+async function submit(socket: ClientSocket, spec: unknown, weights: Uint8Array, roomCode?: string): Promise<SubmissionResult> {
+  const ack = await request<{ submissionId: string }>(socket, 'submission:submit', { challengeId: 'gan', spec, weights, ...(roomCode ? { roomCode } : {}) });
   assert.ok(ack.ok, JSON.stringify(ack));
   return waitFor<SubmissionResult>(socket, 'submission:result', (r) => r.submissionId === ack.data.submissionId);
 }
@@ -49,6 +51,7 @@ async function submit(socket: ClientSocket, spec: unknown, weights: Uint8Array):
 describe('GAN generators through the real server', () => {
   let t: TestServer;
   let socket: ClientSocket;
+  const sockets: ClientSocket[] = [];
 
   before(async () => {
     await tf.setBackend('wasm');
@@ -58,6 +61,7 @@ describe('GAN generators through the real server', () => {
   });
   after(async () => {
     socket?.disconnect();
+    closeAll(sockets);
     await t?.stop();
   });
 
@@ -119,5 +123,21 @@ describe('GAN generators through the real server', () => {
     const r = await request(socket, 'submission:submit', { challengeId: 'depth-width', spec: { ...defaultSpec('depth-width'), gan: knownGoodSpec('gan').gan }, weights: new Uint8Array(4) });
     assert.equal(r.ok, false);
     if (!r.ok) assert.deepEqual([r.error.code, r.error.issues?.[0]?.path], ['spec/invalid', 'gan']);
+  });
+
+  test("a room round on the GAN: the generator is scored into the round's standings", async () => {
+    const host = await createHostedRoom(t.server.url);
+    const ann = await joinAs(t.server.url, host.code, 'Ann');
+    sockets.push(host.socket, ann.socket);
+    const started = await request(host.socket, 'room:start', { code: host.code, hostToken: host.hostToken, settings: { ...SETTINGS, challengeId: 'gan', maxSubmissions: 2 } });
+    assert.ok(started.ok, JSON.stringify(started));
+    const spec = ganSpec({ generator: [16], discriminator: [8], gLearningRate: 0.001, dLearningRate: 0.001, batchSize: 32, epochs: 1, seed: 31 });
+    const { bytes, expected } = await weightsOf(spec, 'random');
+    const r = await submit(ann.socket, spec, bytes, host.code);
+    assert.equal(r.status, 'scored', JSON.stringify(r.error));
+    assert.equal(r.room?.code, host.code);
+    assert.ok(expected.ok && Math.abs((r.score ?? NaN) - expected.score.score) < 1e-9);
+    await until([ann.socket], () => (ann.latest.state?.standings?.length ?? 0) === 1, 'Ann in the standings');
+    assert.equal(ann.latest.state?.standings?.[0]?.score, r.score);
   });
 });
