@@ -10,9 +10,9 @@
 import type { ModelChallenge } from './challenges';
 
 /**
- * The photos' side after shrinking: 64×64 photos averaged 2×2 into 32×32. Measured (bench/autoencoder.ts,
- * see AUTOENCODER_CHALLENGE): the same dense autoencoder at 64×64 trains ~4x slower per epoch for
- * no better score, since a code of a few numbers cannot carry the finer detail anyway.
+ * The photos' side after shrinking: 64×64 photos averaged 2×2 into 32×32. Not measured against
+ * 64×64 (a dense decoder could not even paint 4,096 pixels: SPEC_LIMITS.maxUnits is 1,024); at 32×32
+ * the known-good convolutional autoencoders train 15 epochs in 21-23 s of CPU (WASM in Node).
  */
 export const AUTOENCODER_SIDE = 32;
 /** Standard deviation of the denoising level's Gaussian noise, on 0..1 pixels. */
@@ -36,11 +36,15 @@ export const AUTOENCODER_CHALLENGE: ModelChallenge = {
   // The digits are not what the model outputs; they colour the code map.
   numClasses: 10,
   budget: { maxParams: 250_000, maxLayers: 12 },
-  goalAccuracy: 0.5,
+  goalAccuracy: 0.4,
+  // The lever is the code length. Measured (bench/autoencoder.ts, WASM in Node, seed 1, 15 epochs,
+  // Adam 0.003; two stride-2 convs of 8 and 16 filters, the code, upSampling2d + conv2d back):
+  // code 2: 0.175, 8: 0.424 (the known-good), 16: 0.550, 32: 0.652; with conv2dTranspose instead
+  // 0.154 / 0.369 / 0.516 / 0.653. The same score asks a shorter code at each star.
   stars: [
     { minScore: 0.4, maxCode: 32 },
-    { minScore: 0.45, maxCode: 16 },
-    { minScore: 0.5, maxCode: 8 },
+    { minScore: 0.4, maxCode: 16 },
+    { minScore: 0.4, maxCode: 8 },
   ],
   layerTypes: LAYER_TYPES,
   objective: 'reconstruct',
@@ -53,11 +57,13 @@ export const DENOISE_CHALLENGE: ModelChallenge = {
   inputShape: SHAPE,
   numClasses: 10,
   budget: { maxParams: 250_000, maxLayers: 12 },
-  goalAccuracy: 0.5,
+  goalAccuracy: 0.4,
+  // Measured as for the autoencoder (same model, noisy inputs, clean targets): code 2: 0.150, 8:
+  // 0.281, 16: 0.419 (the known-good), 32: 0.431; with conv2dTranspose 0.082 / 0.262 / 0.342 / 0.442.
   stars: [
-    { minScore: 0.4, maxCode: 32 },
-    { minScore: 0.45, maxCode: 16 },
-    { minScore: 0.5, maxCode: 8 },
+    { minScore: 0.3, maxCode: 32 },
+    { minScore: 0.35, maxCode: 16 },
+    { minScore: 0.4, maxCode: 16 },
   ],
   layerTypes: LAYER_TYPES,
   objective: 'reconstruct',
