@@ -3,6 +3,7 @@
  * schemas; the types are derived from them (z.infer), never written beside them.
  */
 import { z } from 'zod';
+import { playEntrySchema } from '../game/solo/play';
 import { modelSpecSchema } from '../models/spec';
 import { challengeId, emptyPayload, isoTime, roomCode } from './common';
 import { apiErrorSchema } from './errors';
@@ -106,10 +107,9 @@ export const runViewSchema = z.object({
   spec: modelSpecSchema.nullable(),
   /**
    * A play challenge's entry (race settings, step answers); null for a model challenge. The server
-   * parses it with game/solo/play's playEntrySchema when it reads the row (server/stored/run.ts); the
-   * wire type stays `unknown` until app/components/solo/RunBanner.tsx reads `seed` from a PlayEntry.
+   * parses it with game/solo/play's playEntrySchema when it reads the row (server/stored/run.ts).
    */
-  entry: z.unknown(),
+  entry: playEntrySchema.nullable(),
   score: z.number().nullable(),
   submittedAt: isoTime,
 });

@@ -6,14 +6,11 @@ import { RACE_SEED } from '../../../game/solo/play';
 import type { RunView } from '../../../protocol';
 import { useScoreText } from './useScoreText';
 
-type Entry = Record<string, unknown>;
-const isObject = (v: unknown): v is Entry => typeof v === 'object' && v !== null;
-
 /** The seed that makes the run repeatable: the spec's, the step sheet's, or the race's fixed one. */
 export function runSeed(run: RunView): number | null {
   if (run.spec) return run.spec.training.seed;
   if (CHALLENGES[run.challengeId].kind === 'race') return RACE_SEED;
-  return isObject(run.entry) && typeof run.entry.seed === 'number' ? run.entry.seed : null;
+  return run.entry?.kind === 'steps' ? run.entry.seed : null;
 }
 
 /** "Reproducing X's run (seed N, score S)" above the challenge it opened. */

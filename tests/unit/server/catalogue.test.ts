@@ -88,8 +88,9 @@ describe('the event catalogue', () => {
     assert.ok(!progress.safeParse({ progress: { 'sign-01': 5 } }).success, 'five stars');
     assert.ok(!progress.safeParse({ progress: { 'no-such-level': 1 } }).success, 'an unknown challenge');
     const run = clientEvents['run:get'].ack;
-    const view = { submissionId: 's', challengeId: 'optimizer-race', nickname: 'P', spec: null, entry: { kind: 'race' }, score: 1, submittedAt: '2026-01-01T00:00:00.000Z' };
+    const view = { submissionId: 's', challengeId: 'backprop-steps', nickname: 'P', spec: null, entry: { kind: 'steps', seed: 7, answers: [0.5] }, score: 1, submittedAt: '2026-01-01T00:00:00.000Z' };
     assert.ok(run.safeParse(view).success);
+    assert.ok(!run.safeParse({ ...view, entry: { kind: 'steps', seed: 7 } }).success, 'an entry playEntrySchema refuses');
     assert.ok(!run.safeParse({ ...view, challengeId: 'nope' }).success, 'an unknown challenge');
     assert.ok(!run.safeParse({ ...view, spec: { layers: 'many' } }).success, 'a spec the spec schema refuses');
   });
