@@ -19,11 +19,11 @@ export const APPLICATIONS: readonly ApplicationCard[] = [
   // A CNN finds the object; a second head regresses its box's coordinates (an MSE-style loss).
   { id: 'detection', buildsOn: ['sign-digits', 'losses'] },
   // An encoder shrinks the photo and a decoder grows it back to a mask: the autoencoder's shape.
-  { id: 'segmentation', buildsOn: ['sign-digits'] },
+  { id: 'segmentation', buildsOn: ['sign-digits', 'autoencoder'] },
   // A CNN reads the photo; a recurrent or attention decoder writes the words one token at a time.
   { id: 'captioning', buildsOn: ['sign-digits', 'memory', 'attention'] },
   // Camera frames in, steering angle and throttle out: regression on images, over time.
   { id: 'driving', buildsOn: ['sign-digits', 'memory'] },
   // Random numbers in, a design out: a generative model, then a person picks what they like.
-  { id: 'design', buildsOn: ['sign-digits'] },
+  { id: 'design', buildsOn: ['gan', 'autoencoder'] },
 ];
