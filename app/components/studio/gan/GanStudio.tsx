@@ -18,16 +18,28 @@ import { GanLosses } from './GanLosses';
 import { GanTrainBar } from './GanTrainBar';
 import { TargetChooser, type TargetChoice } from './TargetChooser';
 import { useGanTrainer, type GanTrainerState } from './useGanTrainer';
+import { useGanDraft } from './useGanDraft';
+import type { DraftScope } from '../drafts';
 
 type Point = readonly [number, number];
 /** A drag adds a point only this far (plane units) from the last one. */
 const DRAW_GAP = 0.03;
 
-/** The spec the studio starts from: a reproduced run's, the tiny preset (one epoch) or the default; locks on top. */
-function startSpec(id: ModelChallengeId, preset: 'default' | 'tiny', initial: ModelSpec | undefined, locked: LockedHyper): ModelSpec {
+/** The spec a link asks for: a reproduced run's, the tiny preset (one epoch), or the default. */
+function linkSpec(id: ModelChallengeId, preset: 'default' | 'tiny', initial: ModelSpec | undefined): { base: ModelSpec; baseSource: 'run' | 'preset' | 'default' } {
+  if (initial) return { base: initial, baseSource: 'run' };
   const tiny = tinySpec(id);
-  const base = initial ?? (preset === 'tiny' ? { ...tiny, training: { ...tiny.training, epochs: 1 } } : defaultSpec(id));
-  return applyLocked(locked, base);
+  return preset === 'tiny' ? { base: { ...tiny, training: { ...tiny.training, epochs: 1 } }, baseSource: 'preset' } : { base: defaultSpec(id), baseSource: 'default' };
+}
+
+/** The editor's spec: the link's, or this browser's draft of it (per challenge, or per round), under the round's locks. */
+function useSpec(challengeId: ModelChallengeId, preset: 'default' | 'tiny', initial: ModelSpec | undefined, room: RoomMode | undefined) {
+  const lockedKey = JSON.stringify(room?.locked ?? {});
+  const locked = useMemo<LockedHyper>(() => JSON.parse(lockedKey) as LockedHyper, [lockedKey]);
+  const link = useMemo(() => linkSpec(challengeId, preset, initial), [challengeId, preset, initial]);
+  const defaults = useMemo(() => applyLocked(locked, defaultSpec(challengeId)), [locked, challengeId]);
+  const scope: DraftScope = room ? { kind: 'room', code: room.code, round: room.round.number, startedAt: room.round.startedAt } : { kind: 'solo', challengeId };
+  return { locked, ...useGanDraft({ scope, challengeId, ...link, defaults, locked }) };
 }
 
 /** The target of the next run and its real points; the drawing is kept while another target is shown. */
@@ -99,10 +111,9 @@ function SubmitSection({ challenge, state, scored, room, onAccepted }: { challen
  */
 export function GanStudio({ challengeId, prefer, preset, room, initial }: { challengeId: ModelChallengeId; prefer?: BackendName; preset: 'default' | 'tiny'; room?: RoomMode; initial?: ModelSpec }) {
   const t = useTranslations('train');
+  const tg = useTranslations('gan');
   const challenge = modelChallenge(challengeId);
-  const lockedKey = JSON.stringify(room?.locked ?? {});
-  const locked = useMemo<LockedHyper>(() => JSON.parse(lockedKey) as LockedHyper, [lockedKey]);
-  const [spec, setSpec] = useState<ModelSpec>(() => startSpec(challengeId, preset, initial, locked));
+  const { spec, setSpec, reset, restored, locked } = useSpec(challengeId, preset, initial, room);
   const { state, start, stop } = useGanTrainer();
   const onAccepted = useActivity(state, room?.code ?? null);
   const targets = useTargets(challenge, spec.training.seed);
@@ -121,8 +132,12 @@ export function GanStudio({ challengeId, prefer, preset, room, initial }: { chal
   const drawing = targets.choice === DRAWN && !busy;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(18rem,400px)]">
+    <div data-testid="gan-studio" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(18rem,400px)]">
       <div className="flex min-w-0 flex-col gap-6">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {restored && <span data-testid="gan-restored" className="text-slate-600">{tg('restored')}</span>}
+          <button type="button" data-testid="reset-default" disabled={busy} onClick={reset} className="text-indigo-700 underline disabled:opacity-50">{t('resetDefault')}</button>
+        </div>
         {gan && problems
           ? <GanEditors spec={{ ...spec, gan }} problems={problems} busy={busy} locked={locked} onChange={setSpec} />
           : <p role="alert" data-testid="spec-error" className="text-sm text-red-700">{t('fixFirst')}</p>}
