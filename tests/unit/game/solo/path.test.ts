@@ -16,14 +16,17 @@ describe('stars', () => {
 });
 
 describe('the path', () => {
-  test('eleven challenges in teaching order, unique; the sequence ones after Sign Digits and back propagation', () => {
-    assert.equal(SOLO_PATH.length, 11);
-    assert.equal(new Set(SOLO_PATH).size, 11);
+  test('fourteen challenges in teaching order, unique; sequences after back propagation, then autoencoders and the GAN', () => {
+    assert.equal(SOLO_PATH.length, 14);
+    assert.equal(new Set(SOLO_PATH).size, 14);
     assert.equal(SOLO_PATH[0], 'logic-gates');
-    assert.deepEqual(SOLO_PATH.slice(-4), ['sign-digits', 'backprop-steps', 'memory', 'attention']);
+    assert.deepEqual(SOLO_PATH.slice(-7), ['sign-digits', 'backprop-steps', 'memory', 'attention', 'autoencoder', 'denoise', 'gan']);
     assert.equal(isUnlocked('memory', { 'backprop-steps': 1 }), true);
     assert.equal(isUnlocked('memory', { 'sign-digits': 3 }), false);
     assert.equal(isUnlocked('attention', { memory: 1 }), true);
+    assert.equal(isUnlocked('autoencoder', { attention: 1 }), true);
+    assert.equal(isUnlocked('gan', { autoencoder: 3 }), false);
+    assert.equal(isUnlocked('gan', { denoise: 1 }), true);
   });
 
   test('a challenge opens once the one before has a star', () => {
