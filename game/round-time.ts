@@ -32,6 +32,9 @@ export const DEFAULT_TRAIN_SECONDS: Readonly<Partial<Record<ChallengeId, number 
   attention: 10,
   // bench/gan.ts in Node (WASM): the default's 640 rounds in 2.1-2.2 CPU s (5-6 s wall at load ~10), rounded up.
   gan: 3,
+  // bench/autoencoder.ts in Node (WASM): the defaults (dense, code 64, 5 epochs) in 8 and 7 CPU s, rounded up.
+  autoencoder: 10,
+  denoise: 10,
   // The same bench: 60 epochs of 200 and 100 photos, 14.3 and 6.5 CPU s (boss-2's 150 in between).
   'boss-1': 15,
   'boss-2': 11,

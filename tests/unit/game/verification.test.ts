@@ -29,6 +29,8 @@ describe('which challenges the server retrains', () => {
       'sign-digits': [false, false],
       memory: [false, false],
       attention: [false, false],
+      autoencoder: [false, false],
+      denoise: [false, false],
       gan: [false, false],
       'boss-1': [false, false],
       'boss-2': [false, false],
@@ -52,7 +54,7 @@ describe('which challenges the server retrains', () => {
 
   test('image challenges (and bosses) have only rules on score, parameters and layers', () => {
     for (const c of modelChallenges.filter((x) => x.data.type === 'images')) {
-      for (const rule of c.stars) assert.deepEqual(Object.keys(rule).filter((k) => !['minScore', 'maxParams', 'minHiddenLayers'].includes(k)), [], c.id);
+      for (const rule of c.stars) assert.deepEqual(Object.keys(rule).filter((k) => !['minScore', 'maxParams', 'minHiddenLayers', 'maxCode'].includes(k)), [], c.id);
       assert.equal(c.budget.maxSamplesSeen, undefined, c.id);
     }
   });
