@@ -19,7 +19,7 @@ import { denseAutoencoder } from '../../models/presets-autoencoder';
 import { inferShapes } from '../../models/shapes';
 import type { ModelSpec } from '../../models/spec';
 import { blockingViolations } from './axe-scope';
-import { ARTIFACTS, joinRoom, launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { ARTIFACTS, joinRoom, launchBrowser, registerNickname, screenshot, startApp, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 const AE: ModelChallengeId = 'autoencoder';
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
@@ -91,15 +91,6 @@ async function trainRun(page: Page, url: string, id: ModelChallengeId, run: stri
   await page.getByTestId('train-button').click();
   await page.getByTestId('submit-button').waitFor({ timeout: TRAIN_TIMEOUT_MS });
   return Date.now() - started;
-}
-
-async function submitForStars(page: Page): Promise<{ score: number; stars: number }> {
-  await page.getByTestId('submit-button').click();
-  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
-  return {
-    score: Number(await page.getByTestId('submission-score').getAttribute('data-value')),
-    stars: Number(await page.getByTestId('submission-stars').getAttribute('data-value')),
-  };
 }
 
 describe('autoencoder in Chromium', () => {

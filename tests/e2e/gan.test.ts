@@ -15,7 +15,7 @@ import { knownGoodSpec } from '../../models/presets';
 import { inferGanShapes } from '../../models/shapes-gan';
 import type { ModelSpec } from '../../models/spec';
 import { blockingViolations } from './axe-scope';
-import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
 const VIEWPORT = { width: 1366, height: 900 };
@@ -72,15 +72,6 @@ async function chartInk(page: Page): Promise<number> {
 
 const trainEnabled = (page: Page) =>
   page.waitForFunction(() => !(document.querySelector('[data-testid="train-button"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 60_000 });
-
-async function submitForStars(page: Page): Promise<{ score: number; stars: number }> {
-  await page.getByTestId('submit-button').click();
-  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
-  return {
-    score: Number(await page.getByTestId('submission-score').getAttribute('data-value')),
-    stars: Number(await page.getByTestId('submission-stars').getAttribute('data-value')),
-  };
-}
 
 describe('the GAN studio in Chromium', () => {
   let app: App;

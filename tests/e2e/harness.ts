@@ -159,3 +159,13 @@ export async function trainAndSubmit(page: Page): Promise<number> {
   await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
   return Number(await page.getByTestId('submission-score').getAttribute('data-value'));
 }
+
+/** Submits the trained model and waits for the server's score; resolves with the score and stars it gave. */
+export async function submitForStars(page: Page): Promise<{ score: number; stars: number }> {
+  await page.getByTestId('submit-button').click();
+  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
+  return {
+    score: Number(await page.getByTestId('submission-score').getAttribute('data-value')),
+    stars: Number(await page.getByTestId('submission-stars').getAttribute('data-value')),
+  };
+}

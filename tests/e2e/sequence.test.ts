@@ -15,7 +15,7 @@ import { inferShapes } from '../../models/shapes';
 import type { ModelSpec } from '../../models/spec';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, joinRoom, launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { ARTIFACTS, joinRoom, launchBrowser, registerNickname, screenshot, startApp, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 type SeqId = 'memory' | 'attention';
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
@@ -68,15 +68,6 @@ async function viewsShot(page: Page, name: string): Promise<void> {
   await bar.evaluate((el: HTMLElement) => (el.style.visibility = 'hidden'));
   await page.getByTestId('sequence-views').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   await bar.evaluate((el: HTMLElement) => (el.style.visibility = ''));
-}
-
-async function submitForStars(page: Page): Promise<{ score: number; stars: number }> {
-  await page.getByTestId('submit-button').click();
-  await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
-  return {
-    score: Number(await page.getByTestId('submission-score').getAttribute('data-value')),
-    stars: Number(await page.getByTestId('submission-stars').getAttribute('data-value')),
-  };
 }
 
 describe('sequence challenges in Chromium', () => {
