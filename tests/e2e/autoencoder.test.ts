@@ -114,8 +114,9 @@ describe('autoencoder in Chromium', () => {
   test('the known-good autoencoder trains on WASM and earns three stars; reconstructions and the anomaly view draw', async () => {
     const spec = knownGoodSpec(AE);
     const ms = await trainRun(page, app.url, AE, await seedRun(app.url, AE, spec));
-    const views = page.getByTestId('autoencoder-views');
-    await views.waitFor();
+    // The section shows while the model loads; its code length is known once it is ready.
+    const views = page.locator('[data-testid="autoencoder-views"][data-state="ready"]');
+    await views.waitFor({ timeout: 60_000 });
     assert.equal(await views.getAttribute('data-code'), '8', 'a code of eight numbers');
     // No map for a code of 8: the view says how to get one.
     await page.getByTestId('code-map-off').waitFor();

@@ -74,7 +74,7 @@ export function AutoencoderViews({ challenge, spec, weights, val }: AutoencoderV
   const whole = useWholeSplit(loaded, photos);
   const model = loaded.kind === 'ready' ? loaded.model : null;
   return (
-    <section aria-labelledby="ae-views" data-testid="autoencoder-views" data-code={model?.codeLength ?? ''} className="flex flex-col gap-4">
+    <section aria-labelledby="ae-views" data-testid="autoencoder-views" data-state={loaded.kind} data-code={model?.codeLength ?? ''} className="flex flex-col gap-4">
       <h2 id="ae-views" className="text-lg font-semibold">{t('title')}</h2>
       {loaded.kind === 'error' && <p role="alert" className="text-sm text-red-700">{t('failed', { message: loaded.message })}</p>}
       {loaded.kind === 'loading' && <p className="text-sm text-slate-500">{t('loading')}</p>}
