@@ -44,6 +44,16 @@ const SHAPE_MESSAGES: Array<[RegExp, (m: RegExpExecArray, t: Translate) => strin
   [/embedding must be the first layer/, (_m, t) => t('problem.embeddingFirst')],
   [/(conv2d|maxPooling2d) needs an image input.*got ([\dx]+) \(a sequence/, (m, t) => t('problem.imageLayerOnSequence', { layer: layerName(m[1], t), shape: shape(m[2] ?? '') })],
   [/the last layer must output (\d+) values.*got ([\dx]+) \(still a sequence/, (m, t) => t('problem.stillSequence', { classes: m[1] ?? '', shape: shape(m[2] ?? '') })],
+  // Decoder layers and the autoencoder's ends (models/shapes-decoder.ts, models/shapes.ts).
+  [/(upSampling2d|conv2dTranspose) needs an image input \(height x width x channels\), got ([\dx]+)/, (m, t) => t('problem.decoderNeedsImage', { layer: layerName(m[1], t), shape: shape(m[2] ?? '') })],
+  [/reshape to ([\dx]+) needs (\d+) values, got (\d+) \(input ([\dx]+)\)/, (m, t) => t('problem.reshapeCount', { target: shape(m[1] ?? ''), need: m[2] ?? '', got: m[3] ?? '', shape: shape(m[4] ?? '') })],
+  [/reshape to ([\dx]+) makes a sequence/, (m, t) => t('problem.reshapeSequence', { target: shape(m[1] ?? '') })],
+  [/a bottleneck needs a flat input.*\(input is ([\dx]+)\)/, (m, t) => t('problem.bottleneckFlat', { shape: shape(m[1] ?? '') })],
+  [/the last layer must output ([\dx]+), the input's own shape.*got ([\dx]+)/, (m, t) => t('problem.rebuildShape', { target: shape(m[1] ?? ''), shape: shape(m[2] ?? '') })],
+  [/an autoencoder needs one dense layer marked bottleneck/, (_m, t) => t('problem.noBottleneck')],
+  [/an autoencoder has exactly one bottleneck/, (_m, t) => t('problem.bottleneckTwice')],
+  [/the bottleneck is the last layer/, (_m, t) => t('problem.bottleneckLast')],
+  [/only an autoencoder challenge takes a bottleneck/, (_m, t) => t('problem.bottleneckNotHere')],
   [/dense needs a flat input.*\(input is (.+)\)/, (m, t) => t('problem.denseNeedsFlat', { shape: shape(m[1] ?? '') })],
   [/conv2d needs an image input.*got (.+)$/, (m, t) => t('problem.convNeedsImage', { shape: shape(m[1] ?? '') })],
   [/conv2d kernelSize (\d+) is larger than its (\S+) input/, (m, t) => t('problem.kernelTooLarge', { size: m[1] ?? '', shape: shape(m[2] ?? '') })],
@@ -71,7 +81,8 @@ function place(issue: SpecIssue, t: Translate, out: Problems, flatInput: boolean
   const parts = issue.path.split('.');
   if (parts[0] === 'layers' && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
     const field = parts[2];
-    const text = field === undefined
+    // A bottleneck problem is about the whole layer, not a value typed into it.
+    const text = field === undefined || field === 'bottleneck'
       ? describeShape(issue.message, t, flatInput)
       : `${LAYER_FIELDS.has(field) ? t(`field.${field}`) : field}: ${describeValue(issue.message, t)}`;
     push(out.byLayer, Number(parts[1]), text);
@@ -82,7 +93,7 @@ function place(issue: SpecIssue, t: Translate, out: Problems, flatInput: boolean
     push(out.byField, field, describeValue(issue.message, t));
     return;
   }
-  out.other.push(issue.message);
+  out.other.push(describeShape(issue.message, t, flatInput));
 }
 
 export function collectProblems(challenge: ModelChallenge, spec: ModelSpec, t: Translate): Problems {
@@ -109,7 +120,9 @@ export function collectProblems(challenge: ModelChallenge, spec: ModelSpec, t: T
   // The game's rules are the authority; a problem they find that the above missed still blocks.
   if (!check.ok && issues.length === 0 && out.other.length === 0) {
     const noImages = check.error.issues.some((i) => i.path === 'training.augment');
-    out.other.push(noImages ? t('problem.augmentNoImages') : check.error.message);
+    if (noImages) out.other.push(t('problem.augmentNoImages'));
+    else if (check.error.issues.length === 0) out.other.push(check.error.message);
+    else for (const issue of check.error.issues) place(issue, t, out, challenge.inputShape.length === 1);
   }
   out.valid = check.ok && issues.length === 0 && out.other.length === 0;
   return out;
