@@ -30,7 +30,11 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+// Two files at a time: much of a test file's time is waiting (a page load, a round's deadline, a
+// tsx start-up), and on two cores one file at a time left CI past its 30 minutes. TEST_CONCURRENCY=1
+// runs them one after another.
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
   stdio: 'inherit',
 });
 process.exit(res.status ?? 1);
