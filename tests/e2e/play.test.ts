@@ -10,6 +10,7 @@ import { race, RACE_OPTIMIZERS, type RaceSettings } from '../../game/solo/optimi
 import { RACE_SEED, RACE_SURFACES, raceOutcomes, type RaceEntry } from '../../game/solo/play';
 import { stepProblem } from '../../game/solo/steps-quiz';
 import { SURFACES, type SurfaceId } from '../../game/solo/surfaces';
+import { fmt } from '../../app/challenges/[id]/play/steps-view';
 import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
 
 /** Settings that reach three stars everywhere (found with raceOutcomes over a sweep). */
@@ -125,11 +126,11 @@ describe('play challenges, end to end in Chromium', () => {
       await page.getByTestId('steps-answer').fill(q.answer.toFixed(4));
       await page.getByTestId('steps-check').click();
       await page.locator('[data-testid="steps-feedback"][data-correct="true"]').waitFor();
-      if (q.key === 'z1') assert.match(await page.getByTestId('diagram-z1').textContent() ?? '', new RegExp(q.answer.toFixed(4).replace('-', '−')));
+      if (q.key === 'z1') assert.match(await page.getByTestId('diagram-z1').textContent() ?? '', new RegExp(fmt(q.answer)));
     }
     await page.getByTestId('steps-done').waitFor();
     assert.equal(await page.locator('[data-testid="steps-answer-row"][data-correct="true"]').count(), questions.length);
-    assert.match(await page.getByTestId('diagram-neww2-0').textContent() ?? '', new RegExp(questions.at(-1)!.answer.toFixed(4).replace('-', '−')));
+    assert.match(await page.getByTestId('diagram-neww2-0').textContent() ?? '', new RegExp(fmt(questions.at(-1)!.answer)));
     await screenshot(page, 'challenge-backprop-steps');
 
     const result = await submitAndWait(page);
