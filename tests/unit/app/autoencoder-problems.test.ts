@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createTranslator } from 'next-intl';
 import { collectProblems, type Translate } from '../../../app/challenges/[id]/problems';
-import { modelChallenge, type ModelChallenge } from '../../../game/challenges';
+import { modelChallenge } from '../../../game/challenges';
 import { defaultSpec } from '../../../models/presets';
 import type { LayerSpec, ModelSpec } from '../../../models/spec';
 
@@ -22,12 +22,7 @@ function translator(locale: (typeof LOCALES)[number]): Translate {
   return t as unknown as Translate;
 }
 
-function challenge(id: string): ModelChallenge {
-  const c = modelChallenge(id);
-  if (!c) throw new Error(`no ${id} challenge`);
-  return c;
-}
-const AE = challenge('autoencoder');
+const AE = modelChallenge('autoencoder');
 const base = defaultSpec('autoencoder');
 const spec = (layers: LayerSpec[]): ModelSpec => ({ ...base, layers });
 
@@ -78,7 +73,7 @@ describe('autoencoder spec problems in both languages', () => {
       assert.deepEqual(under([flatten, code(64), code(16), dense(1024), reshape([32, 32, 1])], 2), [t('problem.bottleneckTwice')]);
       // A bottleneck at the end outputs a flat code, never the photo: the shape is what to fix first.
       assert.deepEqual(under([flatten, dense(1024), reshape([32, 32, 1]), flatten, code(16)], 4), [t('problem.rebuildShape', { target: '32×32×1', shape: '16' })]);
-      const digits = challenge('sign-digits');
+      const digits = modelChallenge('sign-digits');
       const classifier = [...defaultSpec('sign-digits').layers];
       const last = classifier.length - 1;
       classifier[last] = { ...(classifier[last] as Extract<LayerSpec, { type: 'dense' }>), bottleneck: true };
