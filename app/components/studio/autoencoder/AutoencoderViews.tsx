@@ -5,6 +5,7 @@ import type { ModelChallenge } from '../../../../game/challenges';
 import type { ReconstructionSplit } from '../../../../models/autoencoder-data';
 import type { ModelSpec } from '../../../../models/spec';
 import { AnomalySection, CodeSection, Denoising, errorsOf, Reconstructions, type Photos } from './AeSections';
+import { useTrainedModel, type LoadedModel, type ModelLoader } from '../useTrainedModel';
 import { toFloats, type AeModel } from './ae-model-types';
 import { fewPerClass } from './ae-views';
 
@@ -17,29 +18,14 @@ export interface AutoencoderViewsProps {
   val: ReconstructionSplit;
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'ready'; model: AeModel } | { kind: 'error'; message: string };
+type Loaded = LoadedModel<AeModel>;
 
 /** The trained autoencoder rebuilt in the page (ae-model.ts, which loads tfjs, imported on demand). */
-function useAeModel(spec: ModelSpec, weights: ArrayBuffer, challenge: ModelChallenge): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  useEffect(() => {
-    let alive = true;
-    let model: AeModel | null = null;
-    setLoaded({ kind: 'loading' });
-    (async () => {
-      const lib = await import('./ae-model');
-      await lib.ensureBackend();
-      if (!alive) return;
-      model = lib.loadAutoencoder(spec, weights, challenge);
-      setLoaded({ kind: 'ready', model });
-    })().catch((e: unknown) => alive && setLoaded({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      alive = false;
-      model?.dispose();
-    };
-  }, [spec, weights, challenge]);
-  return loaded;
-}
+const loadAe: ModelLoader<AeModel> = async (spec, weights, challenge) => {
+  const lib = await import('./ae-model');
+  await lib.ensureBackend();
+  return lib.loadAutoencoder(spec, weights, challenge);
+};
 
 /** Every validation photo's code and reconstruction error, computed once per model. */
 function useWholeSplit(loaded: Loaded, photos: Photos) {
@@ -66,7 +52,7 @@ function useWholeSplit(loaded: Loaded, photos: Photos) {
  */
 export function AutoencoderViews({ challenge, spec, weights, val }: AutoencoderViewsProps) {
   const t = useTranslations('autoencoder');
-  const loaded = useAeModel(spec, weights, challenge);
+  const loaded = useTrainedModel(loadAe, spec, weights, challenge);
   const photos = useMemo<Photos>(() => ({
     pixels: toFloats(val.images), labels: val.labels, count: val.count, width: val.width, height: val.height, shown: fewPerClass(val.labels, 1),
     ...(val.noisy && { noisy: toFloats(val.noisy) }),

@@ -5,6 +5,7 @@ import type { ModelChallenge } from '../../../../game/challenges';
 import { centreSquare, toGray } from '../../../../models/gray-image';
 import type { ModelSpec } from '../../../../models/spec';
 import { DigitCanvas } from '../../../challenges/[id]/DigitCanvas';
+import { useTrainedModel, type LoadedModel, type ModelLoader } from '../useTrainedModel';
 import type { HandModel } from './hand-model';
 import { useCamera, type CameraState } from './useCamera';
 
@@ -23,29 +24,10 @@ interface Reading {
   frame: number;
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'ready'; model: HandModel } | { kind: 'error' };
+type Loaded = LoadedModel<HandModel>;
 
-/** The trained model in this page, freed when the panel closes or the run changes. */
-function useHandModel(spec: ModelSpec, weights: ArrayBuffer, challenge: ModelChallenge): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  useEffect(() => {
-    let alive = true;
-    let model: HandModel | null = null;
-    import('./hand-model')
-      .then((lib) => lib.loadHandModel(spec, weights, challenge.inputShape, challenge.numClasses))
-      .then((m) => {
-        model = m;
-        if (alive) setLoaded({ kind: 'ready', model: m });
-        else m.dispose();
-      })
-      .catch(() => alive && setLoaded({ kind: 'error' }));
-    return () => {
-      alive = false;
-      model?.dispose();
-    };
-  }, [spec, weights, challenge]);
-  return loaded;
-}
+/** The trained model in this page (hand-model.ts, which loads tfjs, imported on demand). */
+const loadHand: ModelLoader<HandModel> = async (spec, weights, challenge) => (await import('./hand-model')).loadHandModel(spec, weights, challenge.inputShape, challenge.numClasses);
 
 /** The centre square of the current video frame in the data set's grayscale (models/gray-image.ts). */
 function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement, size: number, mirror: boolean): Uint8Array | null {
@@ -124,7 +106,7 @@ function LiveHand({ challenge, spec, weights, onClose }: { challenge: ModelChall
   const t = useTranslations('hand');
   const videoRef = useRef<HTMLVideoElement>(null);
   const camera = useCamera(videoRef);
-  const loaded = useHandModel(spec, weights, challenge);
+  const loaded = useTrainedModel(loadHand, spec, weights, challenge);
   const [mirror, setMirror] = useState(false);
   const size = challenge.inputShape[0] ?? 64;
   const reading = usePredictions(videoRef, camera.state, loaded, size, mirror);

@@ -7,6 +7,7 @@ import type { FeatureSplit } from '../../../../models/challenge-data';
 import type { AttentionTrace, RecurrentTrace, SequenceTrace } from '../../../../models/sequence-inspect';
 import type { ModelSpec } from '../../../../models/spec';
 import { Heatmap } from './Heatmap';
+import { useTrainedModel, type LoadedModel, type ModelLoader } from '../useTrainedModel';
 import type { SequenceModel } from './sequence-model';
 import { exampleAt, lookupAnswer, oneHot, rotateDigits } from './tokens';
 
@@ -23,28 +24,14 @@ export interface SequenceViewsProps {
   val: FeatureSplit;
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'ready'; model: SequenceModel } | { kind: 'error'; message: string };
+type Loaded = LoadedModel<SequenceModel>;
 
-function useSequenceModel(spec: ModelSpec, weights: ArrayBuffer, challenge: ModelChallenge): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  useEffect(() => {
-    let alive = true;
-    let model: SequenceModel | null = null;
-    setLoaded({ kind: 'loading' });
-    (async () => {
-      const lib = await import('./sequence-model');
-      await lib.ensureBackend();
-      if (!alive) return;
-      model = lib.loadSequenceModel(spec, weights, challenge.inputShape, challenge.numClasses);
-      setLoaded({ kind: 'ready', model });
-    })().catch((e: unknown) => alive && setLoaded({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      alive = false;
-      model?.dispose();
-    };
-  }, [spec, weights, challenge]);
-  return loaded;
-}
+/** The trained model rebuilt in the page (sequence-model.ts, which loads tfjs, imported on demand). */
+const loadSequence: ModelLoader<SequenceModel> = async (spec, weights, challenge) => {
+  const lib = await import('./sequence-model');
+  await lib.ensureBackend();
+  return lib.loadSequenceModel(spec, weights, challenge.inputShape, challenge.numClasses);
+};
 
 const argmax = (p: readonly number[]) => p.reduce((best, v, i) => (v > (p[best] ?? -Infinity) ? i : best), 0);
 const transpose = (grid: number[][], rows: number) => Array.from({ length: Math.min(rows, grid[0]?.length ?? 0) }, (_, u) => grid.map((step) => step[u] ?? 0));
@@ -141,7 +128,7 @@ function useTrace(loaded: Loaded, features: Float32Array) {
 export function SequenceViews({ challenge, spec, weights, val }: SequenceViewsProps) {
   const t = useTranslations('train.seqViews');
   const [index, setIndex] = useState(0);
-  const loaded = useSequenceModel(spec, weights, challenge);
+  const loaded = useTrainedModel(loadSequence, spec, weights, challenge);
   const example = useMemo(() => exampleAt(val, index), [val, index]);
   const result = useTrace(loaded, example.features);
   const columns = example.tokens.map(tokenLabel);
