@@ -31,8 +31,6 @@ export function HostStart() {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [mine, setMine] = useState<string[]>([]);
-  useEffect(() => setMine(storedRooms()), []);
 
   const enter = (c: HostCredentials, showPin: boolean) => {
     saveHostToken(c.code, c.hostToken);
@@ -54,14 +52,7 @@ export function HostStart() {
       <section aria-labelledby="host-title" className="flex flex-col gap-4">
         <h1 id="host-title" className="text-3xl font-bold tracking-tight">{t('start.title')}</h1>
         <p className="max-w-3xl text-lg text-slate-700">{t('start.pitch')}</p>
-        <ol className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
-          {STEPS.map((s, i) => (
-            <li key={s} className="flex items-start gap-2 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200">
-              <span aria-hidden="true" className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-indigo-700 text-xs font-bold text-white">{i + 1}</span>
-              <span>{t(`start.${s}`)}</span>
-            </li>
-          ))}
-        </ol>
+        <HostSteps />
         <div className="flex flex-wrap items-center gap-3">
           <button type="button" data-testid="create-room" onClick={create} disabled={busy || !connected} className="rounded-xl bg-indigo-700 px-6 py-3 text-lg font-bold text-white shadow hover:bg-indigo-800 disabled:opacity-50">
             {busy ? t('start.creating') : t('start.create')}
@@ -71,19 +62,46 @@ export function HostStart() {
         </div>
         {error && <RoomError error={error} />}
       </section>
-      {mine.length > 0 && (
-        <section aria-labelledby="mine-title" className="flex flex-col gap-2">
-          <h2 id="mine-title" className="text-lg font-semibold">{t('start.mine')}</h2>
-          <ul className="flex flex-wrap gap-2">
-            {mine.map((c) => (
-              <li key={c}>
-                <Link href={`/room/${c}/host`} className="inline-block rounded-lg bg-white px-3 py-1.5 font-mono font-semibold tracking-widest text-indigo-800 ring-1 ring-slate-300 hover:ring-indigo-500">{spacedCode(c)}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <MyRooms />
       <ReclaimForm onReclaimed={(c) => enter(c, false)} />
     </div>
+  );
+}
+
+/** How a class round goes, numbered; the numbers are decoration, the list's order says it. */
+function HostSteps() {
+  const t = useTranslations('room');
+  return (
+    <ol className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
+      {STEPS.map((s, i) => (
+        <li key={s} className="flex items-start gap-2 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200">
+          <span aria-hidden="true" className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-indigo-700 text-xs font-bold text-white">{i + 1}</span>
+          <span>{t(`start.${s}`)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * Links back into rooms this browser hosts. Read after mounting, as the server render has no
+ * localStorage (reading it during render would mismatch on hydration); nothing shows without any.
+ */
+function MyRooms() {
+  const t = useTranslations('room');
+  const [mine, setMine] = useState<string[]>([]);
+  useEffect(() => setMine(storedRooms()), []);
+  if (mine.length === 0) return null;
+  return (
+    <section aria-labelledby="mine-title" className="flex flex-col gap-2">
+      <h2 id="mine-title" className="text-lg font-semibold">{t('start.mine')}</h2>
+      <ul className="flex flex-wrap gap-2">
+        {mine.map((c) => (
+          <li key={c}>
+            <Link href={`/room/${c}/host`} className="inline-block rounded-lg bg-white px-3 py-1.5 font-mono font-semibold tracking-widest text-indigo-800 ring-1 ring-slate-300 hover:ring-indigo-500">{spacedCode(c)}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -54,8 +54,53 @@ function placeMarker(u: uPlot, m: ChartMarker | null | undefined): void {
   tag.style.right = flip ? '4px' : '';
 }
 
-/** A small live line chart (uPlot): x is the fractional epoch. */
-export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax, marker }: {
+/** uPlot's data layout: the x values, then one column per series. */
+function alignedData(x: number[], series: Series[]): uPlot.AlignedData {
+  return [x, ...series.map((s) => s.values)] as uPlot.AlignedData;
+}
+
+/** The plot's options; `onDraw` runs after every redraw (new data, new size). */
+function chartOptions({ width, xLabel, series, yRange, xMax, onDraw }: {
+  width: number;
+  xLabel: string;
+  series: Series[];
+  yRange: [number, number] | undefined;
+  xMax: number | undefined;
+  onDraw: (u: uPlot) => void;
+}): uPlot.Options {
+  return {
+    width,
+    height: CHART_HEIGHT_PX,
+    // No hover read-out: the legend names the lines (values would read '--' until hovered).
+    legend: { show: true, live: false },
+    scales: { x: { time: false, ...(xMax ? { range: [0, xMax] as uPlot.Range.MinMax } : {}) }, ...(yRange ? { y: { range: yRange } } : {}) },
+    axes: [{ label: xLabel }, {}],
+    hooks: { draw: [onDraw] },
+    // Validation values exist only at epoch ends: draw their points so a single epoch still shows.
+    series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: s.sparse ?? false, size: 7, fill: s.color } }))],
+  };
+}
+
+/**
+ * Keeps the plot the width of its box (grid columns change with the page width, not only on
+ * window resize) and repaints it when its lost canvas comes back blank (setSize repaints
+ * everything, see DigitCanvas). Reads the plot through the ref, as it may be replaced or gone.
+ * Returns the undo.
+ */
+function followBox(el: HTMLDivElement, canvas: HTMLCanvasElement, plot: { current: uPlot | null }): () => void {
+  const observer = new ResizeObserver(() => {
+    if (el.clientWidth > 0) plot.current?.setSize({ width: el.clientWidth, height: CHART_HEIGHT_PX });
+  });
+  observer.observe(el);
+  const repaint = () => plot.current?.setSize({ width: plot.current.width, height: plot.current.height });
+  canvas.addEventListener('contextrestored', repaint);
+  return () => {
+    canvas.removeEventListener('contextrestored', repaint);
+    observer.disconnect();
+  };
+}
+
+interface CurveChartProps {
   title: string;
   xLabel: string;
   x: number[];
@@ -66,7 +111,10 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax, mar
   xMax?: number;
   /** A vertical line to mark, e.g. the epoch with the lowest validation loss. */
   marker?: ChartMarker | null;
-}) {
+}
+
+/** A small live line chart (uPlot): x is the fractional epoch. */
+export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax, marker }: CurveChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const lastDraw = useRef(0);
@@ -81,32 +129,13 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax, mar
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const opts: uPlot.Options = {
-      width: el.clientWidth || 400,
-      height: CHART_HEIGHT_PX,
-      // No hover read-out: the legend names the lines (values would read '--' until hovered).
-      legend: { show: true, live: false },
-      scales: { x: { time: false, ...(xMax ? { range: [0, xMax] as uPlot.Range.MinMax } : {}) }, ...(yRange ? { y: { range: yRange } } : {}) },
-      axes: [{ label: xLabel }, {}],
-      // Validation values exist only at epoch ends: draw their points so a single epoch still shows.
-      // Every redraw (new data, new size) puts the marker back at its x.
-      hooks: { draw: [(u: uPlot) => placeMarker(u, markerRef.current)] },
-      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: s.sparse ?? false, size: 7, fill: s.color } }))],
-    };
+    // Every redraw (new data, new size) puts the marker back at its x.
+    const opts = chartOptions({ width: el.clientWidth || 400, xLabel, series, yRange, xMax, onDraw: (u: uPlot) => placeMarker(u, markerRef.current) });
     const { x: xs, series: ss } = latest.current;
-    plot.current = new uPlot(opts, [xs, ...ss.map((s) => s.values)] as uPlot.AlignedData, el);
-    // The chart follows its box (grid columns change with the page width, not only on window resize).
-    const observer = new ResizeObserver(() => {
-      if (el.clientWidth > 0) plot.current?.setSize({ width: el.clientWidth, height: CHART_HEIGHT_PX });
-    });
-    observer.observe(el);
-    // A lost and restored canvas comes back blank; setSize repaints everything (see DigitCanvas).
-    const canvas = plot.current.ctx.canvas;
-    const repaint = () => plot.current?.setSize({ width: plot.current.width, height: plot.current.height });
-    canvas.addEventListener('contextrestored', repaint);
+    plot.current = new uPlot(opts, alignedData(xs, ss), el);
+    const unfollow = followBox(el, plot.current.ctx.canvas, plot);
     return () => {
-      canvas.removeEventListener('contextrestored', repaint);
-      observer.disconnect();
+      unfollow();
       plot.current?.destroy();
       plot.current = null;
     };
@@ -119,7 +148,7 @@ export function CurveChart({ title, xLabel, x, series, testId, yRange, xMax, mar
       pending.current = null;
       lastDraw.current = performance.now();
       const { x: xs, series: ss } = latest.current;
-      plot.current?.setData([xs, ...ss.map((s) => s.values)] as uPlot.AlignedData);
+      plot.current?.setData(alignedData(xs, ss));
     };
     const wait = REDRAW_INTERVAL_MS - (performance.now() - lastDraw.current);
     if (wait <= 0) draw();

@@ -27,7 +27,7 @@ function Field({ label, help, problems, lockedNote, children }: { label: string;
   );
 }
 
-export function HyperParams({ training, problems, disabled, locked = {}, shown, onChange }: {
+interface HyperParamsProps {
   training: TrainingSpec;
   /** Problems keyed by field name (learningRate, batchSize, …). */
   problems: Map<string, string[]>;
@@ -37,7 +37,10 @@ export function HyperParams({ training, problems, disabled, locked = {}, shown, 
   /** The settings this challenge shows (game/controls.ts); locked ones are always among them. */
   shown: ReadonlySet<ControlGroup>;
   onChange: (t: TrainingSpec) => void;
-}) {
+}
+
+/** The training settings this challenge shows; a locked one stays visible but disabled, with a note. */
+export function HyperParams({ training, problems, disabled, locked = {}, shown, onChange }: HyperParamsProps) {
   const t = useTranslations('train');
   const opt = training.optimizer;
   const num = (v: number) => (Number.isFinite(v) ? v : '');

@@ -104,7 +104,57 @@ function insertAt(layers: LayerSpec[], outputLast = false): number {
   return (last?.type === 'dense' && last.activation === 'softmax') || (outputLast && last) ? layers.length - 1 : layers.length;
 }
 
-export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast, layerTypes, issues, disabled, tools, onChange }: {
+/** Row 0: the input the stack starts from, named after what it is (a point, a sequence, an image). */
+function InputRow({ inputShape, inputLabel }: { inputShape: readonly number[]; inputLabel: string | undefined }) {
+  const t = useTranslations('train');
+  const flat = inputShape.length === 1;
+  return (
+    <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
+      <span className="w-6 text-xs text-slate-500">0</span>
+      <span className="font-semibold">{inputLabel ?? (flat ? t('inputPoint') : inputShape.length === 2 ? t('inputSequence', { steps: inputShape[0] ?? 0, features: inputShape[1] ?? 0 }) : t('inputLayer'))}</span>
+      <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
+    </div>
+  );
+}
+
+/** One layer of the stack: its settings, its output shape, its move and remove buttons, its problems. */
+function LayerRow({ layer, index, count, info, problems, tools, onUpdate, onMove, onRemove, onMarkBottleneck }: {
+  layer: LayerSpec;
+  index: number;
+  /** How many layers the stack has (the last cannot move down, a lone one cannot go). */
+  count: number;
+  info: LayerInfo | undefined;
+  /** This layer's entry in `issues`: any entry, even an empty one, marks the row red. */
+  problems: string[] | undefined;
+  tools: LayerEditorProps['tools'];
+  onUpdate: (l: LayerSpec) => void;
+  onMove: (d: -1 | 1) => void;
+  onRemove: () => void;
+  onMarkBottleneck: (on: boolean) => void;
+}) {
+  const t = useTranslations('train');
+  const bottleneck = layer.type === 'dense' && layer.bottleneck;
+  return (
+    <li data-testid="layer-row" data-layer-type={layer.type} data-bottleneck={bottleneck ? 'true' : undefined} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${problems ? 'ring-red-300' : bottleneck ? 'ring-2 ring-amber-400' : 'ring-slate-200'}`}>
+      <span className="w-6 text-xs text-slate-500">{index + 1}</span>
+      <span className={`w-40 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
+      <LayerFields layer={layer} onChange={onUpdate} />
+      <ShapeCell info={info} />
+      <span className="flex gap-1">
+        <button type="button" aria-label={t('moveUp')} title={t('moveUp')} disabled={index === 0} onClick={() => onMove(-1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↑</button>
+        <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={index === count - 1} onClick={() => onMove(1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↓</button>
+        <button type="button" aria-label={t('remove')} title={t('remove')} disabled={count === 1} onClick={() => onRemove()} className="rounded px-1.5 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
+      </span>
+      {tools.bottleneck && layer.type === 'dense' && <BottleneckField checked={layer.bottleneck === true} onMark={onMarkBottleneck} />}
+      {tools.weightDecay && takesDecay(layer) && <DecayFields layer={layer} onChange={onUpdate} />}
+      {problems?.map((m) => (
+        <p key={m} data-testid="spec-error" role="alert" className="w-full text-xs text-red-700">{m}</p>
+      ))}
+    </li>
+  );
+}
+
+interface LayerEditorProps {
   layers: LayerSpec[];
   /** Per-layer shapes when the whole stack is valid. */
   infos: LayerInfo[] | null;
@@ -122,11 +172,12 @@ export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast,
   /** The tools against overfitting this challenge shows (game/controls.ts): Dropout, weight decay. */
   tools: { dropout: boolean; weightDecay: boolean; bottleneck?: boolean };
   onChange: (layers: LayerSpec[]) => void;
-}) {
+}
+
+export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast, layerTypes, issues, disabled, tools, onChange }: LayerEditorProps) {
   const t = useTranslations('train');
   const [newType, setNewType] = useState<LayerType>('dense');
   // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
-  const flat = inputShape.length === 1;
   // The decoder layers and the bottleneck mark belong to the autoencoder challenges (tools.bottleneck).
   const types = offeredTypes(inputShape, tools.dropout, layerTypes, tools.bottleneck === true);
   const chosen = types.includes(newType) ? newType : (types[0] ?? 'dense');
@@ -145,29 +196,22 @@ export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast,
   return (
     <fieldset data-testid="layer-editor" disabled={disabled} className="flex min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm text-slate-600">{t('editorHelp')}</legend>
-      <div className="flex items-center gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-600">
-        <span className="w-6 text-xs text-slate-500">0</span>
-        <span className="font-semibold">{inputLabel ?? (flat ? t('inputPoint') : inputShape.length === 2 ? t('inputSequence', { steps: inputShape[0] ?? 0, features: inputShape[1] ?? 0 }) : t('inputLayer'))}</span>
-        <span className="ml-auto font-mono text-xs">→ {inputShape.join('×')}</span>
-      </div>
+      <InputRow inputShape={inputShape} inputLabel={inputLabel} />
       <ol className="flex flex-col gap-2">
         {layers.map((layer, i) => (
-          <li key={i} data-testid="layer-row" data-layer-type={layer.type} data-bottleneck={layer.type === 'dense' && layer.bottleneck ? 'true' : undefined} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ${issues.has(i) ? 'ring-red-300' : layer.type === 'dense' && layer.bottleneck ? 'ring-2 ring-amber-400' : 'ring-slate-200'}`}>
-            <span className="w-6 text-xs text-slate-500">{i + 1}</span>
-            <span className={`w-40 text-sm font-semibold ${helpCls}`} title={t(`layerHelp.${layer.type}`)}>{t(`layer.${layer.type}`)}</span>
-            <LayerFields layer={layer} onChange={(l) => update(i, l)} />
-            <ShapeCell info={infos?.[i]} />
-            <span className="flex gap-1">
-              <button type="button" aria-label={t('moveUp')} title={t('moveUp')} disabled={i === 0} onClick={() => move(i, -1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↑</button>
-              <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={i === layers.length - 1} onClick={() => move(i, 1)} className="rounded px-1.5 hover:bg-slate-100 disabled:opacity-30">↓</button>
-              <button type="button" aria-label={t('remove')} title={t('remove')} disabled={layers.length === 1} onClick={() => onChange(layers.filter((_, j) => j !== i))} className="rounded px-1.5 text-red-600 hover:bg-red-50 disabled:opacity-30">✕</button>
-            </span>
-            {tools.bottleneck && layer.type === 'dense' && <BottleneckField checked={layer.bottleneck === true} onMark={(on) => onChange(markBottleneck(layers, i, on))} />}
-            {tools.weightDecay && takesDecay(layer) && <DecayFields layer={layer} onChange={(l) => update(i, l)} />}
-            {issues.get(i)?.map((m) => (
-              <p key={m} data-testid="spec-error" role="alert" className="w-full text-xs text-red-700">{m}</p>
-            ))}
-          </li>
+          <LayerRow
+            key={i}
+            layer={layer}
+            index={i}
+            count={layers.length}
+            info={infos?.[i]}
+            problems={issues.get(i)}
+            tools={tools}
+            onUpdate={(l) => update(i, l)}
+            onMove={(d) => move(i, d)}
+            onRemove={() => onChange(layers.filter((_, j) => j !== i))}
+            onMarkBottleneck={(on) => onChange(markBottleneck(layers, i, on))}
+          />
         ))}
       </ol>
       <div className="flex flex-wrap items-center gap-2">

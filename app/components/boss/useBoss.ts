@@ -1,9 +1,9 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { BossReveal } from '../../../game/boss/reveal';
 import type { ApiError, BossMine, SubmissionResult } from '../../../protocol';
 import { usePlayer } from '../providers/PlayerProvider';
-import { useSocket } from '../providers/SocketProvider';
+import { useSocket, type ArenaSocket } from '../providers/SocketProvider';
 import { request } from '../room/emit';
 
 export interface Boss {
@@ -43,25 +43,7 @@ export function useBoss(challengeId: string, roomCode?: string): Boss {
     }
   }, [socket, player, challengeId, roomCode]);
 
-  useEffect(() => {
-    if (!socket) return;
-    void load();
-    const onConnect = () => void load();
-    const onResult = (r: SubmissionResult) => {
-      if (r.challengeId === challengeId && (r.room?.code ?? undefined) === roomCode) void load();
-    };
-    const onRevealed = (r: BossReveal & { code: string }) => {
-      if (roomCode && r.code === roomCode && r.challengeId === challengeId) setReveal(r);
-    };
-    socket.on('connect', onConnect);
-    socket.on('submission:result', onResult);
-    socket.on('room:revealed', onRevealed);
-    return () => {
-      socket.off('connect', onConnect);
-      socket.off('submission:result', onResult);
-      socket.off('room:revealed', onRevealed);
-    };
-  }, [socket, load, challengeId, roomCode]);
+  useBossRefresh(socket, load, challengeId, roomCode, setReveal);
 
   const pick = useCallback(async (ids: string[]) => {
     // The box follows the click at once; a refusal puts the server's picks back.
@@ -87,4 +69,31 @@ export function useBoss(challengeId: string, roomCode?: string): Boss {
   }, [socket, challengeId]);
 
   return { mine, error, busy, reveal, pick, face };
+}
+
+/**
+ * Keeps `boss:mine` current: asked now, again on every reconnect and after each of this player's
+ * results on this level in the same place (solo, or this room); a room's reveal is taken straight from `room:revealed`.
+ * `setReveal` is a state setter (stable), so the effect re-runs only when the others change.
+ */
+function useBossRefresh(socket: ArenaSocket | null, load: () => Promise<void>, challengeId: string, roomCode: string | undefined, setReveal: Dispatch<SetStateAction<BossReveal | null>>): void {
+  useEffect(() => {
+    if (!socket) return;
+    void load();
+    const onConnect = () => void load();
+    const onResult = (r: SubmissionResult) => {
+      if (r.challengeId === challengeId && (r.room?.code ?? undefined) === roomCode) void load();
+    };
+    const onRevealed = (r: BossReveal & { code: string }) => {
+      if (roomCode && r.code === roomCode && r.challengeId === challengeId) setReveal(r);
+    };
+    socket.on('connect', onConnect);
+    socket.on('submission:result', onResult);
+    socket.on('room:revealed', onRevealed);
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('submission:result', onResult);
+      socket.off('room:revealed', onRevealed);
+    };
+  }, [socket, load, challengeId, roomCode, setReveal]);
 }

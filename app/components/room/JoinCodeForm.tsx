@@ -66,37 +66,59 @@ export function JoinCodeForm({ initial = '', size = 'lg', autoFocus = false }: {
     <form onSubmit={submit} data-testid="join-code-form" className="flex flex-col gap-2">
       <label htmlFor={id} className={big ? 'text-lg font-semibold' : 'text-sm font-medium'}>{t('join.codeLabel')}</label>
       <div className="flex flex-wrap gap-2">
-        <input
+        <JoinCodeInput
           id={id}
-          data-testid="join-code-input"
           value={value}
           autoFocus={autoFocus}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={JOIN_CODE_LENGTH + 4}
-          onChange={(e) => {
-            setValue(e.target.value.toUpperCase());
+          big={big}
+          invalid={problem !== null}
+          onType={(typed) => {
+            setValue(typed.toUpperCase());
             setRefused(null);
           }}
-          aria-invalid={problem !== null || undefined}
-          aria-describedby={`${id}-help`}
-          placeholder="ACD EF3"
-          className={`rounded-xl border border-slate-400 bg-white font-mono uppercase tracking-[0.3em] placeholder:text-slate-300 ${big ? 'w-56 px-4 py-3 text-2xl' : 'w-40 px-3 py-2 text-lg'}`}
         />
         <button type="submit" data-testid="join-code-submit" disabled={checking} className={`rounded-xl bg-indigo-700 font-bold text-white shadow hover:bg-indigo-800 disabled:opacity-60 ${big ? 'px-6 py-3 text-lg' : 'px-4 py-2'}`}>
           {checking ? t('join.checking') : t('join.go')}
         </button>
       </div>
-      <p
-        id={`${id}-help`}
-        data-testid="join-code-help"
-        data-code={refused?.code}
-        className={`text-sm ${problem ? 'font-medium text-red-700' : 'text-slate-600'}`}
-        role={problem ? 'alert' : undefined}
-      >
-        {problem ?? t('join.codeHelp')}
-      </p>
+      <JoinCodeHelp id={id} refusedCode={refused?.code} problem={problem} />
     </form>
+  );
+}
+
+/** Spaces and dashes may be typed inside the code (normalizeJoinCode drops them): hence a few characters past its length. */
+function JoinCodeInput({ id, value, autoFocus, big, invalid, onType }: { id: string; value: string; autoFocus: boolean; big: boolean; invalid: boolean; onType: (typed: string) => void }) {
+  return (
+    <input
+      id={id}
+      data-testid="join-code-input"
+      value={value}
+      autoFocus={autoFocus}
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      maxLength={JOIN_CODE_LENGTH + 4}
+      onChange={(e) => onType(e.target.value)}
+      aria-invalid={invalid || undefined}
+      aria-describedby={`${id}-help`}
+      placeholder="ACD EF3"
+      className={`rounded-xl border border-slate-400 bg-white font-mono uppercase tracking-[0.3em] placeholder:text-slate-300 ${big ? 'w-56 px-4 py-3 text-2xl' : 'w-40 px-3 py-2 text-lg'}`}
+    />
+  );
+}
+
+/** The field's help line, replaced by the problem (and announced) while there is one. */
+function JoinCodeHelp({ id, refusedCode, problem }: { id: string; refusedCode: ApiError['code'] | undefined; problem: string | null }) {
+  const t = useTranslations('room');
+  return (
+    <p
+      id={`${id}-help`}
+      data-testid="join-code-help"
+      data-code={refusedCode}
+      className={`text-sm ${problem ? 'font-medium text-red-700' : 'text-slate-600'}`}
+      role={problem ? 'alert' : undefined}
+    >
+      {problem ?? t('join.codeHelp')}
+    </p>
   );
 }

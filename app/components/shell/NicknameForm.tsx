@@ -43,30 +43,7 @@ export function NicknameForm({ compact = false }: { compact?: boolean }) {
           {t('nicknameTitle')}
         </h2>
       )}
-      <div className="flex flex-wrap items-end gap-2">
-        <label htmlFor={inputId} className="sr-only">
-          {t('nicknameLabel')}
-        </label>
-        <input
-          id={inputId}
-          data-testid="nickname-input"
-          value={nickname}
-          onChange={(e) => setNickname(e.target.value)}
-          autoComplete="nickname"
-          aria-describedby={`${inputId}-help`}
-          aria-invalid={error ? true : undefined}
-          className="w-full max-w-xs rounded-lg border border-slate-400 bg-white px-3 py-2 text-base"
-          placeholder={t('nicknamePlaceholder')}
-        />
-        <button
-          data-testid="nickname-submit"
-          type="submit"
-          disabled={busy || nickname.trim().length === 0}
-          className="rounded-lg bg-indigo-700 px-4 py-2 font-medium text-white shadow-sm hover:bg-indigo-800 disabled:cursor-not-allowed disabled:bg-indigo-300 disabled:text-indigo-50"
-        >
-          {busy ? t('nicknameBusy') : t('nicknameSubmit')}
-        </button>
-      </div>
+      <NicknameEntry inputId={inputId} nickname={nickname} onNicknameChange={setNickname} invalid={error !== null} busy={busy} />
       <p id={`${inputId}-help`} className="text-sm text-slate-700">
         {t('nicknameHelp', { max: NICKNAME_MAX_CHARS })}
       </p>
@@ -76,5 +53,36 @@ export function NicknameForm({ compact = false }: { compact?: boolean }) {
         </p>
       )}
     </form>
+  );
+}
+
+/** The visually hidden label, the nickname field and its submit button, on one wrapping row. */
+function NicknameEntry({ inputId, nickname, onNicknameChange, invalid, busy }: { inputId: string; nickname: string; onNicknameChange: (nickname: string) => void; invalid: boolean; busy: boolean }) {
+  const t = useTranslations('common');
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <label htmlFor={inputId} className="sr-only">
+        {t('nicknameLabel')}
+      </label>
+      <input
+        id={inputId}
+        data-testid="nickname-input"
+        value={nickname}
+        onChange={(e) => onNicknameChange(e.target.value)}
+        autoComplete="nickname"
+        aria-describedby={`${inputId}-help`}
+        aria-invalid={invalid ? true : undefined}
+        className="w-full max-w-xs rounded-lg border border-slate-400 bg-white px-3 py-2 text-base"
+        placeholder={t('nicknamePlaceholder')}
+      />
+      <button
+        data-testid="nickname-submit"
+        type="submit"
+        disabled={busy || nickname.trim().length === 0}
+        className="rounded-lg bg-indigo-700 px-4 py-2 font-medium text-white shadow-sm hover:bg-indigo-800 disabled:cursor-not-allowed disabled:bg-indigo-300 disabled:text-indigo-50"
+      >
+        {busy ? t('nicknameBusy') : t('nicknameSubmit')}
+      </button>
+    </div>
   );
 }

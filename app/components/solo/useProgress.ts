@@ -1,11 +1,11 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { CHALLENGE_IDS, type ChallengeId } from '../../../game/challenges';
 import { mergeStars, type Progress } from '../../../game/solo/path';
 import type { Stars } from '../../../game/stars';
 import type { ApiError, SubmissionResult } from '../../../protocol';
 import { usePlayer } from '../providers/PlayerProvider';
-import { useSocket } from '../providers/SocketProvider';
+import { useSocket, type ArenaSocket } from '../providers/SocketProvider';
 
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -41,9 +41,6 @@ export function useProgress(enabled = true): ProgressState {
   const [progress, setProgress] = useState<Progress>({});
   const [status, setStatus] = useState<ProgressState['status']>('loading');
   const [error, setError] = useState<ApiError | null>(null);
-  const [earned, setEarned] = useState<Earned | null>(null);
-  const latest = useRef<Progress>({});
-  latest.current = progress;
   const playerId = player?.playerId ?? null;
 
   const fetchProgress = useCallback(() => {
@@ -81,6 +78,27 @@ export function useProgress(enabled = true): ProgressState {
     };
   }, [enabled, ready, playerId, socket, fetchProgress]);
 
+  const { earned, dismissEarned } = useEarnedStars(enabled, socket, progress, setProgress, fetchProgress);
+  return { progress, status, error, earned, dismissEarned };
+}
+
+/**
+ * Solo stars earned in this tab: each scored result with stars is remembered (with the progress just
+ * before it, for the "next challenge" prompt) and raised at once, without waiting for the server's
+ * copy, which is then fetched again. `setProgress` is a state setter (stable).
+ */
+function useEarnedStars(
+  enabled: boolean,
+  socket: ArenaSocket | null,
+  progress: Progress,
+  setProgress: Dispatch<SetStateAction<Progress>>,
+  fetchProgress: () => void,
+): Pick<ProgressState, 'earned' | 'dismissEarned'> {
+  const [earned, setEarned] = useState<Earned | null>(null);
+  // Read by the result handler, so the effect need not re-subscribe on every change of progress.
+  const latest = useRef<Progress>({});
+  latest.current = progress;
+
   useEffect(() => {
     if (!enabled || !socket) return;
     const onResult = (result: SubmissionResult) => {
@@ -95,8 +113,8 @@ export function useProgress(enabled = true): ProgressState {
     return () => {
       socket.off('submission:result', onResult);
     };
-  }, [enabled, socket, fetchProgress]);
+  }, [enabled, socket, fetchProgress, setProgress]);
 
   const dismissEarned = useCallback(() => setEarned(null), []);
-  return { progress, status, error, earned, dismissEarned };
+  return { earned, dismissEarned };
 }

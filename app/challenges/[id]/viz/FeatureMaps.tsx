@@ -5,7 +5,7 @@ import type { SplitData } from '../../../../models/dataset';
 import { grayToRgba, pickExamples, tileGrid, toGray } from '../../../../models/featuremaps';
 import type { ModelSpec } from '../../../../models/spec';
 import { DigitCanvas } from '../DigitCanvas';
-import type { FeatureModel, LayerMaps } from './feature-model';
+import type { FeatureModel, FirstFilters, LayerMaps } from './feature-model';
 
 /** Width the tile grids are laid out for, in CSS pixels. */
 const GRID_WIDTH_PX = 640;
@@ -74,6 +74,52 @@ function useFeatureModel({ spec, weights, inputShape, numClasses }: Omit<Feature
   return loaded;
 }
 
+/** The first conv layer's learned filters, one small tile each. */
+function FilterTiles({ filters }: { filters: FirstFilters }) {
+  const t = useTranslations('play.featureMaps');
+  return (
+    <div data-testid="feature-filters" data-count={filters.tiles.length} className="flex flex-col gap-1">
+      <h4 className="text-sm font-medium">{t('filtersTitle')}</h4>
+      <p className="max-w-3xl text-xs text-slate-600">{t('filtersHelp', { size: filters.kernelSize })}</p>
+      <div className="flex flex-wrap gap-1" style={{ maxWidth: GRID_WIDTH_PX }}>
+        {filters.tiles.map((f, k) => <GrayTile key={k} values={f} width={filters.kernelSize} height={filters.kernelSize} px={40} label={t('filterLabel', { n: k + 1 })} />)}
+      </div>
+    </div>
+  );
+}
+
+/** One example's pixels out of the packed validation images. */
+function examplePixels(images: SplitData, i: number): Uint8Array {
+  const size = images.height * images.width * images.channels;
+  return images.images.subarray(i * size, (i + 1) * size);
+}
+
+/** A thumbnail per class to choose the input from, and buttons to step through all the images. */
+function ImagePicker({ choices, selected, images, label, onPick, onStep }: {
+  choices: number[];
+  selected: number;
+  images: SplitData;
+  label: (i: number) => string;
+  onPick: (i: number) => void;
+  onStep: (d: number) => void;
+}) {
+  const t = useTranslations('play.featureMaps');
+  return (
+    <div className="flex flex-col gap-2">
+      <span className="text-sm font-medium">{t('pickImage')}</span>
+      <div className="flex flex-wrap items-center gap-2">
+        {choices.map((i) => (
+          <button key={i} type="button" data-testid="feature-image" aria-pressed={i === selected} aria-label={label(i)} onClick={() => onPick(i)} className={`rounded p-0.5 ring-2 ${i === selected ? 'ring-indigo-600' : 'ring-transparent hover:ring-slate-300'}`}>
+            <DigitCanvas pixels={examplePixels(images, i)} width={images.width} height={images.height} label={label(i)} size={44} />
+          </button>
+        ))}
+        <button type="button" onClick={() => onStep(-1)} aria-label={t('previous')} className="rounded-md border border-slate-300 px-2 py-1 text-sm">←</button>
+        <button type="button" onClick={() => onStep(1)} aria-label={t('next')} className="rounded-md border border-slate-300 px-2 py-1 text-sm">→</button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * After training a CNN: pick a validation image and see what each conv and pooling layer makes of
  * it (one grey tile per filter, bright = strong response), and the first conv layer's learned
@@ -88,7 +134,6 @@ export function FeatureMaps(props: FeatureMapsProps) {
   const selected = Math.min(chosen, Math.max(0, images.count - 1));
   const [maps, setMaps] = useState<LayerMaps[] | null>(null);
   const size = images.height * images.width * images.channels;
-  const pixelsOf = (i: number) => images.images.subarray(i * size, (i + 1) * size);
 
   useEffect(() => {
     if (loaded.kind !== 'ready') return;
@@ -110,32 +155,13 @@ export function FeatureMaps(props: FeatureMapsProps) {
       {loaded.kind === 'ready' && loaded.model.layers.length === 0 && <p data-testid="feature-maps-none" className="text-sm text-amber-800">{t('noConv')}</p>}
       {loaded.kind === 'ready' && loaded.model.layers.length > 0 && (
         <>
-          <div className="flex flex-col gap-2">
-            <span className="text-sm font-medium">{t('pickImage')}</span>
-            <div className="flex flex-wrap items-center gap-2">
-              {choices.map((i) => (
-                <button key={i} type="button" data-testid="feature-image" aria-pressed={i === selected} aria-label={label(i)} onClick={() => setSelected(i)} className={`rounded p-0.5 ring-2 ${i === selected ? 'ring-indigo-600' : 'ring-transparent hover:ring-slate-300'}`}>
-                  <DigitCanvas pixels={pixelsOf(i)} width={images.width} height={images.height} label={label(i)} size={44} />
-                </button>
-              ))}
-              <button type="button" onClick={() => step(-1)} aria-label={t('previous')} className="rounded-md border border-slate-300 px-2 py-1 text-sm">←</button>
-              <button type="button" onClick={() => step(1)} aria-label={t('next')} className="rounded-md border border-slate-300 px-2 py-1 text-sm">→</button>
-            </div>
-          </div>
+          <ImagePicker choices={choices} selected={selected} images={images} label={label} onPick={setSelected} onStep={step} />
           <div className="flex flex-col gap-1">
             <h4 className="text-sm font-medium">{t('input')} · {label(selected)}</h4>
-            <DigitCanvas pixels={pixelsOf(selected)} width={images.width} height={images.height} label={label(selected)} size={128} />
+            <DigitCanvas pixels={examplePixels(images, selected)} width={images.width} height={images.height} label={label(selected)} size={128} />
           </div>
           {maps?.map((l) => <LayerRow key={l.index} layer={l} />)}
-          {loaded.model.filters && (
-            <div data-testid="feature-filters" data-count={loaded.model.filters.tiles.length} className="flex flex-col gap-1">
-              <h4 className="text-sm font-medium">{t('filtersTitle')}</h4>
-              <p className="max-w-3xl text-xs text-slate-600">{t('filtersHelp', { size: loaded.model.filters.kernelSize })}</p>
-              <div className="flex flex-wrap gap-1" style={{ maxWidth: GRID_WIDTH_PX }}>
-                {loaded.model.filters.tiles.map((f, k) => <GrayTile key={k} values={f} width={loaded.model.filters?.kernelSize ?? 1} height={loaded.model.filters?.kernelSize ?? 1} px={40} label={t('filterLabel', { n: k + 1 })} />)}
-              </div>
-            </div>
-          )}
+          {loaded.model.filters && <FilterTiles filters={loaded.model.filters} />}
         </>
       )}
     </section>

@@ -81,12 +81,48 @@ function drawCursor(ctx: CanvasRenderingContext2D, view: GanView, cursor: readon
 const KEY_STEP = 0.05;
 const KEY_MOVES: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 
+/** Where one arrow key takes the keyboard cursor: the cursor stays inside the view. */
+function stepCursor(view: GanView, at: readonly [number, number], move: readonly [number, number], fast: boolean): [number, number] {
+  const d = KEY_STEP * (fast ? 4 : 1);
+  const clamp = (v: number) => Math.min(view.max, Math.max(view.min, v));
+  return [clamp(at[0] + move[0] * d), clamp(at[1] + move[1] * d)];
+}
+
+/** What one frame shows; the drawn strokes and the cursor only in drawing mode. */
+interface PlaneScene {
+  view: GanView;
+  grid: Float32Array | null;
+  real: Float32Array;
+  fake: Float32Array | null;
+  drawn: readonly (readonly [number, number])[] | undefined;
+  cursor: readonly [number, number] | null;
+  step: number | null;
+  drawing: boolean;
+}
+
 /**
- * The plane of a 2-D GAN: the discriminator's verdict as a heatmap behind, real points and the
- * generator's points on top. With `onDraw` the student draws a target by clicking or dragging
- * (pointer events, so touch works too). Redraws once per animation frame at most.
+ * Paints a whole frame. The backing store follows the device pixel ratio (up to 2) so the plot is
+ * sharp; `data-drawn-at` records which training step is on screen.
  */
-export function GanPlane({ view, grid, real, fake, drawn, step, label, onDraw }: {
+function paintPlane(canvas: HTMLCanvasElement, { view, grid, real, fake, drawn, cursor, step, drawing }: PlaneScene) {
+  const dpr = Math.min(2, window.devicePixelRatio || 1);
+  if (canvas.width !== GAN_PLOT_PX * dpr) {
+    canvas.width = GAN_PLOT_PX * dpr;
+    canvas.height = GAN_PLOT_PX * dpr;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawHeatmap(ctx, grid, view.size);
+  drawAxes(ctx, view);
+  drawPoints(ctx, view, real, 'real');
+  if (fake) drawPoints(ctx, view, fake, 'fake');
+  if (drawn && drawing) drawStrokes(ctx, view, drawn);
+  if (cursor && drawing) drawCursor(ctx, view, cursor);
+  canvas.dataset.drawnAt = step === null ? '' : String(step);
+}
+
+interface GanPlaneProps {
   view: GanView;
   /** P(real) on `view`'s grid, row 0 at the top; null before the first snapshot. */
   grid: Float32Array | null;
@@ -99,7 +135,14 @@ export function GanPlane({ view, grid, real, fake, drawn, step, label, onDraw }:
   label: string;
   /** Drawing mode: called with each plane point the pointer adds. */
   onDraw?: (p: [number, number]) => void;
-}) {
+}
+
+/**
+ * The plane of a 2-D GAN: the discriminator's verdict as a heatmap behind, real points and the
+ * generator's points on top. With `onDraw` the student draws a target by clicking or dragging
+ * (pointer events, so touch works too). Redraws once per animation frame at most.
+ */
+export function GanPlane({ view, grid, real, fake, drawn, step, label, onDraw }: GanPlaneProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const down = useRef(false);
   // Keyboard drawing: shown only once the canvas has focus and a key moved it.
@@ -107,23 +150,7 @@ export function GanPlane({ view, grid, real, fake, drawn, step, label, onDraw }:
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    const frame = requestAnimationFrame(() => {
-      const dpr = Math.min(2, window.devicePixelRatio || 1);
-      if (canvas.width !== GAN_PLOT_PX * dpr) {
-        canvas.width = GAN_PLOT_PX * dpr;
-        canvas.height = GAN_PLOT_PX * dpr;
-      }
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawHeatmap(ctx, grid, view.size);
-      drawAxes(ctx, view);
-      drawPoints(ctx, view, real, 'real');
-      if (fake) drawPoints(ctx, view, fake, 'fake');
-      if (drawn && onDraw) drawStrokes(ctx, view, drawn);
-      if (cursor && onDraw) drawCursor(ctx, view, cursor);
-      canvas.dataset.drawnAt = step === null ? '' : String(step);
-    });
+    const frame = requestAnimationFrame(() => paintPlane(canvas, { view, grid, real, fake, drawn, cursor, step, drawing: onDraw !== undefined }));
     return () => cancelAnimationFrame(frame);
   }, [view, grid, real, fake, drawn, step, onDraw, cursor]);
 
@@ -131,11 +158,8 @@ export function GanPlane({ view, grid, real, fake, drawn, step, label, onDraw }:
     if (!onDraw) return;
     const move = KEY_MOVES[e.key];
     const at = cursor ?? [0, 0];
-    if (move) {
-      const d = KEY_STEP * (e.shiftKey ? 4 : 1);
-      const clamp = (v: number) => Math.min(view.max, Math.max(view.min, v));
-      setCursor([clamp(at[0] + move[0] * d), clamp(at[1] + move[1] * d)]);
-    } else if (e.key === 'Enter' || e.key === ' ') onDraw([at[0], at[1]]);
+    if (move) setCursor(stepCursor(view, at, move, e.shiftKey));
+    else if (e.key === 'Enter' || e.key === ' ') onDraw([at[0], at[1]]);
     else return;
     e.preventDefault();
   };

@@ -81,15 +81,73 @@ function LockRow({ k, locked, onChange }: { k: LockKey; locked: LockedHyper; onC
 }
 
 /**
- * Challenge, length, submissions, leaderboard visibility and locked hyper-parameters → room:start.
- * `onBack` leaves the step with what the form holds (null when a value is out of range).
+ * The round's basics: challenge, length, submissions, leaderboard visibility. The length is the
+ * form's own minutes value (as typed), which it turns into durationMs.
  */
-export function RoundSettingsForm({ initial, roundNumber, onStart, onBack }: {
+function BasicFields({ id, value, minutes, onChange, onMinutes }: {
+  /** The form's useId: the fields' ids are built from it. */
+  id: string;
+  value: RoundSettings;
+  minutes: number;
+  onChange: (s: RoundSettings) => void;
+  onMinutes: (m: number) => void;
+}) {
+  const t = useTranslations('room');
+  // Path challenges carry their number on the path; the boss levels after it go by name.
+  const optionLabel = (c: ChallengeId) => {
+    const n = (SOLO_PATH as readonly string[]).indexOf(c) + 1;
+    return n > 0 ? t('settings.challengeOption', { number: n, name: t(`challengeName.${c}`) }) : t(`challengeName.${c}`);
+  };
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Row label={t('settings.challenge')} htmlFor={`${id}-ch`}>
+        <select id={`${id}-ch`} data-testid="settings-challenge" value={value.challengeId} onChange={(e) => onChange(withChallenge(value, e.target.value as ChallengeId))} className={input}>
+          {CHALLENGE_IDS.map((c) => <option key={c} value={c}>{optionLabel(c)}</option>)}
+        </select>
+      </Row>
+      <Row label={t('settings.minutes')} htmlFor={`${id}-min`} help={t('settings.minutesHelp', { min: ROUND_MIN_MS / 60_000, max: ROUND_MAX_MS / 60_000 })}>
+        <input id={`${id}-min`} data-testid="settings-minutes" type="number" min={ROUND_MIN_MS / 60_000} max={ROUND_MAX_MS / 60_000} step={0.5} value={Number.isFinite(minutes) ? minutes : ''} onChange={(e) => onMinutes(e.target.valueAsNumber)} className={input} />
+      </Row>
+      <Row label={t('settings.maxSubmissions')} htmlFor={`${id}-max`} help={t('settings.maxSubmissionsHelp')}>
+        <input id={`${id}-max`} data-testid="settings-max-submissions" type="number" min={1} max={MAX_SUBMISSIONS_PER_ROUND} value={Number.isFinite(value.maxSubmissions) ? value.maxSubmissions : ''} onChange={(e) => onChange({ ...value, maxSubmissions: e.target.valueAsNumber })} className={input} />
+      </Row>
+      <div className="flex items-start gap-2 pt-6 text-sm">
+        <input id={`${id}-lb`} data-testid="settings-leaderboard" type="checkbox" checked={value.leaderboardVisible} onChange={(e) => onChange({ ...value, leaderboardVisible: e.target.checked })} className="mt-0.5 h-4 w-4 accent-indigo-700" />
+        <label htmlFor={`${id}-lb`} className="flex flex-col">
+          <span className="font-medium">{t('settings.leaderboardVisible')}</span>
+          <span className="text-xs text-slate-500">{t('settings.leaderboardVisibleHelp')}</span>
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** The hyper-parameters the teacher may fix for every student, one tick box each. */
+function LockFields({ locked, onChange }: { locked: LockedHyper; onChange: (l: LockedHyper) => void }) {
+  const t = useTranslations('room');
+  return (
+    <fieldset data-testid="settings-locks" className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3">
+      <legend className="px-1 text-sm font-semibold">{t('settings.lockedTitle')}</legend>
+      <p className="text-xs text-slate-600">{t('settings.lockedHelp')}</p>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {LOCK_KEYS.map((k) => <LockRow key={k} k={k} locked={locked} onChange={onChange} />)}
+      </div>
+    </fieldset>
+  );
+}
+
+interface RoundSettingsFormProps {
   initial: RoundSettings;
   roundNumber: number;
   onStart: (s: RoundSettings) => Promise<Result<{ round: number; endsAt: number }>>;
   onBack?: (current: RoundSettings | null) => void;
-}) {
+}
+
+/**
+ * Challenge, length, submissions, leaderboard visibility and locked hyper-parameters → room:start.
+ * `onBack` leaves the step with what the form holds (null when a value is out of range).
+ */
+export function RoundSettingsForm({ initial, roundNumber, onStart, onBack }: RoundSettingsFormProps) {
   const t = useTranslations('room');
   const id = useId();
   // A round kept from before locks needed a retrained challenge may carry locks the form would hide.
@@ -99,11 +157,6 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onBack }: {
   const [error, setError] = useState<ApiError | null>(null);
   const settings: RoundSettings = { ...s, durationMs: Math.round(minutes * 60_000) };
   const parsed = roundSettingsSchema.safeParse(settings);
-  // Path challenges carry their number on the path; the boss levels after it go by name.
-  const optionLabel = (c: ChallengeId) => {
-    const n = (SOLO_PATH as readonly string[]).indexOf(c) + 1;
-    return n > 0 ? t('settings.challengeOption', { number: n, name: t(`challengeName.${c}`) }) : t(`challengeName.${c}`);
-  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -118,34 +171,9 @@ export function RoundSettingsForm({ initial, roundNumber, onStart, onBack }: {
   return (
     <form onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="round-settings" data-round={roundNumber} className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <h2 id={`${id}-title`} className="text-lg font-semibold">{t('settings.title', { round: roundNumber })}</h2>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Row label={t('settings.challenge')} htmlFor={`${id}-ch`}>
-          <select id={`${id}-ch`} data-testid="settings-challenge" value={s.challengeId} onChange={(e) => setS(withChallenge(s, e.target.value as ChallengeId))} className={input}>
-            {CHALLENGE_IDS.map((c) => <option key={c} value={c}>{optionLabel(c)}</option>)}
-          </select>
-        </Row>
-        <Row label={t('settings.minutes')} htmlFor={`${id}-min`} help={t('settings.minutesHelp', { min: ROUND_MIN_MS / 60_000, max: ROUND_MAX_MS / 60_000 })}>
-          <input id={`${id}-min`} data-testid="settings-minutes" type="number" min={ROUND_MIN_MS / 60_000} max={ROUND_MAX_MS / 60_000} step={0.5} value={Number.isFinite(minutes) ? minutes : ''} onChange={(e) => setMinutes(e.target.valueAsNumber)} className={input} />
-        </Row>
-        <Row label={t('settings.maxSubmissions')} htmlFor={`${id}-max`} help={t('settings.maxSubmissionsHelp')}>
-          <input id={`${id}-max`} data-testid="settings-max-submissions" type="number" min={1} max={MAX_SUBMISSIONS_PER_ROUND} value={Number.isFinite(s.maxSubmissions) ? s.maxSubmissions : ''} onChange={(e) => setS({ ...s, maxSubmissions: e.target.valueAsNumber })} className={input} />
-        </Row>
-        <div className="flex items-start gap-2 pt-6 text-sm">
-          <input id={`${id}-lb`} data-testid="settings-leaderboard" type="checkbox" checked={s.leaderboardVisible} onChange={(e) => setS({ ...s, leaderboardVisible: e.target.checked })} className="mt-0.5 h-4 w-4 accent-indigo-700" />
-          <label htmlFor={`${id}-lb`} className="flex flex-col">
-            <span className="font-medium">{t('settings.leaderboardVisible')}</span>
-            <span className="text-xs text-slate-500">{t('settings.leaderboardVisibleHelp')}</span>
-          </label>
-        </div>
-      </div>
+      <BasicFields id={id} value={s} minutes={minutes} onChange={setS} onMinutes={setMinutes} />
       {locksVerifiable(s.challengeId) ? (
-        <fieldset data-testid="settings-locks" className="flex flex-col gap-2 rounded-xl bg-slate-50 p-3">
-          <legend className="px-1 text-sm font-semibold">{t('settings.lockedTitle')}</legend>
-          <p className="text-xs text-slate-600">{t('settings.lockedHelp')}</p>
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {LOCK_KEYS.map((k) => <LockRow key={k} k={k} locked={s.locked} onChange={(locked) => setS({ ...s, locked })} />)}
-          </div>
-        </fieldset>
+        <LockFields locked={s.locked} onChange={(locked) => setS({ ...s, locked })} />
       ) : (
         <NoLocks challengeId={s.challengeId} />
       )}
