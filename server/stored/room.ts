@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { RoomState } from '../../game/room/types';
 import { roundSettingsSchema } from '../../game/room/settings';
 import type { RoundStanding } from '../../game/room/views';
+import { roundStandingSchema } from '../../protocol/views';
 
 const nullableTime = z.number().nullable();
 
@@ -64,14 +65,4 @@ export const storedRoomStateSchema: z.ZodType<RoomState> = z.looseObject({
   waiting: z.array(waitingSchema).optional(),
 });
 
-export const storedStandingsSchema: z.ZodType<RoundStanding[]> = z.array(
-  z.looseObject({
-    rank: z.number(),
-    playerId: z.string(),
-    nickname: z.string(),
-    score: z.number(),
-    paramCount: z.number(),
-    bestAt: z.number(),
-    submissions: z.number(),
-  }),
-);
+export const storedStandingsSchema: z.ZodType<RoundStanding[]> = z.array(roundStandingSchema.loose());

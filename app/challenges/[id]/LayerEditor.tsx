@@ -9,6 +9,7 @@ import { isSequenceLayer } from '../../../models/spec-sequence';
 import { isDecoderLayer } from '../../../models/spec-decoder';
 import { BottleneckField, DecoderLayerFields } from '../../components/studio/autoencoder/DecoderLayerFields';
 import { markBottleneck } from '../../components/studio/autoencoder/bottleneck-edit';
+import { helpCls, labelCls, NumberField, PaddingField } from './layer-field-parts';
 import { offeredTypes } from './layer-menu';
 import { NEW_SEQUENCE_LAYER, SequenceLayerFields } from './SequenceLayerFields';
 import { NEW_DECODER_LAYER } from '../../../models/spec-decoder';
@@ -22,21 +23,6 @@ const NEW_LAYER: Record<LayerType, LayerSpec> = {
   ...NEW_SEQUENCE_LAYER,
   ...NEW_DECODER_LAYER,
 };
-
-const inputCls = 'w-16 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
-const labelCls = 'flex items-center gap-1 text-xs text-slate-600';
-const helpCls = 'cursor-help underline decoration-slate-300 decoration-dotted underline-offset-2';
-
-function NumberField({ label, help, value, min, max, step, onChange }: {
-  label: string; help: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void;
-}) {
-  return (
-    <label className={labelCls} title={help}>
-      <span className={helpCls}>{label}</span>
-      <input type="number" min={min} max={max} step={step ?? 1} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} className={inputCls} />
-    </label>
-  );
-}
 
 function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: LayerSpec) => void }) {
   const t = useTranslations('train');
@@ -64,13 +50,7 @@ function LayerFields({ layer, onChange }: { layer: LayerSpec; onChange: (l: Laye
           <NumberField label={t('field.filters')} help={t('fieldHelp.filters')} value={layer.filters} min={1} max={SPEC_LIMITS.maxFilters} onChange={(filters) => onChange({ ...layer, filters })} />
           <NumberField label={t('field.kernelSize')} help={t('fieldHelp.kernelSize')} value={layer.kernelSize} min={1} max={SPEC_LIMITS.maxKernelSize} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
           <NumberField label={t('field.strides')} help={t('fieldHelp.strides')} value={layer.strides} min={1} max={SPEC_LIMITS.maxStrides} onChange={(strides) => onChange({ ...layer, strides })} />
-          <label className={labelCls} title={t('fieldHelp.padding')}>
-            <span className={helpCls}>{t('field.padding')}</span>
-            <select value={layer.padding} onChange={(e) => onChange({ ...layer, padding: e.target.value as 'same' | 'valid' })} className="rounded border border-slate-300 bg-white px-1 py-1 text-sm">
-              <option value="same">same</option>
-              <option value="valid">valid</option>
-            </select>
-          </label>
+          <PaddingField value={layer.padding} onChange={(padding) => onChange({ ...layer, padding })} />
           {activation}
         </>
       );

@@ -2,6 +2,7 @@
 /** The layer editor's fields for the sequence layers (models/spec-sequence.ts). */
 import { useTranslations } from 'next-intl';
 import type { LayerSpec } from '../../../models/spec';
+import { helpCls, labelCls, NumberField, type NumberFieldProps } from './layer-field-parts';
 import { RECURRENT_ACTIVATIONS, SEQUENCE_LIMITS, type SequenceLayerSpec, type SequenceLayerType } from '../../../models/spec-sequence';
 
 /** What "Add layer" inserts for each sequence layer type. */
@@ -16,18 +17,8 @@ export const NEW_SEQUENCE_LAYER: Record<SequenceLayerType, SequenceLayerSpec> = 
   lastStep: { type: 'lastStep' },
 };
 
-const inputCls = 'w-16 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
-const labelCls = 'flex items-center gap-1 text-xs text-slate-600';
-const helpCls = 'cursor-help underline decoration-slate-300 decoration-dotted underline-offset-2';
-
-function Num({ label, help, value, max, onChange }: { label: string; help: string; value: number; max: number; onChange: (v: number) => void }) {
-  return (
-    <label className={labelCls} title={help}>
-      <span className={helpCls}>{label}</span>
-      <input type="number" min={1} max={max} step={1} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} className={inputCls} />
-    </label>
-  );
-}
+/** Every sequence layer's numbers start at 1. */
+const Num = (p: Omit<NumberFieldProps, 'min'>) => <NumberField min={1} {...p} />;
 
 function Check({ label, help, checked, name, onChange }: { label: string; help: string; checked: boolean; name: string; onChange: (v: boolean) => void }) {
   return (

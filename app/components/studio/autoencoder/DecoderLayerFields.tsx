@@ -6,19 +6,7 @@
 import { useTranslations } from 'next-intl';
 import { DECODER_ACTIVATIONS, DECODER_LIMITS, type DecoderLayerSpec } from '../../../../models/spec-decoder';
 import { SPEC_LIMITS, type LayerSpec } from '../../../../models/spec';
-
-const inputCls = 'w-16 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
-const labelCls = 'flex items-center gap-1 text-xs text-slate-600';
-const helpCls = 'cursor-help underline decoration-slate-300 decoration-dotted underline-offset-2';
-
-function Num({ label, help, value, min, max, field, onChange }: { label: string; help: string; value: number; min: number; max: number; field: string; onChange: (v: number) => void }) {
-  return (
-    <label className={labelCls} title={help}>
-      <span className={helpCls}>{label}</span>
-      <input type="number" data-field={field} min={min} max={max} step={1} value={Number.isFinite(value) ? value : ''} onChange={(e) => onChange(e.target.valueAsNumber)} className={inputCls} />
-    </label>
-  );
-}
+import { helpCls, labelCls, NumberField, PaddingField } from '../../../challenges/[id]/layer-field-parts';
 
 /** "8×8×1" ↔ [8, 8, 1]; what does not parse stays as typed (NaN) and the spec check names it. */
 const parseShape = (text: string): number[] => text.split(/[×x*,\s]+/).filter(Boolean).map(Number);
@@ -39,20 +27,14 @@ export function DecoderLayerFields({ layer, onChange }: { layer: DecoderLayerSpe
     case 'reshape':
       return <ReshapeField key={layer.targetShape.join('x')} layer={layer} onChange={onChange} />;
     case 'upSampling2d':
-      return <Num field="size" label={t('field.upSize')} help={t('fieldHelp.upSize')} value={layer.size} min={2} max={DECODER_LIMITS.maxUpSampling} onChange={(size) => onChange({ ...layer, size })} />;
+      return <NumberField field="size" label={t('field.upSize')} help={t('fieldHelp.upSize')} value={layer.size} min={2} max={DECODER_LIMITS.maxUpSampling} onChange={(size) => onChange({ ...layer, size })} />;
     case 'conv2dTranspose':
       return (
         <>
-          <Num field="filters" label={t('field.filters')} help={t('fieldHelp.filters')} value={layer.filters} min={1} max={SPEC_LIMITS.maxFilters} onChange={(filters) => onChange({ ...layer, filters })} />
-          <Num field="kernelSize" label={t('field.kernelSize')} help={t('fieldHelp.kernelSize')} value={layer.kernelSize} min={1} max={SPEC_LIMITS.maxKernelSize} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
-          <Num field="strides" label={t('field.strides')} help={t('fieldHelp.transposeStrides')} value={layer.strides} min={1} max={SPEC_LIMITS.maxStrides} onChange={(strides) => onChange({ ...layer, strides })} />
-          <label className={labelCls} title={t('fieldHelp.padding')}>
-            <span className={helpCls}>{t('field.padding')}</span>
-            <select value={layer.padding} onChange={(e) => onChange({ ...layer, padding: e.target.value as 'same' | 'valid' })} className="rounded border border-slate-300 bg-white px-1 py-1 text-sm">
-              <option value="same">same</option>
-              <option value="valid">valid</option>
-            </select>
-          </label>
+          <NumberField field="filters" label={t('field.filters')} help={t('fieldHelp.filters')} value={layer.filters} min={1} max={SPEC_LIMITS.maxFilters} onChange={(filters) => onChange({ ...layer, filters })} />
+          <NumberField field="kernelSize" label={t('field.kernelSize')} help={t('fieldHelp.kernelSize')} value={layer.kernelSize} min={1} max={SPEC_LIMITS.maxKernelSize} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
+          <NumberField field="strides" label={t('field.strides')} help={t('fieldHelp.transposeStrides')} value={layer.strides} min={1} max={SPEC_LIMITS.maxStrides} onChange={(strides) => onChange({ ...layer, strides })} />
+          <PaddingField value={layer.padding} onChange={(padding) => onChange({ ...layer, padding })} />
           <label className={labelCls} title={t('fieldHelp.activation')}>
             <span className={helpCls}>{t('field.activation')}</span>
             <select value={layer.activation} onChange={(e) => onChange({ ...layer, activation: e.target.value as (typeof DECODER_ACTIVATIONS)[number] })} className="rounded border border-slate-300 bg-white px-1 py-1 text-sm">
