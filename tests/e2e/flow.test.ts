@@ -3,38 +3,26 @@
  * the browser → submit → the server scores it → a second student's leaderboard updates live.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { describe, test } from 'node:test';
 
+import { registerNickname, screenshot, startAppAndBrowser, TRAIN_TIMEOUT_MS } from './harness';
 
 describe('sign digits, end to end in Chromium', () => {
-  let app: App;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = startAppAndBrowser();
 
   test('train in the browser, submit, and the leaderboard of another player updates live', async () => {
-    const viewerCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const studentCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const viewerCtx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const studentCtx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const viewer = await viewerCtx.newPage();
     const student = await studentCtx.newPage();
 
-    await registerNickname(viewer, app.url, 'Viewer');
-    await viewer.goto(`${app.url}/leaderboard/sign-digits`);
+    await registerNickname(viewer, e2e.app.url, 'Viewer');
+    await viewer.goto(`${e2e.app.url}/leaderboard/sign-digits`);
     await viewer.getByTestId('leaderboard-table').waitFor();
     assert.equal(await viewer.getByTestId('leaderboard-row').count(), 0, 'a fresh database has no rows');
 
-    await registerNickname(student, app.url, 'Ada');
-    await student.goto(`${app.url}/challenges/sign-digits?preset=tiny&backend=wasm`);
+    await registerNickname(student, e2e.app.url, 'Ada');
+    await student.goto(`${e2e.app.url}/challenges/sign-digits?preset=tiny&backend=wasm`);
     await student.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
     await student.getByTestId('train-button').click();
 
@@ -70,7 +58,7 @@ describe('sign digits, end to end in Chromium', () => {
     assert.ok(shown.includes((score * 100).toFixed(1)), `leaderboard shows ${shown} for score ${score}`);
     await screenshot(viewer, 'leaderboard-live');
 
-    await student.goto(`${app.url}/leaderboard/sign-digits`);
+    await student.goto(`${e2e.app.url}/leaderboard/sign-digits`);
     const mine = student.locator('[data-testid="leaderboard-row"][data-me="true"]');
     await mine.waitFor();
     assert.match(await mine.innerText(), /Ada/);
@@ -81,10 +69,10 @@ describe('sign digits, end to end in Chromium', () => {
   });
 
   test('the WebGPU path trains on the software adapter, and Stop ends training within a batch', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await ctx.newPage();
-    await registerNickname(page, app.url, 'Gpu');
-    await page.goto(`${app.url}/challenges/sign-digits?preset=tiny&backend=webgpu`);
+    await registerNickname(page, e2e.app.url, 'Gpu');
+    await page.goto(`${e2e.app.url}/challenges/sign-digits?preset=tiny&backend=webgpu`);
     await page.getByTestId('train-button').click();
     const badge = page.locator('[data-testid="backend-badge"][data-backend="webgpu"]');
     await badge.waitFor({ timeout: 60_000 });
@@ -109,9 +97,9 @@ describe('sign digits, end to end in Chromium', () => {
   });
 
   test('Korean for a Korean browser, English on request, and the choice is remembered', async () => {
-    const ctx = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 768 } });
+    const ctx = await e2e.browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 768 } });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
     assert.match(await page.locator('h1').innerText(), /딥러닝/);
     await screenshot(page, 'home-ko');
@@ -125,7 +113,7 @@ describe('sign digits, end to end in Chromium', () => {
 
   test('the browser can fetch training and validation data but never the test split', async () => {
     for (const [file, status] of [['train.bin', 200], ['val.bin', 200], ['manifest.json', 200], ['test.bin', 404]] as const) {
-      const res = await fetch(`${app.url}/datasets/sign-digits/${file}`);
+      const res = await fetch(`${e2e.app.url}/datasets/sign-digits/${file}`);
       assert.equal(res.status, status, file);
     }
   });

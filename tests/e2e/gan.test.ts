@@ -15,7 +15,7 @@ import { knownGoodSpec } from '../../models/presets';
 import { inferGanShapes } from '../../models/shapes-gan';
 import type { ModelSpec } from '../../models/spec';
 import { blockingViolations } from './axe-scope';
-import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, sectionShot, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
 const VIEWPORT = { width: 1366, height: 900 };
@@ -117,6 +117,7 @@ describe('the GAN studio in Chromium', () => {
     const covered = Number(await modes.getAttribute('data-covered'));
     assert.equal(await modes.getAttribute('data-total'), '8');
     await screenshot(page, 'gan-trained');
+    await sectionShot(page, 'gan-live', 'gan-live');
     // Accessible after a run: labels, names and contrast of the whole studio (axe-core, serious or critical).
     assert.deepEqual(await blockingViolations(page.getByTestId('gan-studio')), []);
     const { score, stars } = await submitForStars(page);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -114,6 +115,42 @@ export async function launchBrowser(opts: { args?: readonly string[] } = {}): Pr
       ...(opts.args ?? []),
     ],
   });
+}
+
+export interface AppAndBrowser {
+  readonly app: App;
+  readonly browser: Browser;
+}
+
+/** The app and Chromium for the tests of one describe block: started before them, stopped after. */
+export function startAppAndBrowser(): AppAndBrowser {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const started = <T,>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('the app and browser start in before(): use them inside a test');
+    return v;
+  };
+  return {
+    get app() { return started(app); },
+    get browser() { return started(browser); },
+  };
+}
+
+/** One section of a page alone (the README's figures), with the fixed Train bar out of the way. */
+export async function sectionShot(page: Page, testId: string, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const bar = page.getByTestId('train-bar');
+  await bar.evaluate((el: HTMLElement) => (el.style.visibility = 'hidden'));
+  await page.getByTestId(testId).screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await bar.evaluate((el: HTMLElement) => (el.style.visibility = ''));
 }
 
 /**

@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { CHALLENGE_IDS, getModelChallenge } from '../../game/challenges';
-import { ARTIFACTS, launchBrowser, registerNickname, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { ARTIFACTS, registerNickname, screenshot, startAppAndBrowser, TRAIN_TIMEOUT_MS } from './harness';
 
 const CHROMEBOOK = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -34,23 +34,12 @@ async function viewportShot(page: Page, name: string): Promise<void> {
 }
 
 describe('lessons: controls, feedback and layout (issue 16, finding 2)', () => {
-  let app: App;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = startAppAndBrowser();
 
   test('logic gates shows no Dropout, early stopping, weight decay or loss; All controls shows them; the boss has them all', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: CHROMEBOOK });
+    const ctx = await e2e.browser.newContext({ locale: 'en-US', viewport: CHROMEBOOK });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/challenges/logic-gates`);
+    await page.goto(`${e2e.app.url}/challenges/logic-gates`);
     await page.getByTestId('layer-editor').waitFor();
     for (const id of ['add-dropout', 'early-stopping-toggle', 'decay', 'overfit-tools', 'loss-select', 'batch-size-input', 'optimizer-select']) {
       assert.equal(await page.getByTestId(id).count(), 0, `${id} is not part of the first lesson`);
@@ -73,7 +62,7 @@ describe('lessons: controls, feedback and layout (issue 16, finding 2)', () => {
     await page.getByTestId('reset-default').click();
     await page.getByTestId('add-dropout').waitFor({ state: 'detached' });
 
-    await page.goto(`${app.url}/challenges/boss-1`);
+    await page.goto(`${e2e.app.url}/challenges/boss-1`);
     await page.getByTestId('layer-editor').waitFor();
     assert.equal(await page.getByTestId('all-controls').count(), 0, 'nothing to add on a boss level');
     for (const id of ['add-dropout', 'early-stopping-toggle', 'augment-toggle']) assert.ok(await page.getByTestId(id).isVisible(), `${id} on the boss`);
@@ -82,9 +71,9 @@ describe('lessons: controls, feedback and layout (issue 16, finding 2)', () => {
 
   test('the concept card and hint of logic gates lead to a hidden layer without naming it (en, ko)', async () => {
     for (const [locale, banned] of [['en-US', /two neurons|2 units|tanh/i], ['ko-KR', /뉴런 두 개짜리|뉴런 2개|tanh/]] as const) {
-      const ctx = await browser.newContext({ locale, viewport: CHROMEBOOK });
+      const ctx = await e2e.browser.newContext({ locale, viewport: CHROMEBOOK });
       const page = await ctx.newPage();
-      await page.goto(`${app.url}/challenges/logic-gates`);
+      await page.goto(`${e2e.app.url}/challenges/logic-gates`);
       await page.getByTestId('hint').locator('summary').click();
       const card = `${await page.getByTestId('concept-text').innerText()}\n${await page.getByTestId('hint').innerText()}`;
       assert.doesNotMatch(card, banned, `${locale}: ${card}`);
@@ -94,10 +83,10 @@ describe('lessons: controls, feedback and layout (issue 16, finding 2)', () => {
   });
 
   test('the default on XOR (a flat loss): underfitting in points with the one-line hint, no overfitting; its 0-star result is no personal best', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: CHROMEBOOK });
+    const ctx = await e2e.browser.newContext({ locale: 'en-US', viewport: CHROMEBOOK });
     const page = await ctx.newPage();
-    await registerNickname(page, app.url, 'Flat');
-    await page.goto(`${app.url}/challenges/logic-gates?backend=wasm`);
+    await registerNickname(page, e2e.app.url, 'Flat');
+    await page.goto(`${e2e.app.url}/challenges/logic-gates?backend=wasm`);
     await page.getByTestId('train-button').and(page.locator(':enabled')).click();
     await page.getByTestId('val-accuracy').waitFor({ timeout: TRAIN_TIMEOUT_MS });
     assert.equal(await page.getByTestId('overfit-note').count(), 0, 'no overfitting on a flat loss');
@@ -121,26 +110,26 @@ describe('lessons: controls, feedback and layout (issue 16, finding 2)', () => {
   });
 
   test('at 1366×768 Train and the progress are on the first screen of every model challenge', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: CHROMEBOOK });
+    const ctx = await e2e.browser.newContext({ locale: 'en-US', viewport: CHROMEBOOK });
     const page = await ctx.newPage();
     for (const id of MODEL_IDS) {
-      await page.goto(`${app.url}/challenges/${id}`);
+      await page.goto(`${e2e.app.url}/challenges/${id}`);
       const train = page.getByTestId('train-button');
       await train.waitFor();
       const at = await inViewport(page, train);
       assert.ok(at.inside, `${id}: Train at ${at.box}`);
       assert.ok((await inViewport(page, page.getByTestId('train-bar-progress'))).inside, `${id}: progress on screen`);
     }
-    await page.goto(`${app.url}/challenges/sign-digits`);
+    await page.goto(`${e2e.app.url}/challenges/sign-digits`);
     await page.getByTestId('train-button').waitFor();
     await viewportShot(page, 'lessons-chromebook-sign-digits');
     await ctx.close();
   });
 
   test('on a 390×844 phone the bar with Train, Stop and progress stays at the bottom while the page scrolls', async () => {
-    const ctx = await browser.newContext({ locale: 'ko-KR', viewport: PHONE, isMobile: true, hasTouch: true });
+    const ctx = await e2e.browser.newContext({ locale: 'ko-KR', viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/challenges/logic-gates?backend=wasm`);
+    await page.goto(`${e2e.app.url}/challenges/logic-gates?backend=wasm`);
     const bar = page.getByTestId('train-bar');
     await bar.waitFor();
     const train = bar.getByTestId('train-button');

@@ -4,14 +4,14 @@
  * stars must be three. Expected numbers come from the same game/ code the page and the server run.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { race, RACE_OPTIMIZERS, type RaceSettings } from '../../game/solo/optimizers';
 import { RACE_SEED, RACE_SURFACES, raceOutcomes, type RaceEntry } from '../../game/solo/play';
 import { stepProblem } from '../../game/solo/steps-quiz';
 import { SURFACES, type SurfaceId } from '../../game/solo/surfaces';
 import { fmt } from '../../app/challenges/[id]/play/steps-view';
-import { launchBrowser, registerNickname, screenshot, startApp, type App } from './harness';
+import { registerNickname, screenshot, startAppAndBrowser } from './harness';
 
 /** Settings that reach three stars everywhere (found with raceOutcomes over a sweep). */
 const TUNED: Record<SurfaceId, RaceSettings> = {
@@ -38,25 +38,14 @@ async function submitAndWait(page: Page): Promise<{ stars: string | null; score:
 }
 
 describe('play challenges, end to end in Chromium', () => {
-  let app: App;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = startAppAndBrowser();
 
   test('optimizer race: the page replays what the server replays, tuned settings win three stars', async () => {
     // Reduced motion: the paths are drawn whole at once, so the screenshot shows them complete.
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
     const page = await ctx.newPage();
-    await registerNickname(page, app.url, 'Racer');
-    await page.goto(`${app.url}/challenges/optimizer-race`);
+    await registerNickname(page, e2e.app.url, 'Racer');
+    await page.goto(`${e2e.app.url}/challenges/optimizer-race`);
 
     // The default (plain GD, learning rate 0.01) on the bowl: the same count as game/'s replay.
     await page.getByTestId('race-run-bowl').click();
@@ -106,10 +95,10 @@ describe('play challenges, end to end in Chromium', () => {
   });
 
   test('step-through: every answer right, revealed on the diagram, three stars from the server', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await registerNickname(page, app.url, 'Stepper');
-    await page.goto(`${app.url}/challenges/backprop-steps`);
+    await registerNickname(page, e2e.app.url, 'Stepper');
+    await page.goto(`${e2e.app.url}/challenges/backprop-steps`);
     const problem = page.locator('[data-testid="steps-problem"][data-seed]');
     await problem.waitFor();
     const first = Number(await problem.getAttribute('data-seed'));

@@ -6,9 +6,9 @@
  * 2-D points.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, startAppAndBrowser, TRAIN_TIMEOUT_MS } from './harness';
 
 const EPOCHS = 8;
 
@@ -39,23 +39,12 @@ async function previewChanged(page: Page, part: string, before: number[][]): Pro
 }
 
 describe('tools against overfitting in the studio, end to end in Chromium', () => {
-  let app: App;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = startAppAndBrowser();
 
   test('weight decay, dropout, early stopping and augmentation on Sign 0/1; both curves and the best epoch after training', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+    const ctx = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/challenges/sign-01?preset=tiny&backend=wasm`);
+    await page.goto(`${e2e.app.url}/challenges/sign-01?preset=tiny&backend=wasm`);
     await page.getByTestId('layer-editor').waitFor();
     // Sign 0/1's lesson leaves the tools against overfitting out (game/controls.ts): All controls shows them.
     await page.getByTestId('all-controls').check();
@@ -134,9 +123,9 @@ describe('tools against overfitting in the studio, end to end in Chromium', () =
   });
 
   test('Korean: the weight decay control and its errors; a boss level augments; 2-D points offer early stopping but no augmentation', async () => {
-    const ctx = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
+    const ctx = await e2e.browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/challenges/sign-01?preset=tiny`);
+    await page.goto(`${e2e.app.url}/challenges/sign-01?preset=tiny`);
     await page.getByTestId('all-controls').check();
     const dense = page.locator('[data-testid="layer-row"][data-layer-type="dense"]');
     assert.match(await dense.getByTestId('decay').locator('summary').innerText(), /가중치 감쇠/);
@@ -148,12 +137,12 @@ describe('tools against overfitting in the studio, end to end in Chromium', () =
     assert.equal(await page.getByTestId('augment-rotate-value').innerText(), '10°');
 
     // A boss level (a tiny training set) is an image challenge: augmentation and its preview are there.
-    await page.goto(`${app.url}/challenges/boss-3`);
+    await page.goto(`${e2e.app.url}/challenges/boss-3`);
     await page.getByTestId('augment-toggle').check();
     await page.locator('[data-testid="augment-preview"][data-state="ready"]').waitFor({ timeout: 60_000 });
     assert.equal(await page.getByTestId('augment-preview-image').count(), 12);
 
-    await page.goto(`${app.url}/challenges/depth-width`);
+    await page.goto(`${e2e.app.url}/challenges/depth-width`);
     await page.getByTestId('all-controls').check();
     await page.getByTestId('overfit-tools').waitFor();
     assert.equal(await page.getByTestId('augment-toggle').count(), 0);

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ROOT, startApp, type App } from './harness';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ROOT, startAppAndBrowser } from './harness';
 
 type Messages = { layer: Record<'lstm' | 'selfAttention', string>; layerType: string };
 const load = (locale: string) => JSON.parse(readFileSync(join(ROOT, 'app/i18n/messages', locale, 'train.json'), 'utf8')) as Messages;
@@ -19,22 +19,12 @@ const menu = (page: Page) => page.getByTestId('layer-editor').locator('select').
 const rows = (page: Page) => page.getByTestId('layer-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-layer-type')));
 
 describe('the layer editor on sequence challenges, in Chromium', () => {
-  let app: App;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = startAppAndBrowser();
 
   test('Attention (en): sequence layers offered, a misplaced attention layer named under it, fixed with every-step output and Last step', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+    const ctx = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/challenges/attention?backend=wasm`);
+    await page.goto(`${e2e.app.url}/challenges/attention?backend=wasm`);
     await page.getByTestId('layer-editor').waitFor();
     const offered = await menu(page);
     for (const type of ['embedding', 'simpleRNN', 'lstm', 'gru', 'selfAttention', 'globalAveragePooling1d', 'lastStep']) assert.ok(offered.includes(type), `${type} offered: ${offered.join(', ')}`);
@@ -63,9 +53,9 @@ describe('the layer editor on sequence challenges, in Chromium', () => {
   });
 
   test("Memory (ko): the challenge's own list leaves attention out; Korean names and messages", async () => {
-    const ctx = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
+    const ctx = await e2e.browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(`${app.url}/challenges/memory?backend=wasm`);
+    await page.goto(`${e2e.app.url}/challenges/memory?backend=wasm`);
     await page.getByTestId('layer-editor').waitFor();
     const offered = await menu(page);
     assert.ok(offered.includes('lstm') && offered.includes('gru') && offered.includes('embedding'), offered.join(', '));

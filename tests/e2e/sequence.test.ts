@@ -13,9 +13,7 @@ import { modelChallenge } from '../../game/challenges';
 import { knownGoodSpec } from '../../models/presets';
 import { inferShapes } from '../../models/shapes';
 import type { ModelSpec } from '../../models/spec';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ARTIFACTS, joinRoom, launchBrowser, registerNickname, screenshot, startApp, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, sectionShot, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 type SeqId = 'memory' | 'attention';
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
@@ -60,16 +58,6 @@ async function inked(page: Page, selector: string): Promise<number> {
   });
 }
 
-/** The views section alone (the README's figures), beside the full-page screenshot. */
-async function viewsShot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // The Train bar is fixed to the bottom of the viewport: out of the way for a picture of a section.
-  const bar = page.getByTestId('train-bar');
-  await bar.evaluate((el: HTMLElement) => (el.style.visibility = 'hidden'));
-  await page.getByTestId('sequence-views').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-  await bar.evaluate((el: HTMLElement) => (el.style.visibility = ''));
-}
-
 describe('sequence challenges in Chromium', () => {
   let app: App;
   let browser: Browser;
@@ -101,7 +89,7 @@ describe('sequence challenges in Chromium', () => {
     await page.getByTestId('sequence-pick').selectOption('3');
     await page.getByTestId('sequence-answer').waitFor();
     await screenshot(page, 'sequence-memory-heatmap');
-    await viewsShot(page, 'sequence-memory-views');
+    await sectionShot(page, 'sequence-views', 'sequence-memory-views');
     const { score, stars } = await submitForStars(page);
     assert.equal(stars, 3, `server score ${score}`);
   });
@@ -125,7 +113,7 @@ describe('sequence challenges in Chromium', () => {
     await page.getByTestId('rotate-digits').click();
     await page.getByTestId('rotated').waitFor();
     await screenshot(page, 'sequence-attention-map');
-    await viewsShot(page, 'sequence-attention-views');
+    await sectionShot(page, 'sequence-views', 'sequence-attention-views');
     const { score, stars } = await submitForStars(page);
     assert.equal(stars, 3, `server score ${score}`);
   });
