@@ -27,9 +27,8 @@ const files = wanted.flatMap((suite) => {
   }
 });
 // Longest first: with two files at a time the run ends when its slowest file does, so the files
-// that train in Chromium start at once and short unit files fill the tail (measured on main, all
-// suites: about 200 s of the run was one long file alone at the end). Node starts files in the
-// order given.
+// that train start first and short unit files fill the end; no long file starts last and runs
+// alone. Node starts files in the order given.
 const LONGEST = [
   'e2e/autoencoder', 'e2e/sequence', 'e2e/studio2d', 'e2e/gan', 'e2e/a11y', 'e2e/solo', 'e2e/phone',
   'e2e/sequence-backends', 'e2e/lessons', 'e2e/persist', 'unit/challenges/autoencoder-models',
