@@ -7,36 +7,24 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Download } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { weightsFingerprint } from '../../models/model-files';
 import { blockingViolations } from './axe-scope';
-import { ARTIFACTS, launchBrowser, registerNickname, screenshot, startApp, trainAndSubmit, type App } from './harness';
+import { ARTIFACTS, registerNickname, screenshot, startAppAndBrowser, trainAndSubmit } from './harness';
 
 const VIEWPORT = { width: 1366, height: 900 };
 const OUT = join(ARTIFACTS, 'model-files');
 
 describe('download a trained model and upload it again', () => {
-  let app: App;
-  let browser: Browser;
-  let ctx: BrowserContext;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await ctx?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  const e2e = startAppAndBrowser();
 
   test('same weights, same spec, same server score', async () => {
-    ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', acceptDownloads: true });
+    const ctx = await e2e.browser.newContext({ viewport: VIEWPORT, locale: 'en-US', acceptDownloads: true });
     const page = await ctx.newPage();
-    await registerNickname(page, app.url, 'Filer');
-    await page.goto(`${app.url}/challenges/sign-digits?preset=tiny&backend=cpu`);
+    await registerNickname(page, e2e.app.url, 'Filer');
+    await page.goto(`${e2e.app.url}/challenges/sign-digits?preset=tiny&backend=cpu`);
     const first = await trainAndSubmit(page);
     const trainedAcc = Number(await page.getByTestId('val-accuracy').getAttribute('data-value'));
     const fingerprint = await page.getByTestId('model-fingerprint').getAttribute('data-value');
@@ -85,7 +73,7 @@ describe('download a trained model and upload it again', () => {
     assert.deepEqual(await blockingViolations(upload), [], 'axe: the upload panel with a model loaded and scored');
     assert.equal(second, first, 'the server scores the uploaded model as it scored the original');
 
-    const db = new Database(app.dbFile, { readonly: true, fileMustExist: true });
+    const db = new Database(e2e.app.dbFile, { readonly: true, fileMustExist: true });
     try {
       const rows = db.prepare("SELECT spec_json, weights, score FROM submissions WHERE challenge_id = 'sign-digits' ORDER BY created_at").all() as { spec_json: string; weights: Buffer; score: number }[];
       assert.equal(rows.length, 2);
