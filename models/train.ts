@@ -5,9 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffled } from './random';
-import { augmentImages, augments } from './augment';
+import { batchInputs, stepLoss } from './batch';
 import { createOptimizer, disposeOptimizer, lossFunction } from './build';
 import { evaluateLossAccuracy } from './evaluate';
+import { parallelStep, type GradientPeer } from './parallel';
 import type { AugmentSpec, ModelSpec } from './spec';
 import type { XY } from './tensors';
 
@@ -41,6 +42,15 @@ export interface EpochLog {
 export interface TrainCallbacks {
   onBatchEnd?: (p: BatchProgress) => void | Promise<void>;
   onEpochEnd?: (log: EpochLog) => void | Promise<void>;
+}
+
+export interface TrainOptions {
+  now?: () => number;
+  /**
+   * Replicas (models/parallel.ts) that compute a share of every batch's gradient on other cores.
+   * The caller starts and closes them; validation and everything else run in this thread.
+   */
+  peers?: readonly GradientPeer[];
 }
 
 export interface TrainResult {
@@ -93,35 +103,23 @@ interface InFlight {
   size: number;
 }
 
-/** The batch's inputs, augmented when the spec asks (images only; a new draw per batch and epoch). */
-function batchInputs(data: XY, indices: tf.Tensor1D, augment: AugmentSpec | undefined, seed: number): tf.Tensor {
-  const xb = tf.gather(data.xs, indices);
-  if (!augments(augment) || xb.rank !== 4) return xb;
-  const out = augmentImages(xb as tf.Tensor4D, augment, seed);
-  xb.dispose();
-  return out;
-}
-
 /**
  * Dispatches one optimizer step; nothing is read back, so a GPU can queue it behind the last one.
  * The loss minimized (and reported) includes the layers' L1/L2 penalties, as Keras does.
  */
 function dispatchBatch(ctx: EpochContext, indices: tf.Tensor1D, augmentSeed: number): { lossT: tf.Scalar; accT: tf.Tensor } {
-  const { model, optimizer, lossFn, train: data } = ctx;
-  const xb = batchInputs(data, indices, ctx.augment, augmentSeed);
-  const yb = tf.gather(data.ys, indices);
-  let accT: tf.Tensor | undefined;
-  const lossT = optimizer.minimize(() => {
-    const pred = model.apply(xb, { training: true }) as tf.Tensor;
-    // minimize() disposes everything made in here except what is kept. An autoencoder's targets
-    // are images: an argmax over their one channel would call every pixel right.
-    accT = tf.keep(data.targets === 'inputs' ? tf.scalar(NaN) : tf.metrics.categoricalAccuracy(yb, pred).mean());
-    const penalties = model.calculateLosses();
-    const base = lossFn(yb, pred).mean() as tf.Scalar;
-    return penalties.length > 0 ? (tf.addN([base, ...penalties]) as tf.Scalar) : base;
-  }, true) as tf.Scalar;
+  const xb = batchInputs(ctx.train, indices, ctx.augment, augmentSeed);
+  const yb = tf.gather(ctx.train.ys, indices);
+  const step = stepLoss(ctx, xb, yb);
+  const lossT = ctx.optimizer.minimize(step.loss, true) as tf.Scalar;
   tf.dispose([xb, yb]);
-  return { lossT, accT: accT as tf.Tensor };
+  return { lossT, accT: step.acc() };
+}
+
+/** A step shared with the replicas (models/parallel.ts); it has finished, and been read, when it returns. */
+async function dispatchShared(ctx: EpochContext, peers: readonly GradientPeer[], indices: tf.Tensor1D, augmentSeed: number): Promise<{ lossT: tf.Scalar; accT: tf.Tensor }> {
+  const { loss, acc } = await parallelStep(ctx, peers, indices.dataSync() as Int32Array, augmentSeed);
+  return { lossT: tf.scalar(loss), accT: tf.scalar(acc) };
 }
 
 async function readBatch(f: InFlight): Promise<{ loss: number; acc: number }> {
@@ -152,6 +150,8 @@ interface EpochContext {
   /** Seeds this epoch's augmentation draws (batch index added). */
   augmentSeed: number;
   signal?: AbortSignal;
+  /** Replicas that take a share of every batch; none: this thread trains alone. */
+  peers?: readonly GradientPeer[];
   /** Called with each batch's figures, in batch order. */
   onBatch: (batch: number, size: number, loss: number, acc: number) => Promise<void>;
 }
@@ -180,7 +180,7 @@ async function runEpoch(ctx: EpochContext, order: tf.Tensor1D): Promise<boolean>
       const indices = order.slice(batch * ctx.batchSize, size);
       let step: { lossT: tf.Scalar; accT: tf.Tensor };
       try {
-        step = dispatchBatch(ctx, indices, ctx.augmentSeed + batch);
+        step = ctx.peers?.length ? await dispatchShared(ctx, ctx.peers, indices, ctx.augmentSeed + batch) : dispatchBatch(ctx, indices, ctx.augmentSeed + batch);
       } finally {
         indices.dispose();
       }
@@ -234,8 +234,9 @@ export async function trainModel(
   val: XY | undefined,
   callbacks: TrainCallbacks = {},
   signal?: AbortSignal,
-  now: () => number = () => performance.now(),
+  opts: TrainOptions = {},
 ): Promise<TrainResult> {
+  const now = opts.now ?? (() => performance.now());
   const { epochs, seed } = spec.training;
   const n = train.xs.shape[0];
   const batchSize = Math.min(spec.training.batchSize, n);
@@ -265,7 +266,7 @@ export async function trainModel(
       const order = epochOrder(n, seed, epoch);
       try {
         const augmentSeed = seed + epoch * EPOCH_SEED_STRIDE * 1000;
-        stopped = !(await runEpoch({ model, optimizer, lossFn, train, batchSize, augment: spec.training.augment, augmentSeed, signal, onBatch }, order));
+        stopped = !(await runEpoch({ model, optimizer, lossFn, train, batchSize, augment: spec.training.augment, augmentSeed, signal, onBatch, ...(opts.peers ? { peers: opts.peers } : {}) }, order));
       } finally {
         order.dispose();
       }

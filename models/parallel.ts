@@ -1,0 +1,104 @@
+/**
+ * Data-parallel training on WASM: each batch is cut into shards, one per replica, and every replica
+ * (this thread and one Web Worker per other core) computes its shard's gradient at the same weights;
+ * the loop applies their size-weighted mean, which is the gradient of the whole batch. Why: tfjs
+ * WASM's own threads only split a few kernels (bench:kernels: Conv2D 1.3x, MaxPoolGrad 1.0x on two
+ * threads), so a second core trained the default CNN no faster; replicas keep both cores busy for
+ * the whole step. Dropout draws its own masks per shard and augmentation its own draws, so a step
+ * equals the single-threaded one in expectation, and exactly when neither is on.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { shardGradients, trainableVariables, type ShardContext } from './batch';
+
+/** What a replica is asked for one step: the weights to use, its rows of the training set. */
+export interface ShardRequest {
+  /** trainableVariables' values, in order. */
+  weights: Float32Array[];
+  /** Rows of the training set this replica holds. */
+  indices: Int32Array;
+  augmentSeed: number;
+}
+
+export interface ShardResult {
+  /** The gradient of the shard's mean loss, one array per trainable variable, in order. */
+  grads: Float32Array[];
+  loss: number;
+  acc: number;
+}
+
+/** Another replica of the model (a worker, or in tests one in this thread). */
+export interface GradientPeer {
+  gradients(req: ShardRequest): Promise<ShardResult>;
+  close(): void;
+}
+
+/** A shard smaller than this spends more on the step's fixed costs than it saves. */
+export const MIN_SHARD = 8;
+/** Past four replicas the all-reduce and the smaller shards eat the gain; more cores go to threads. */
+export const MAX_REPLICAS = 4;
+
+/**
+ * Pure: how many replicas train each batch and how many WASM threads each gets. Only models heavy
+ * enough per sample (image inputs of at least 32x32) are worth the messages between replicas: a
+ * small dense model's whole step takes about as long as one round trip to a worker.
+ */
+export function planReplicas(env: { cores: number; batchSize: number; inputShape: readonly number[] }): { replicas: number; threadsEach: number } {
+  const cores = Math.max(1, Math.floor(env.cores));
+  const [h = 0, w = 0] = env.inputShape;
+  const heavy = env.inputShape.length === 3 && h * w >= 1024;
+  const replicas = heavy ? Math.max(1, Math.min(cores, MAX_REPLICAS, Math.floor(env.batchSize / MIN_SHARD))) : 1;
+  return { replicas, threadsEach: Math.max(1, Math.floor(cores / replicas)) };
+}
+
+/** Pure: `n` rows cut into `k` contiguous shards whose sizes differ by at most one. */
+export function shardRanges(n: number, k: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < k; i++) {
+    const size = Math.floor(n / k) + (i < n % k ? 1 : 0);
+    out.push([start, start + size]);
+    start += size;
+  }
+  return out;
+}
+
+/** Seeds a shard's augmentation apart from the other shards' of the same batch. */
+const SHARD_SEED_STRIDE = 104729;
+
+/**
+ * One optimizer step over the batch `indices`, shared with `peers`: they get their shards first so
+ * they work while this thread computes its own. Returns the batch's loss and accuracy (size-weighted
+ * means of the shards'), already read; a peer's failure rejects and applies nothing.
+ */
+export async function parallelStep(
+  ctx: ShardContext & { optimizer: tf.Optimizer },
+  peers: readonly GradientPeer[],
+  indices: Int32Array,
+  augmentSeed: number,
+): Promise<{ loss: number; acc: number }> {
+  const vars = trainableVariables(ctx.model);
+  const weights = vars.map((v) => v.dataSync() as Float32Array);
+  const ranges = shardRanges(indices.length, peers.length + 1);
+  const shard = (i: number) => indices.subarray(...(ranges[i] as [number, number]));
+  const remote = peers.map((p, i) => p.gradients({ weights, indices: shard(i + 1), augmentSeed: augmentSeed + (i + 1) * SHARD_SEED_STRIDE }));
+  const mine = tf.tidy(() => {
+    const idx = tf.tensor1d(shard(0), 'int32');
+    const g = shardGradients(ctx, idx, augmentSeed);
+    return { grads: g.grads, loss: g.loss, acc: g.acc };
+  });
+  const share = (i: number) => ((ranges[i]?.[1] ?? 0) - (ranges[i]?.[0] ?? 0)) / indices.length;
+  try {
+    const results = await Promise.all(remote);
+    const mean = tf.tidy(() =>
+      vars.map((v, j) => results.reduce((sum, r, i) => sum.add(tf.tensor(r.grads[j] as Float32Array, v.shape).mul(share(i + 1))), (mine.grads[j] as tf.Tensor).mul(share(0)))),
+    );
+    ctx.optimizer.applyGradients(vars.map((v, j) => ({ name: v.name, tensor: mean[j] as tf.Tensor })));
+    tf.dispose(mean);
+    const first = { loss: mine.loss.dataSync()[0] ?? NaN, acc: mine.acc.dataSync()[0] ?? NaN };
+    const weigh = (pick: (r: { loss: number; acc: number }) => number) =>
+      results.reduce((s, r, i) => s + pick(r) * share(i + 1), pick(first) * share(0));
+    return { loss: weigh((r) => r.loss), acc: weigh((r) => r.acc) };
+  } finally {
+    tf.dispose([...mine.grads, mine.loss, mine.acc]);
+  }
+}

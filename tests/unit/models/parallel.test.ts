@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { buildModel } from '../../../models/build';
+import type { SplitData } from '../../../models/dataset';
+import { planReplicas, shardRanges } from '../../../models/parallel';
+import { localPeer, type ReplicaInit } from '../../../models/replica';
+import type { ModelSpec } from '../../../models/spec';
+import { splitToTensors } from '../../../models/tensors';
+import { trainModel } from '../../../models/train';
+
+/** 48 small "photos" of 3 classes: a bright band whose row is the class, plus fixed speckle. */
+function photos(n = 48): SplitData {
+  const size = 8;
+  const images = new Uint8Array(n * size * size);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = i % 3;
+    labels[i] = c;
+    for (let p = 0; p < size * size; p++) {
+      const row = Math.floor(p / size);
+      images[i * size * size + p] = (row >= c * 3 && row < c * 3 + 2 ? 200 : 20) + ((i * 31 + p * 7) % 40);
+    }
+  }
+  return { count: n, height: size, width: size, channels: 1, images, labels };
+}
+
+const spec = (over: Partial<ModelSpec['training']> = {}, dropout = false): ModelSpec => ({
+  version: 1,
+  layers: [
+    { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2 },
+    { type: 'flatten' },
+    ...(dropout ? [{ type: 'dropout' as const, rate: 0.3 }] : []),
+    { type: 'dense', units: 3, activation: 'softmax' },
+  ],
+  training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.02 }, batchSize: 16, epochs: 3, seed: 5, ...over },
+});
+
+const init = (s: ModelSpec, train: SplitData): ReplicaInit => ({ spec: s, inputShape: [8, 8, 1], numClasses: 3, train });
+
+async function trainWith(s: ModelSpec, peers: number) {
+  const split = photos();
+  const data = splitToTensors(split, 3);
+  const model = buildModel(s, { inputShape: [8, 8, 1], numClasses: 3 });
+  const replicas = Array.from({ length: peers }, () => localPeer(init(s, split)));
+  const losses: number[] = [];
+  try {
+    const result = await trainModel(model, s, data, undefined, { onBatchEnd: (p) => void losses.push(p.loss) }, undefined, { peers: replicas });
+    const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+    return { result, weights, losses };
+  } finally {
+    for (const r of replicas) r.close();
+    model.dispose();
+    tf.dispose([data.xs, data.ys]);
+  }
+}
+
+const maxDiff = (a: number[][], b: number[][]) => Math.max(...a.flatMap((w, i) => w.map((v, j) => Math.abs(v - (b[i]?.[j] ?? NaN)))));
+
+describe('data-parallel training (models/parallel.ts)', () => {
+  before(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  test('plans one replica per core for image models, capped, with at least 8 rows a shard', () => {
+    const image = [64, 64, 1];
+    assert.deepEqual(planReplicas({ cores: 2, batchSize: 32, inputShape: image }), { replicas: 2, threadsEach: 1 });
+    assert.deepEqual(planReplicas({ cores: 8, batchSize: 32, inputShape: image }), { replicas: 4, threadsEach: 2 });
+    assert.deepEqual(planReplicas({ cores: 4, batchSize: 16, inputShape: image }), { replicas: 2, threadsEach: 2 });
+    assert.deepEqual(planReplicas({ cores: 1, batchSize: 32, inputShape: image }), { replicas: 1, threadsEach: 1 });
+    // Small inputs (the 2-D playgrounds, sequences) train alone on every thread.
+    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, inputShape: [2] }), { replicas: 1, threadsEach: 4 });
+    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, inputShape: [16, 16, 1] }), { replicas: 1, threadsEach: 4 });
+  });
+
+  test('cuts a batch into contiguous shards whose sizes differ by at most one', () => {
+    assert.deepEqual(shardRanges(10, 3), [[0, 4], [4, 7], [7, 10]]);
+    assert.deepEqual(shardRanges(32, 2), [[0, 16], [16, 32]]);
+    assert.deepEqual(shardRanges(5, 1), [[0, 5]]);
+  });
+
+  test('two or three replicas take the same steps as one thread alone (no dropout, no augmentation)', async () => {
+    const s = spec();
+    const alone = await trainWith(s, 0);
+    for (const peers of [1, 2]) {
+      const shared = await trainWith(s, peers);
+      assert.equal(shared.losses.length, alone.losses.length);
+      assert.ok(maxDiff(shared.weights, alone.weights) < 1e-4, `${peers} peers: weights differ by ${maxDiff(shared.weights, alone.weights)}`);
+      shared.losses.forEach((l, i) => assert.ok(Math.abs(l - (alone.losses[i] as number)) < 1e-4, `batch ${i}: ${l} vs ${alone.losses[i]}`));
+    }
+    assert.ok((alone.losses.at(-1) as number) < (alone.losses[0] as number), 'the toy problem is learnt');
+  });
+
+  test('with dropout the replicas still learn, and nothing leaks', async () => {
+    const before = tf.memory().numTensors;
+    const shared = await trainWith(spec({ epochs: 6 }, true), 1);
+    assert.ok((shared.result.history.at(-1)?.acc ?? 0) > 0.8, `accuracy ${shared.result.history.at(-1)?.acc}`);
+    assert.equal(tf.memory().numTensors, before);
+  });
+
+  test('a replica sent weights of the wrong shape refuses the step, and the loop applies nothing', async () => {
+    const s = spec();
+    const split = photos();
+    const peer = localPeer(init(s, split));
+    const wrong = localPeer(init({ ...s, layers: [{ type: 'flatten' }, { type: 'dense', units: 3, activation: 'softmax' }] }, split));
+    const data = splitToTensors(split, 3);
+    const model = buildModel(s, { inputShape: [8, 8, 1], numClasses: 3 });
+    const start = model.getWeights().map((w) => Array.from(w.dataSync()));
+    try {
+      await assert.rejects(trainModel(model, s, data, undefined, {}, undefined, { peers: [peer, wrong] }), /do not fit the model/);
+      assert.equal(maxDiff(model.getWeights().map((w) => Array.from(w.dataSync())), start), 0);
+    } finally {
+      peer.close();
+      wrong.close();
+      model.dispose();
+      tf.dispose([data.xs, data.ys]);
+    }
+  });
+});
