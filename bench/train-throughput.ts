@@ -4,16 +4,18 @@
  * the same backend, model, data and batch size; the ratio is the app's overhead (target ≥ 0.95).
  * Also tf.memory().numTensors after epoch 1 vs the last epoch (target: equal).
  *
- * WASM runs three ways on the same model and data, each in a fresh page and worker: multi-threaded
- * (cross-origin isolated, one thread per core, as the app trains now), single-threaded (isolated,
- * tfjs's threaded build held to 1 thread) and as the app trained before isolation (SIMD build, 1
- * thread); multi ÷ single is the threads' gain (target ≥ 1.6 on 2 cores). Other backends run
- * isolated, as the app's training pages are.
+ * WASM runs four ways on the same model and data, each in a fresh page and worker: as the app
+ * trains now (cross-origin isolated, a replica worker per core sharing every batch, planReplicas),
+ * tfjs's own thread pool alone (one thread per core, one replica), single-threaded (isolated, one
+ * thread) and as the app trained before isolation (not isolated, SIMD build, 1 thread); app ÷
+ * single is the cores' gain (target ≥ 1.6 on 2 cores). With replicas the app's loop uses every
+ * core and model.fit one, so their ratio is above 1 there. Other backends run isolated.
  *
  * Usage: npm run bench:throughput -- [--models cnn,dense] [--backends wasm,webgl,webgpu,cpu]
- *        [--wasm mt,st,plain] [--threads N] (mt's thread count; default one per core)
+ *        [--wasm mt,pool,st,plain] [--threads N] (pool's thread count; default one per core)
  *        [--passes N]   (WASM: the variants N times over, alternating; medians of the passes)
  *        [--batches N] [--epochs N] [--rounds N]   (overrides apply to every backend)
+ *        [--batch N]    (the model's batch size; default the spec's)
  */
 import { openBenchBrowser, type BenchBrowser } from './lib/browser';
 import { emit, listArg, machine, numArg, parseArgs, round, table } from './lib/stats';
@@ -23,7 +25,7 @@ import type { WasmThreads } from '../models/backend';
 import type { BackendName } from '../models/backend-names';
 
 interface Plan {
-  /** Training batches per epoch (batch size 32). */
+  /** Training batches per epoch. */
   batches: number;
   epochs: number;
   /** Rounds of (app, fit), alternating which goes first. */
@@ -60,11 +62,15 @@ interface ThroughputResult {
   wasm?: WasmThreads;
 }
 
-/** How a WASM run is set up: isolated or not, and the thread count asked for (undefined: per core). */
+/**
+ * How a WASM run is set up: isolated or not, the thread count asked for (undefined: per core) and
+ * whether replica workers share each batch as in the app (models/parallel.ts).
+ */
 const WASM_VARIANTS = {
-  mt: { isolated: true, threads: undefined as number | undefined, note: 'isolated, multi-threaded' },
-  st: { isolated: true, threads: 1 as number | undefined, note: 'isolated, 1 thread' },
-  plain: { isolated: false, threads: 1 as number | undefined, note: 'not isolated (before), SIMD' },
+  mt: { isolated: true, threads: undefined as number | undefined, replicas: true, note: 'isolated, as the app: replicas per core' },
+  pool: { isolated: true, threads: undefined as number | undefined, replicas: false, note: "isolated, tfjs's thread pool only" },
+  st: { isolated: true, threads: 1 as number | undefined, replicas: false, note: 'isolated, 1 thread' },
+  plain: { isolated: false, threads: 1 as number | undefined, replicas: false, note: 'not isolated (before), SIMD' },
 };
 type WasmVariant = keyof typeof WASM_VARIANTS;
 
@@ -90,11 +96,16 @@ async function measure(
   const batches = numArg(args, 'batches', plan.batches);
   const epochs = numArg(args, 'epochs', plan.epochs);
   const rounds = numArg(args, 'rounds', plan.rounds);
-  const spec = benchSpec(model);
+  const base = benchSpec(model);
+  // --batch: the same model at another batch size (replicas' shards grow with it).
+  const spec = args.has('batch') ? { ...base, training: { ...base.training, batchSize: numArg(args, 'batch', base.training.batchSize) } } : base;
   const samples = batches * spec.training.batchSize;
-  const v = variant ? WASM_VARIANTS[variant] : { isolated: true, threads: undefined, note: 'isolated' };
-  const threads = variant === 'mt' && args.has('threads') ? numArg(args, 'threads', 0) : v.threads;
-  const req = { type: 'throughput' as const, backend, spec, samples, epochs, rounds, warmupBatches: plan.warmup, ...(threads ? { wasmThreads: threads } : {}) };
+  const v = variant ? WASM_VARIANTS[variant] : { isolated: true, threads: undefined, replicas: false, note: 'isolated' };
+  const threads = variant === 'pool' && args.has('threads') ? numArg(args, 'threads', 0) : v.threads;
+  const req = {
+    type: 'throughput' as const, backend, spec, samples, epochs, rounds, warmupBatches: plan.warmup,
+    ...(threads ? { wasmThreads: threads } : {}), ...(v.replicas ? { replicas: 'app' as const } : {}),
+  };
   const res = await browser.run<ThroughputResult>(req, { isolated: v.isolated });
   if (!res.available || !res.runs) {
     return { row: { model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` } };
@@ -111,6 +122,7 @@ async function measure(
     isolated: res.wasm?.isolated,
     mtSupport: res.wasm?.multithread,
     threads: res.wasm?.threads,
+    replicas: res.wasm?.replicas ?? 1,
     batches: `${batches}x${epochs} ep x${rounds}`,
     appSps: round(appSps, 1),
     fitSps: round(fitSps, 1),
@@ -132,10 +144,14 @@ function threadGains(all: Measured[]): Record<string, unknown>[] {
       const runs = all.filter((m) => m.model === model && m.variant === v);
       return runs[0] && { ...runs[0], appSps: median(runs.map((r) => r.appSps)) };
     };
-    const [mt, st, plain] = [of('mt'), of('st'), of('plain')];
+    const [mt, pool, st, plain] = [of('mt'), of('pool'), of('st'), of('plain')];
     if (!mt || (!st && !plain)) return [];
-    const gain = { model, threads: mt.wasm?.threads, cores: mt.wasm?.cores, mtSps: round(mt.appSps, 1), stSps: st ? round(st.appSps, 1) : undefined, beforeSps: plain ? round(plain.appSps, 1) : undefined,
-      mtOverSt: st ? round(mt.appSps / st.appSps, 2) : undefined, mtOverBefore: plain ? round(mt.appSps / plain.appSps, 2) : undefined };
+    const over = (a: Measured | undefined, b: Measured | undefined) => (a && b ? round(a.appSps / b.appSps, 2) : undefined);
+    const gain = {
+      model, threads: mt.wasm?.threads, replicas: mt.wasm?.replicas ?? 1, cores: mt.wasm?.cores,
+      mtSps: round(mt.appSps, 1), poolSps: pool ? round(pool.appSps, 1) : undefined, stSps: st ? round(st.appSps, 1) : undefined, beforeSps: plain ? round(plain.appSps, 1) : undefined,
+      mtOverSt: over(mt, st), poolOverSt: over(pool, st), mtOverBefore: over(mt, plain),
+    };
     emit('throughput-threads', gain);
     return [gain];
   });
@@ -145,7 +161,7 @@ async function main(): Promise<void> {
   const args = parseArgs();
   const models = listArg(args, 'models', ['cnn', 'dense']);
   const backends = listArg(args, 'backends', ['wasm', 'webgl', 'webgpu', 'cpu']) as BackendName[];
-  const variants = listArg(args, 'wasm', ['mt', 'st', 'plain']).filter((v): v is WasmVariant => Object.hasOwn(WASM_VARIANTS, v));
+  const variants = listArg(args, 'wasm', ['mt', 'pool', 'st', 'plain']).filter((v): v is WasmVariant => Object.hasOwn(WASM_VARIANTS, v));
   const passes = Math.max(1, numArg(args, 'passes', 1));
   const env = machine();
   console.log(`training throughput in Chromium, ${env.cores} cores (${env.cpu}), load ${env.load}`);
@@ -168,14 +184,14 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log(table(rows));
-  console.log('batches = training batches per epoch (batch 32) x epochs x rounds; slow backends get few on purpose. ratio = app / fit (target >= 0.95).');
+  console.log('batches = training batches per epoch x epochs x rounds; slow backends get few on purpose. ratio = app / fit (target >= 0.95).');
   console.log('isolated = crossOriginIsolated in the worker; mtSupport = tfjs WASM_HAS_MULTITHREAD_SUPPORT; threads = tfjs getThreadsCount().');
   console.log('leakAfterRuns = tensors still alive in the worker after every run and the data are disposed (0 = none leaked).');
   const gains = threadGains(measured);
   if (gains.length) {
     console.log(`\nWASM threads (app loop samples/s, same run, same model; load at start ${env.load}, at end ${machine().load}):`);
     console.log(table(gains));
-    console.log('mtOverSt = multi-threaded / single-threaded, both isolated (target >= 1.6 on 2 cores); mtOverBefore = / the SIMD build without isolation.');
+    console.log('mtOverSt = as the app trains (replicas) / single-threaded, both isolated (target >= 1.6 on 2 cores); poolOverSt = tfjs\'s own threads only / single-threaded; mtOverBefore = / the SIMD build without isolation.');
   }
 }
 

@@ -29,10 +29,13 @@ export interface BackendChoice {
 }
 
 export interface WasmThreads {
+  /** Threads training in all: with replicas (models/parallel.ts), theirs added to this thread's. */
   threads: number;
+  /** Copies of the model that each train a share of every batch, this thread's included (absent: 1). */
+  replicas?: number;
   /** The context is cross-origin isolated, so memory can be shared between threads. */
   isolated: boolean;
-  /** tfjs found SharedArrayBuffer and WebAssembly threads, so it loaded its threaded SIMD build. */
+  /** tfjs loaded its threaded SIMD build (threads and SharedArrayBuffer work, and more than one thread was planned). */
   multithread: boolean;
   cores: number;
 }
@@ -137,18 +140,24 @@ interface ThreadPlan extends Omit<WasmThreads, 'threads'> {
   pthreadScript: string | null;
 }
 
-/** Sets tfjs's thread count; it must happen before the backend starts, which sizes its pool once. */
+/**
+ * Sets tfjs's thread count; it must happen before the backend starts, which sizes its pool once.
+ * One thread runs on the plain SIMD build: the threaded one, held to one thread, trained ~6 %
+ * slower (README: 364.8 vs 387.7 samples/s for the default CNN), and replicas (models/parallel.ts)
+ * each train on one thread.
+ */
 async function planThreads(wasm: WasmModule, wasmPath: string, requested: number | undefined): Promise<ThreadPlan> {
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  let multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
-  const pthreadScript = multithread ? await fetchPthreadScript(wasmPath) : null;
-  if (multithread && !pthreadScript) {
-    // Without a working script for the threads the threaded build would hang: use the plain one.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    multithread = false;
-  }
+  const support = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 1;
-  const wanted = planWasmThreads({ isolated, multithread, cores, ...(requested !== undefined ? { requested } : {}) });
+  let wanted = planWasmThreads({ isolated, multithread: support, cores, ...(requested !== undefined ? { requested } : {}) });
+  // Without a working script for the threads the threaded build would hang: use the plain one.
+  const pthreadScript = wanted > 1 ? await fetchPthreadScript(wasmPath) : null;
+  const multithread = wanted > 1 && pthreadScript !== null;
+  if (!multithread) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    wanted = 1;
+  }
   wasm.setThreadsCount(wanted);
   return { isolated, multithread, cores, wanted, pthreadScript };
 }

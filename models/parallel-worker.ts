@@ -138,3 +138,36 @@ export async function startWorkerPeers(
   return { peers: ok.map((s) => workerPeer(s.worker)), threads: ok.map((s) => s.threads) };
 }
 
+
+export interface RunPeers {
+  peers: GradientPeer[];
+  /** Threads training in all: this thread's WASM threads plus every replica's. */
+  threads: number;
+  /** Set when replicas were planned but could not start (the run then trains alone). */
+  reason?: string;
+}
+
+/**
+ * The replicas for one training run: `replicas - 1` workers beside this thread (planReplicas), on
+ * WASM only (a GPU is one device whatever the cores). Never throws: if one cannot start, none is used.
+ */
+export async function peersForRun(opts: {
+  make: () => Worker;
+  backend: BackendName;
+  replicas: number;
+  threadsEach: number;
+  /** This thread's WASM threads (the backend choice's). */
+  ownThreads: number;
+  init: ReplicaInit;
+  wasmPath?: string;
+}): Promise<RunPeers> {
+  const alone = { peers: [], threads: opts.ownThreads };
+  if (opts.backend !== 'wasm' || opts.replicas <= 1) return alone;
+  try {
+    const base = { init: opts.init, backend: opts.backend, threads: opts.threadsEach, ...(opts.wasmPath ? { wasmPath: opts.wasmPath } : {}) };
+    const { peers, threads } = await startWorkerPeers(opts.make, opts.replicas - 1, base);
+    return { peers, threads: threads.reduce((a, b) => a + b, opts.ownThreads) };
+  } catch (err) {
+    return { ...alone, reason: err instanceof Error ? err.message : String(err) };
+  }
+}

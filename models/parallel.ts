@@ -24,6 +24,8 @@ export interface ShardResult {
   grads: Float32Array[];
   loss: number;
   acc: number;
+  /** Milliseconds the replica spent on the shard (for the balance of the next shards). */
+  ms: number;
 }
 
 /** Another replica of the model (a worker, or in tests one in this thread). */
@@ -62,6 +64,45 @@ export function shardRanges(n: number, k: number): [number, number][] {
   return out;
 }
 
+/** Pure: `n` rows cut into contiguous shards in proportion to `weights` (largest remainders; each non-empty when n allows). */
+export function weightedRanges(n: number, weights: readonly number[]): [number, number][] {
+  const k = weights.length;
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (!(total > 0) || weights.some((w) => !(w > 0) || !Number.isFinite(w))) return shardRanges(n, k);
+  // One row each first (when there are enough), the rest in proportion; leftovers to the largest remainders.
+  const floor = Math.min(1, Math.floor(n / k));
+  const exact = weights.map((w) => ((n - floor * k) * w) / total);
+  const sizes = exact.map((e) => floor + Math.floor(e));
+  const order = exact.map((e, i) => ({ r: e - Math.floor(e), i })).sort((a, b) => b.r - a.r);
+  let left = n - sizes.reduce((a, b) => a + b, 0);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    sizes[i] = (sizes[i] as number) + 1;
+  }
+  let start = 0;
+  return sizes.map((size) => [start, (start += size)] as [number, number]);
+}
+
+/**
+ * Keeps each replica's milliseconds per row (a moving average) so the next batch gives the faster
+ * ones more rows and all finish together: a replica may share its core with the page, and the
+ * loop's own thread also applies the update. Which rows go where never changes the gradient.
+ */
+export function createBalance(replicas: number) {
+  const msPerRow: number[] = new Array<number>(replicas).fill(NaN);
+  return {
+    split: (n: number) => weightedRanges(n, msPerRow.map((m) => 1 / m)),
+    record(i: number, rows: number, ms: number) {
+      if (rows <= 0 || !(ms > 0)) return;
+      const now = ms / rows;
+      const before = msPerRow[i] as number;
+      msPerRow[i] = Number.isNaN(before) ? now : 0.7 * before + 0.3 * now;
+    },
+  };
+}
+
+export type ShardBalance = ReturnType<typeof createBalance>;
+
 /** Seeds a shard's augmentation apart from the other shards' of the same batch. */
 const SHARD_SEED_STRIDE = 104729;
 
@@ -75,20 +116,25 @@ export async function parallelStep(
   peers: readonly GradientPeer[],
   indices: Int32Array,
   augmentSeed: number,
+  balance: ShardBalance = createBalance(peers.length + 1),
 ): Promise<{ loss: number; acc: number }> {
   const vars = trainableVariables(ctx.model);
   const weights = vars.map((v) => v.dataSync() as Float32Array);
-  const ranges = shardRanges(indices.length, peers.length + 1);
+  const ranges = balance.split(indices.length);
+  const rows = (i: number) => (ranges[i]?.[1] ?? 0) - (ranges[i]?.[0] ?? 0);
   const shard = (i: number) => indices.subarray(...(ranges[i] as [number, number]));
   const remote = peers.map((p, i) => p.gradients({ weights, indices: shard(i + 1), augmentSeed: augmentSeed + (i + 1) * SHARD_SEED_STRIDE }));
+  const started = performance.now();
   const mine = tf.tidy(() => {
     const idx = tf.tensor1d(shard(0), 'int32');
     const g = shardGradients(ctx, idx, augmentSeed);
     return { grads: g.grads, loss: g.loss, acc: g.acc };
   });
-  const share = (i: number) => ((ranges[i]?.[1] ?? 0) - (ranges[i]?.[0] ?? 0)) / indices.length;
+  balance.record(0, rows(0), performance.now() - started);
+  const share = (i: number) => rows(i) / indices.length;
   try {
     const results = await Promise.all(remote);
+    results.forEach((r, i) => balance.record(i + 1, rows(i + 1), r.ms));
     const mean = tf.tidy(() =>
       vars.map((v, j) => results.reduce((sum, r, i) => sum.add(tf.tensor(r.grads[j] as Float32Array, v.shape).mul(share(i + 1))), (mine.grads[j] as tf.Tensor).mul(share(0)))),
     );

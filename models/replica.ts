@@ -33,6 +33,7 @@ export function createReplica(init: ReplicaInit): Replica {
   const vars = trainableVariables(model);
   return {
     gradients(req) {
+      const started = performance.now();
       if (req.weights.length !== vars.length || req.weights.some((w, j) => w.length !== (vars[j] as tf.Variable).size)) {
         throw new Error(`replica: ${req.weights.length} weight arrays do not fit the model's ${vars.length} variables`);
       }
@@ -46,7 +47,8 @@ export function createReplica(init: ReplicaInit): Replica {
         const acc = g.acc.dataSync()[0] ?? NaN;
         // Kept (it left the gradient tape), so no tidy frees it.
         g.acc.dispose();
-        return { grads: g.grads.map((t) => t.dataSync() as Float32Array), loss: g.loss.dataSync()[0] ?? NaN, acc };
+        const grads = g.grads.map((t) => t.dataSync() as Float32Array);
+        return { grads, loss: g.loss.dataSync()[0] ?? NaN, acc, ms: performance.now() - started };
       });
     },
     dispose() {

@@ -8,7 +8,7 @@ import { mulberry32, shuffled } from './random';
 import { batchInputs, stepLoss } from './batch';
 import { createOptimizer, disposeOptimizer, lossFunction } from './build';
 import { evaluateLossAccuracy } from './evaluate';
-import { parallelStep, type GradientPeer } from './parallel';
+import { createBalance, parallelStep, type GradientPeer, type ShardBalance } from './parallel';
 import type { AugmentSpec, ModelSpec } from './spec';
 import type { XY } from './tensors';
 
@@ -118,7 +118,7 @@ function dispatchBatch(ctx: EpochContext, indices: tf.Tensor1D, augmentSeed: num
 
 /** A step shared with the replicas (models/parallel.ts); it has finished, and been read, when it returns. */
 async function dispatchShared(ctx: EpochContext, peers: readonly GradientPeer[], indices: tf.Tensor1D, augmentSeed: number): Promise<{ lossT: tf.Scalar; accT: tf.Tensor }> {
-  const { loss, acc } = await parallelStep(ctx, peers, indices.dataSync() as Int32Array, augmentSeed);
+  const { loss, acc } = await parallelStep(ctx, peers, indices.dataSync() as Int32Array, augmentSeed, ctx.balance);
   return { lossT: tf.scalar(loss), accT: tf.scalar(acc) };
 }
 
@@ -152,6 +152,8 @@ interface EpochContext {
   signal?: AbortSignal;
   /** Replicas that take a share of every batch; none: this thread trains alone. */
   peers?: readonly GradientPeer[];
+  /** The replicas' shares of a batch, kept over the run. */
+  balance?: ShardBalance;
   /** Called with each batch's figures, in batch order. */
   onBatch: (batch: number, size: number, loss: number, acc: number) => Promise<void>;
 }
@@ -250,6 +252,7 @@ export async function trainModel(
   const patience = spec.training.earlyStopping?.patience;
   const early = val && patience !== undefined ? earlyStopper(model, patience) : undefined;
   let bestEpoch: number | undefined;
+  const balance = createBalance((opts.peers?.length ?? 0) + 1);
   try {
     for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
       let lossSum = 0;
@@ -266,7 +269,7 @@ export async function trainModel(
       const order = epochOrder(n, seed, epoch);
       try {
         const augmentSeed = seed + epoch * EPOCH_SEED_STRIDE * 1000;
-        stopped = !(await runEpoch({ model, optimizer, lossFn, train, batchSize, augment: spec.training.augment, augmentSeed, signal, onBatch, ...(opts.peers ? { peers: opts.peers } : {}) }, order));
+        stopped = !(await runEpoch({ model, optimizer, lossFn, train, batchSize, augment: spec.training.augment, augmentSeed, signal, onBatch, ...(opts.peers ? { peers: opts.peers, balance } : {}) }, order));
       } finally {
         order.dispose();
       }

@@ -6,7 +6,9 @@
  * runs in the same worker on the same backend, model, data and batch size as the baseline.
  */
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, type BackendName } from '../../models/backend';
+import { selectBackend, type BackendChoice, type BackendName } from '../../models/backend';
+import { planReplicas, type GradientPeer } from '../../models/parallel';
+import { peersForRun, type RunPeers } from '../../models/parallel-worker';
 import { buildModel, createOptimizer, lossFunction } from '../../models/build';
 import { decodeSplit, manifestSchema, type SplitData } from '../../models/dataset';
 import type { ModelSpec } from '../../models/spec';
@@ -22,6 +24,8 @@ export type BenchRequest =
       type: 'throughput';
       backend: BackendName;
       wasmThreads?: number;
+      /** 'app': as the app trains (planReplicas: replica workers on WASM); absent: this thread alone. */
+      replicas?: 'app';
       spec: ModelSpec;
       samples: number;
       epochs: number;
@@ -67,7 +71,7 @@ function firstN(split: SplitData, n: number): SplitData {
 
 const withEpochs = (spec: ModelSpec, epochs: number): ModelSpec => ({ ...spec, training: { ...spec.training, epochs } });
 
-async function runApp(spec: ModelSpec, data: XY, epochs: number): Promise<MethodRun> {
+async function runApp(spec: ModelSpec, data: XY, epochs: number, peers: readonly GradientPeer[] = []): Promise<MethodRun> {
   const model = buildModel(spec, { inputShape: INPUT_SHAPE, numClasses: CLASSES });
   const tensorsByEpoch: number[] = [];
   const t0 = performance.now();
@@ -75,7 +79,7 @@ async function runApp(spec: ModelSpec, data: XY, epochs: number): Promise<Method
   const result = await trainModel(model, withEpochs(spec, epochs), data, undefined, {
     onBatchEnd: (progress) => self.postMessage({ type: 'batch', progress }),
     onEpochEnd: () => void tensorsByEpoch.push(tf.memory().numTensors),
-  });
+  }, undefined, { peers });
   const ms = performance.now() - t0;
   model.dispose();
   const samples = data.xs.shape[0] * result.history.length;
@@ -95,14 +99,15 @@ async function runFit(spec: ModelSpec, data: XY, epochs: number): Promise<Method
   return { method: 'fit', ms, samplesPerSecond: (data.xs.shape[0] * epochs * 1000) / ms, tensorsByEpoch: [], tensorsAfter: tf.memory().numTensors };
 }
 
-async function throughput(req: Extract<BenchRequest, { type: 'throughput' }>, data: XY, warm: XY) {
+async function throughput(req: Extract<BenchRequest, { type: 'throughput' }>, data: XY, warm: XY, peers: readonly GradientPeer[]) {
   // Warm-up: kernels, shader programs and WASM code paths get compiled before any timing.
-  await runApp(req.spec, warm, 1);
+  await runApp(req.spec, warm, 1, peers);
   await runFit(req.spec, warm, 1);
   const runs: MethodRun[] = [];
   for (let r = 0; r < req.rounds; r++) {
     // Alternate the order so neither method always runs on a warmer (or hotter) machine.
-    const order = r % 2 === 0 ? [runApp, runFit] : [runFit, runApp];
+    const app = (spec: ModelSpec, d: XY, e: number) => runApp(spec, d, e, peers);
+    const order = r % 2 === 0 ? [app, runFit] : [runFit, app];
     for (const run of order) {
       const out = await run(req.spec, data, req.epochs);
       log(`${req.backend} ${out.method} round ${r + 1}: ${out.samplesPerSecond.toFixed(1)} samples/s`);
@@ -158,8 +163,22 @@ async function profile(req: Extract<BenchRequest, { type: 'profile' }>, data: XY
   return { wallMs, kernels };
 }
 
+/** As the app's training worker plans a run: how many replicas, and each one's WASM threads. */
+const appPlan = (spec: ModelSpec) => planReplicas({ cores: navigator.hardwareConcurrency, batchSize: spec.training.batchSize, inputShape: INPUT_SHAPE });
+
+async function startPeers(req: Extract<BenchRequest, { type: 'throughput' }>, choice: BackendChoice, split: SplitData): Promise<RunPeers> {
+  const plan = appPlan(req.spec);
+  const own = choice.wasm?.threads ?? 1;
+  if (req.replicas !== 'app') return { peers: [], threads: own };
+  const make = () => new Worker(new URL('./peer.js', import.meta.url), { type: 'module' });
+  const run = await peersForRun({ make, backend: choice.backend, ...plan, ownThreads: own, init: { spec: req.spec, inputShape: INPUT_SHAPE, numClasses: CLASSES, train: split }, wasmPath: '/tfjs-wasm/' });
+  log(`replicas: ${run.peers.length + 1}, ${run.threads} threads in all${run.reason ? ` (replicas failed: ${run.reason})` : ''}`);
+  return run;
+}
+
 async function handle(req: BenchRequest): Promise<void> {
-  const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/', ...(req.wasmThreads ? { wasmThreads: req.wasmThreads } : {}) });
+  const threads = req.type === 'throughput' && req.replicas === 'app' ? appPlan(req.spec).threadsEach : req.wasmThreads;
+  const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/', ...(threads ? { wasmThreads: threads } : {}) });
   if (choice.backend !== req.backend) {
     self.postMessage({ type: 'result', available: false, backend: choice.backend, reasons: choice.reasons });
     return;
@@ -170,11 +189,19 @@ async function handle(req: BenchRequest): Promise<void> {
   }
   const trainSplit = await fetchSplit('train');
   if (req.type === 'throughput') {
-    const data = splitToTensors(firstN(trainSplit, req.samples), CLASSES);
+    // The replicas hold the whole timed set; the warm-up's rows are its first ones.
+    const split = firstN(trainSplit, req.samples);
+    const data = splitToTensors(split, CLASSES);
     const warm = splitToTensors(firstN(trainSplit, req.warmupBatches * req.spec.training.batchSize), CLASSES);
-    const runs = await throughput(req, data, warm);
-    tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
-    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, wasm: choice.wasm });
+    const run = await startPeers(req, choice, split);
+    try {
+      const runs = await throughput(req, data, warm, run.peers);
+      tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
+      const wasm = choice.wasm && { ...choice.wasm, threads: run.threads, replicas: run.peers.length + 1 };
+      self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, wasm });
+    } finally {
+      for (const p of run.peers) p.close();
+    }
     return;
   }
   if (req.type === 'profile') {

@@ -22,6 +22,8 @@ const NEVER_SERVED = /test\.bin$/;
 
 export async function openBenchBrowser(quiet = false, isolated = false): Promise<BenchBrowser> {
   const out = bundle('bench/browser/worker.ts', 'worker');
+  // The replicas' worker (data-parallel WASM), started by worker.js from beside it.
+  bundle('bench/browser/peer.ts', 'peer', out);
   const server: StaticServer = await startStaticServer(
     {
       '/bundle/': out,

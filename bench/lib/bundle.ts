@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * Returns the folder holding `<name>.js`. tfjs-backend-wasm's Emscripten glue names Node modules it
+ * Returns the folder holding `<name>.js` (`into`, when given: several entries in one folder).
+ * tfjs-backend-wasm's Emscripten glue names Node modules it
  * only uses under Node; they are marked empty for the browser, as Next's bundler does.
  */
-export function bundle(entry: string, name: string): string {
-  const out = mkdtempSync(join(tmpdir(), 'arena-bench-bundle-'));
+export function bundle(entry: string, name: string, into?: string): string {
+  const out = into ?? mkdtempSync(join(tmpdir(), 'arena-bench-bundle-'));
   const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
   execFileSync(
     esbuild,

@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../../../models/build';
 import type { SplitData } from '../../../models/dataset';
-import { planReplicas, shardRanges } from '../../../models/parallel';
+import { createBalance, planReplicas, shardRanges, weightedRanges } from '../../../models/parallel';
 import { localPeer, type ReplicaInit } from '../../../models/replica';
 import type { ModelSpec } from '../../../models/spec';
 import { splitToTensors } from '../../../models/tensors';
@@ -28,7 +28,7 @@ function photos(n = 48): SplitData {
 const spec = (over: Partial<ModelSpec['training']> = {}, dropout = false): ModelSpec => ({
   version: 1,
   layers: [
-    { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
+    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
     { type: 'maxPooling2d', poolSize: 2 },
     { type: 'flatten' },
     ...(dropout ? [{ type: 'dropout' as const, rate: 0.3 }] : []),
@@ -116,5 +116,28 @@ describe('data-parallel training (models/parallel.ts)', () => {
       model.dispose();
       tf.dispose([data.xs, data.ys]);
     }
+  });
+});
+
+describe('shard balance', () => {
+  test('weighted shards follow the weights, cover every row once and fall back to equal ones', () => {
+    assert.deepEqual(weightedRanges(32, [1, 1]), [[0, 16], [16, 32]]);
+    assert.deepEqual(weightedRanges(30, [2, 1]), [[0, 20], [20, 30]]);
+    assert.deepEqual(weightedRanges(10, [1, NaN]), shardRanges(10, 2));
+    for (const [n, w] of [[33, [0.3, 0.5, 0.2]], [5, [100, 1, 1]], [2, [1, 1, 1]]] as const) {
+      const r = weightedRanges(n, w);
+      assert.equal(r[0]?.[0], 0);
+      assert.equal(r.at(-1)?.[1], n);
+      r.forEach((x, i) => i > 0 && assert.equal(x[0], r[i - 1]?.[1]));
+      if (n >= w.length) assert.ok(r.every(([a, b]) => b > a), `${n} rows over ${w.length}: none empty`);
+    }
+  });
+
+  test('a replica twice as slow per row gets half as many rows once measured', () => {
+    const b = createBalance(2);
+    assert.deepEqual(b.split(30), [[0, 15], [15, 30]]);
+    b.record(0, 15, 15);
+    b.record(1, 15, 30);
+    assert.deepEqual(b.split(30), [[0, 20], [20, 30]]);
   });
 });
