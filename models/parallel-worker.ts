@@ -6,11 +6,14 @@
 import { selectBackend } from './backend';
 import type { BackendName } from './backend-names';
 import type { GradientPeer, ShardRequest, ShardResult } from './parallel';
-import { createReplica, type Replica, type ReplicaInit } from './replica';
+import { createReplica, variableSizes, type Replica, type ReplicaInit } from './replica';
+import { canShareMemory, createSharedBlock, serveShared, sharedPeer, type SharedBlock } from './shared-channel';
 
 export type ToReplica =
   | { type: 'init'; init: ReplicaInit; backend: BackendName; threads: number; wasmPath?: string }
-  | { type: 'grads'; id: number; req: ShardRequest };
+  | { type: 'grads'; id: number; req: ShardRequest }
+  /** From now on, steps come through shared memory (the worker blocks in serveShared). */
+  | { type: 'shared'; block: SharedBlock };
 
 export type FromReplica =
   | { type: 'ready'; threads: number }
@@ -35,6 +38,11 @@ export function serveReplica(scope: Port): void {
         post({ type: 'ready', threads: r.threads });
       }, fail);
       return;
+    }
+    if (msg.type === 'shared') {
+      const r = replica;
+      if (!r) return fail(new Error('replica: shared memory came before init'));
+      return serveShared(msg.block, (req) => r.gradients(req));
     }
     try {
       if (!replica) throw new Error('replica: a step came before init');
@@ -118,6 +126,14 @@ function startOne(make: () => Worker, init: Omit<Extract<ToReplica, { type: 'ini
   }) as Promise<{ worker: Worker; threads: number }>;
 }
 
+/** With `shared` (variable sizes, most rows a shard) and memory that can be shared, steps go through it. */
+function peerOf(worker: Worker, shared: { sizes: number[]; maxRows: number } | undefined): GradientPeer {
+  if (!shared || !canShareMemory()) return workerPeer(worker);
+  const block = createSharedBlock(shared.sizes, shared.maxRows);
+  worker.postMessage({ type: 'shared', block } satisfies ToReplica);
+  return sharedPeer(block, () => worker.terminate());
+}
+
 /**
  * Starts `count` replica workers and resolves once all are ready; if one fails, all are closed and
  * the promise rejects (the loop then trains alone). `threads`: each worker's WASM threads.
@@ -126,6 +142,7 @@ export async function startWorkerPeers(
   make: () => Worker,
   count: number,
   init: Omit<Extract<ToReplica, { type: 'init' }>, 'type'>,
+  shared?: { sizes: number[]; maxRows: number },
   timeoutMs = 60_000,
 ): Promise<{ peers: GradientPeer[]; threads: number[] }> {
   const started = await Promise.allSettled(Array.from({ length: count }, () => startOne(make, init, timeoutMs)));
@@ -135,7 +152,7 @@ export async function startWorkerPeers(
     for (const s of ok) s.worker.terminate();
     throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
   }
-  return { peers: ok.map((s) => workerPeer(s.worker)), threads: ok.map((s) => s.threads) };
+  return { peers: ok.map((s) => peerOf(s.worker, shared)), threads: ok.map((s) => s.threads) };
 }
 
 
@@ -165,7 +182,8 @@ export async function peersForRun(opts: {
   if (opts.backend !== 'wasm' || opts.replicas <= 1) return alone;
   try {
     const base = { init: opts.init, backend: opts.backend, threads: opts.threadsEach, ...(opts.wasmPath ? { wasmPath: opts.wasmPath } : {}) };
-    const { peers, threads } = await startWorkerPeers(opts.make, opts.replicas - 1, base);
+    const shared = { sizes: variableSizes(opts.init), maxRows: opts.init.spec.training.batchSize };
+    const { peers, threads } = await startWorkerPeers(opts.make, opts.replicas - 1, base, shared);
     return { peers, threads: threads.reduce((a, b) => a + b, opts.ownThreads) };
   } catch (err) {
     return { ...alone, reason: err instanceof Error ? err.message : String(err) };

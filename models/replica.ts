@@ -26,8 +26,21 @@ export interface Replica {
   dispose(): void;
 }
 
+const build = (init: ReplicaInit) =>
+  buildModel(init.spec, { inputShape: init.inputShape, numClasses: init.numClasses, ...(init.outputShape ? { outputShape: init.outputShape } : {}) });
+
+/** The sizes of the model's trainable variables, in order (a model is built and freed to read them). */
+export function variableSizes(init: ReplicaInit): number[] {
+  const model = build(init);
+  try {
+    return trainableVariables(model).map((v) => v.size);
+  } finally {
+    model.dispose();
+  }
+}
+
 export function createReplica(init: ReplicaInit): Replica {
-  const model = buildModel(init.spec, { inputShape: init.inputShape, numClasses: init.numClasses, ...(init.outputShape ? { outputShape: init.outputShape } : {}) });
+  const model = build(init);
   const train = splitToTensors(init.train, init.numClasses);
   const ctx = { model, lossFn: lossFunction(init.spec.training.loss), train, ...(init.spec.training.augment ? { augment: init.spec.training.augment } : {}) };
   const vars = trainableVariables(model);
@@ -42,14 +55,16 @@ export function createReplica(init: ReplicaInit): Replica {
         v.assign(t);
         t.dispose();
       });
-      return tf.tidy(() => {
+      const out = tf.tidy(() => {
         const g = shardGradients(ctx, tf.tensor1d(req.indices, 'int32'), req.augmentSeed);
         const acc = g.acc.dataSync()[0] ?? NaN;
         // Kept (it left the gradient tape), so no tidy frees it.
         g.acc.dispose();
         const grads = g.grads.map((t) => t.dataSync() as Float32Array);
-        return { grads, loss: g.loss.dataSync()[0] ?? NaN, acc, ms: performance.now() - started };
+        return { grads, loss: g.loss.dataSync()[0] ?? NaN, acc };
       });
+      // After the tidy: freeing the step's tensors is part of what a step costs.
+      return { ...out, ms: performance.now() - started };
     },
     dispose() {
       model.dispose();

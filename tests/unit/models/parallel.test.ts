@@ -3,27 +3,12 @@ import { before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../../../models/build';
 import type { SplitData } from '../../../models/dataset';
+import { photos } from './parallel-fixture';
 import { createBalance, planReplicas, shardRanges, weightedRanges } from '../../../models/parallel';
 import { localPeer, type ReplicaInit } from '../../../models/replica';
 import type { ModelSpec } from '../../../models/spec';
 import { splitToTensors } from '../../../models/tensors';
 import { trainModel } from '../../../models/train';
-
-/** 48 small "photos" of 3 classes: a bright band whose row is the class, plus fixed speckle. */
-function photos(n = 48): SplitData {
-  const size = 8;
-  const images = new Uint8Array(n * size * size);
-  const labels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = i % 3;
-    labels[i] = c;
-    for (let p = 0; p < size * size; p++) {
-      const row = Math.floor(p / size);
-      images[i * size * size + p] = (row >= c * 3 && row < c * 3 + 2 ? 200 : 20) + ((i * 31 + p * 7) % 40);
-    }
-  }
-  return { count: n, height: size, width: size, channels: 1, images, labels };
-}
 
 const spec = (over: Partial<ModelSpec['training']> = {}, dropout = false): ModelSpec => ({
   version: 1,
