@@ -1,8 +1,9 @@
 /**
  * The pages that train are cross-origin isolated (COOP same-origin + COEP require-corp, from
  * next.config.ts), so tfjs WASM trains with one thread per core; everything on them still works
- * (socket.io, the data set photos, the WASM binaries), other pages are served as before, and a
- * studio embedded in another site falls back to one thread and says so.
+ * (socket.io, the data set photos, the WASM binaries), other pages are served as before. The
+ * Sign Digits CNN trains on a replica per core (models/parallel.ts), over shared memory here and
+ * by messages in a studio embedded in another site, where memory cannot be shared.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser, registerNickname, ROOT, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
-const en = JSON.parse(readFileSync(join(ROOT, 'app/i18n/messages/en/train.json'), 'utf8')) as { threadsNotIsolated: string };
+const en = JSON.parse(readFileSync(join(ROOT, 'app/i18n/messages/en/train.json'), 'utf8')) as { replicasHelp: string };
 
 const TINY = '/challenges/sign-digits?preset=tiny&backend=wasm';
 const isolatedIn = (p: Page | Frame) => p.evaluate(() => window.crossOriginIsolated);
@@ -25,6 +26,7 @@ async function trainTiny(p: Page | Frame) {
   return {
     backend: await badge.getAttribute('data-backend'),
     threads: Number(await badge.getAttribute('data-threads')),
+    replicas: Number(await badge.getAttribute('data-replicas')),
     isolated: await badge.getAttribute('data-isolated'),
     text: await badge.innerText(),
     title: (await badge.getAttribute('title')) ?? '',
@@ -86,6 +88,8 @@ describe('cross-origin isolated training pages', () => {
     assert.equal(badge.isolated, 'true', 'the training worker is isolated too');
     assert.equal(badge.threads, Math.min(cores, 8), `threads on ${cores} cores`);
     if (cores > 1) assert.ok(badge.threads > 1, 'more than one thread on a multi-core machine');
+    // The Sign Digits CNN is shared out: a replica per core (up to 4), each on one thread or more.
+    assert.equal(badge.replicas, Math.min(cores, 4), `replicas on ${cores} cores`);
     assert.match(badge.text, new RegExp(`WASM · ${badge.threads} thread`));
     // The data set photos came through (same origin, allowed by require-corp): a drawn canvas.
     const inked = await page.getByTestId('sample-grid').locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
@@ -130,7 +134,7 @@ describe('cross-origin isolated training pages', () => {
     await host.close();
   });
 
-  test('embedded in another site, the studio trains on one thread and says why', async () => {
+  test('embedded in another site (not isolated), the studio still trains on every core: its replicas talk by messages', async () => {
     const page = await ctx.newPage();
     await page.setContent(`<iframe src="${app.url}${TINY}" style="width:1340px;height:740px;border:0"></iframe>`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
@@ -139,10 +143,12 @@ describe('cross-origin isolated training pages', () => {
     const cores = await frame.evaluate(() => navigator.hardwareConcurrency);
     const badge = await trainTiny(frame);
     assert.equal(badge.backend, 'wasm');
-    assert.equal(badge.threads, 1);
     assert.equal(badge.isolated, 'false');
-    // On one core there is nothing to explain; on more, the badge says isolation is missing.
-    assert.equal(badge.title.includes(en.threadsNotIsolated), cores > 1, badge.title);
+    // Without shared memory tfjs has no threads of its own, but replicas need none.
+    assert.equal(badge.replicas, Math.min(cores, 4));
+    assert.equal(badge.threads, badge.replicas);
+    const help = en.replicasHelp.replace('{replicas}', String(badge.replicas)).replace('{cores}', String(cores));
+    assert.equal(badge.title.includes(help), cores > 1, badge.title);
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import type { TrainerState } from './useTrainer';
 
 /** Why WASM trains on one thread of several cores (or how many of them it uses). */
 function threadNotes(wasm: WasmThreads, t: ReturnType<typeof useTranslations<'train'>>): string[] {
+  if ((wasm.replicas ?? 1) > 1) return [t('replicasHelp', { replicas: wasm.replicas ?? 1, cores: wasm.cores })];
   if (wasm.threads > 1) return [t('threadsHelp', { threads: wasm.threads, cores: wasm.cores })];
   if (wasm.cores <= 1) return [];
   return [t(wasm.isolated ? 'threadsUnsupported' : 'threadsNotIsolated')];
@@ -28,7 +29,7 @@ function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: Backend
     ...(wasm ? threadNotes(wasm, t) : []),
   ];
   return (
-    <div data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} data-threads={wasm?.threads} data-isolated={wasm?.isolated} title={notes.join('\n')} className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
+    <div data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} data-threads={wasm?.threads} data-replicas={wasm?.replicas ?? 1} data-isolated={wasm?.isolated} title={notes.join('\n')} className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
       <span className={`w-fit rounded-full px-3 py-1 font-semibold ${choice.software ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>
         {t(state.phase === 'done' || state.phase === 'error' ? 'backendRan' : 'backendRuns', { name: label })}{choice.software ? ` · ${t('software')}` : ''}
         {wasm ? ` · ${t('threads', { count: wasm.threads })}` : ''}

@@ -4,7 +4,9 @@
  * in the app.
  */
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../../../models/backend';
+import { selectBackend, type BackendChoice } from '../../../models/backend';
+import { planReplicas } from '../../../models/parallel';
+import { peersForRun, type RunPeers } from '../../../models/parallel-worker';
 import { buildModel, lossFunction } from '../../../models/build';
 import { predictLabels } from '../../../models/evaluate';
 import { makeProber, type Probe, type Prober } from '../../../models/probe';
@@ -46,9 +48,26 @@ function callbacks(prober: Prober | null): TrainCallbacks {
   };
 }
 
-async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+type Start = Extract<ToWorker, { type: 'start' }>;
+
+/**
+ * The backend, and on WASM a replica worker per other core (models/parallel.ts) when the model is
+ * worth sharing out; the badge counts every thread that trains.
+ */
+async function startBackend(msg: Start): Promise<{ choice: BackendChoice; peers: RunPeers }> {
+  const plan = planReplicas({ cores: navigator.hardwareConcurrency ?? 1, batchSize: msg.spec.training.batchSize, inputShape: msg.inputShape });
+  const choice = await selectBackend({ ...(msg.prefer ? { prefer: msg.prefer } : {}), wasmThreads: plan.threadsEach });
+  const init = { spec: msg.spec, inputShape: msg.inputShape, numClasses: msg.numClasses, train: msg.train, ...(msg.outputShape ? { outputShape: msg.outputShape } : {}) };
+  const make = () => new Worker(new URL('./replica.worker.ts', import.meta.url), { type: 'module' });
+  const peers = await peersForRun({ make, backend: choice.backend, ...plan, ownThreads: choice.wasm?.threads ?? 1, init });
+  if (!choice.wasm) return { choice, peers };
+  const reasons = peers.reason ? [...choice.reasons, `replicas: ${peers.reason}`] : choice.reasons;
+  return { choice: { ...choice, reasons, wasm: { ...choice.wasm, threads: peers.threads, replicas: peers.peers.length + 1 } }, peers };
+}
+
+async function run(msg: Start): Promise<void> {
   controller = new AbortController();
-  const choice = await selectBackend({ prefer: msg.prefer });
+  const { choice, peers } = await startBackend(msg);
   post({ type: 'backend', choice });
   // Everything allocated below is released in `finally`, even when building the model throws.
   let model: tf.Sequential | null = null;
@@ -66,7 +85,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       const first = await prober.probe(0, true);
       post({ type: 'probe', probe: first }, probeTransfer(first));
     }
-    const result = await trainModel(model, msg.spec, train, val, callbacks(prober), controller.signal);
+    const result = await trainModel(model, msg.spec, train, val, callbacks(prober), controller.signal, { peers: peers.peers });
     // An autoencoder has no classes to predict: its views rebuild photos from the weights instead.
     const valPredictions = msg.outputShape ? new Int32Array(0) : await predictLabels(model, val.xs);
     const weights = serializeWeights(model);
@@ -83,6 +102,7 @@ async function run(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
       [valPredictions.buffer, weights],
     );
   } finally {
+    for (const p of peers.peers) p.close();
     prober?.dispose();
     model?.dispose();
     tf.dispose(tensors);
