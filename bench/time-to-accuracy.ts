@@ -9,9 +9,11 @@
  * epochs to at least 97 % on the hidden test within 600 s (`--full` adds it). CPU only: WASM.
  *
  * Usage: npm run bench:accuracy -- [--full] [--models cnn,cnn-old,good,cnn4] [--backends wasm]
- *        [--epochs 30] [--cap-min 12] [--thresholds 0.9,0.95,0.98] [--threads 1]
- * `--threads`: WASM threads (default 1, the targets' case: a page that is not cross-origin isolated).
+ *        [--epochs 30] [--cap-min 12] [--thresholds 0.9,0.95,0.98] [--alone [--threads 1]]
+ * Trains as the app does (WASM: a replica per core, models/parallel.ts); `--alone` trains on one
+ * replica with `--threads` WASM threads (default 1).
  */
+import type { WasmThreads } from '../models/backend';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +34,7 @@ interface AccuracyResult {
   elapsedMs?: number;
   /** base64 float32 weights. */
   weights?: string;
+  wasm?: WasmThreads;
 }
 
 async function serverScore(spec: unknown, weightsB64: string): Promise<number | string> {
@@ -56,21 +59,27 @@ async function main(): Promise<void> {
   const maxEpochs = numArg(args, 'epochs', 30);
   const capMin = numArg(args, 'cap-min', 12);
   const threads = numArg(args, 'threads', 1);
+  // As the app trains (a replica per core on WASM), unless --alone: one thread, `threads` of tfjs's.
+  const alone = args.has('alone');
+  const how = alone ? { wasmThreads: threads } : { replicas: 'app' as const };
   const thresholds = listArg(args, 'thresholds', ['0.9']).map(Number);
   const env = machine();
-  console.log(`time to accuracy in Chromium, up to ${maxEpochs} epochs or ${capMin} min per run, ${env.cores} cores, WASM threads ${threads}, load ${env.load}`);
+  console.log(`time to accuracy in Chromium, up to ${maxEpochs} epochs or ${capMin} min per run, ${env.cores} cores, ${alone ? `alone, WASM threads ${threads}` : 'as the app: a replica per core'}, load ${env.load}`);
   const browser = await openBenchBrowser(args.has('quiet'));
   const rows: Record<string, unknown>[] = [];
   try {
     for (const model of models) {
       for (const backend of backends) {
         const spec = { ...benchSpec(model) };
+        // --batch / --lr: the same model with another batch size or Adam learning rate (tuning).
+        if (args.has('batch')) spec.training = { ...spec.training, batchSize: numArg(args, 'batch', spec.training.batchSize) };
+        if (args.has('lr')) spec.training = { ...spec.training, optimizer: { ...spec.training.optimizer, learningRate: numArg(args, 'lr', 0) } };
         // The known-good is timed as a student runs it: its own epochs, to its test score.
         const ownRun = model === 'good';
         const epochs = ownRun ? spec.training.epochs : maxEpochs;
         spec.training = { ...spec.training, epochs };
         const stopAt = ownRun ? Infinity : Math.max(...thresholds);
-        const res = await browser.run<AccuracyResult>({ type: 'accuracy', backend, wasmThreads: threads, spec, epochs, capMs: capMin * 60_000, stopAt });
+        const res = await browser.run<AccuracyResult>({ type: 'accuracy', backend, ...how, spec, epochs, capMs: capMin * 60_000, stopAt });
         if (!res.available || !res.epochs || !res.weights) {
           rows.push({ model, backend, note: `not available: fell back to ${res.backend}; ${res.reasons?.join('; ')}` });
           continue;
@@ -86,6 +95,8 @@ async function main(): Promise<void> {
         const row = {
           model,
           backend,
+          replicas: res.wasm?.replicas ?? 1,
+          threads: res.wasm?.threads,
           ...reached,
           bestVal: `${round((best.valAcc ?? 0) * 100, 1)} % (ep ${best.epoch + 1})`,
           epochsRun: res.epochs.length,

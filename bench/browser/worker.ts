@@ -32,7 +32,7 @@ export type BenchRequest =
       rounds: number;
       warmupBatches: number;
     }
-  | { type: 'accuracy'; backend: BackendName; wasmThreads?: number; spec: ModelSpec; epochs: number; capMs: number; stopAt: number }
+  | { type: 'accuracy'; backend: BackendName; wasmThreads?: number; replicas?: 'app'; spec: ModelSpec; epochs: number; capMs: number; stopAt: number }
   /** Milliseconds by kernel over `steps` training steps (tf.profile), after `warmup` untimed ones. */
   | { type: 'profile'; backend: BackendName; wasmThreads?: number; spec: ModelSpec; steps: number; warmup: number };
 
@@ -117,7 +117,7 @@ async function throughput(req: Extract<BenchRequest, { type: 'throughput' }>, da
   return runs;
 }
 
-async function accuracy(req: Extract<BenchRequest, { type: 'accuracy' }>, train: XY, val: XY) {
+async function accuracy(req: Extract<BenchRequest, { type: 'accuracy' }>, train: XY, val: XY, peers: readonly GradientPeer[]) {
   const model = buildModel(req.spec, { inputShape: INPUT_SHAPE, numClasses: CLASSES });
   const controller = new AbortController();
   const cap = setTimeout(() => controller.abort(), req.capMs);
@@ -131,7 +131,7 @@ async function accuracy(req: Extract<BenchRequest, { type: 'accuracy' }>, train:
         // Once the highest threshold is reached, the rest of the run would only cost time.
         if ((e.valAcc ?? 0) >= req.stopAt) controller.abort();
       },
-    }, controller.signal);
+    }, controller.signal, { peers });
     const weights = serializeWeights(model);
     return { epochs, stopped: result.stopped, elapsedMs: result.elapsedMs, weights };
   } finally {
@@ -166,7 +166,7 @@ async function profile(req: Extract<BenchRequest, { type: 'profile' }>, data: XY
 /** As the app's training worker plans a run: how many replicas, and each one's WASM threads. */
 const appPlan = (spec: ModelSpec) => planReplicas({ cores: navigator.hardwareConcurrency, batchSize: spec.training.batchSize, inputShape: INPUT_SHAPE });
 
-async function startPeers(req: Extract<BenchRequest, { type: 'throughput' }>, choice: BackendChoice, split: SplitData): Promise<RunPeers> {
+async function startPeers(req: Extract<BenchRequest, { type: 'throughput' | 'accuracy' }>, choice: BackendChoice, split: SplitData): Promise<RunPeers> {
   const plan = appPlan(req.spec);
   const own = choice.wasm?.threads ?? 1;
   if (req.replicas !== 'app') return { peers: [], threads: own };
@@ -177,7 +177,7 @@ async function startPeers(req: Extract<BenchRequest, { type: 'throughput' }>, ch
 }
 
 async function handle(req: BenchRequest): Promise<void> {
-  const threads = req.type === 'throughput' && req.replicas === 'app' ? appPlan(req.spec).threadsEach : req.wasmThreads;
+  const threads = req.type !== 'profile' && req.replicas === 'app' ? appPlan(req.spec).threadsEach : req.wasmThreads;
   const choice = await selectBackend({ prefer: req.backend, wasmPath: '/tfjs-wasm/', ...(threads ? { wasmThreads: threads } : {}) });
   if (choice.backend !== req.backend) {
     self.postMessage({ type: 'result', available: false, backend: choice.backend, reasons: choice.reasons });
@@ -213,8 +213,14 @@ async function handle(req: BenchRequest): Promise<void> {
   }
   const train = splitToTensors(trainSplit, CLASSES);
   const val = splitToTensors(await fetchSplit('val'), CLASSES);
-  const out = await accuracy(req, train, val);
-  self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, wasm: choice.wasm, ...out }, [out.weights]);
+  const run = await startPeers(req, choice, trainSplit);
+  try {
+    const out = await accuracy(req, train, val, run.peers);
+    const wasm = choice.wasm && { ...choice.wasm, threads: run.threads, replicas: run.peers.length + 1 };
+    self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, wasm, ...out }, [out.weights]);
+  } finally {
+    for (const p of run.peers) p.close();
+  }
 }
 
 self.onmessage = (e: MessageEvent<BenchRequest>) => {
