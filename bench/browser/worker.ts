@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendName } from '../../models/backend';
-import { planReplicas, type GradientPeer } from '../../models/parallel';
+import { planReplicas, stepWork, type GradientPeer } from '../../models/parallel';
 import { peersForRun, type RunPeers } from '../../models/parallel-worker';
 import { buildModel, createOptimizer, lossFunction } from '../../models/build';
 import { decodeSplit, manifestSchema, type SplitData } from '../../models/dataset';
@@ -164,7 +164,8 @@ async function profile(req: Extract<BenchRequest, { type: 'profile' }>, data: XY
 }
 
 /** As the app's training worker plans a run: how many replicas, and each one's WASM threads. */
-const appPlan = (spec: ModelSpec) => planReplicas({ cores: navigator.hardwareConcurrency, batchSize: spec.training.batchSize, inputShape: INPUT_SHAPE });
+const appPlan = (spec: ModelSpec) =>
+  planReplicas({ cores: navigator.hardwareConcurrency, batchSize: spec.training.batchSize, work: stepWork(spec, INPUT_SHAPE, CLASSES) });
 
 async function startPeers(req: Extract<BenchRequest, { type: 'throughput' | 'accuracy' }>, choice: BackendChoice, split: SplitData): Promise<RunPeers> {
   const plan = appPlan(req.spec);

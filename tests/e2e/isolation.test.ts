@@ -1,9 +1,10 @@
 /**
  * The pages that train are cross-origin isolated (COOP same-origin + COEP require-corp, from
  * next.config.ts), so tfjs WASM trains with one thread per core; everything on them still works
- * (socket.io, the data set photos, the WASM binaries), other pages are served as before. The
- * Sign Digits CNN trains on a replica per core (models/parallel.ts), over shared memory here and
- * by messages in a studio embedded in another site, where memory cannot be shared.
+ * (socket.io, the data set photos, the WASM binaries), other pages are served as before, and a
+ * studio embedded in another site falls back to one thread and says so. The default Sign Digits
+ * CNN trains on a replica per core (models/parallel.ts), isolated or not: replicas need no shared
+ * memory (they use it where there is, and messages where there is not).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,9 +13,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser, registerNickname, ROOT, screenshot, startApp, TRAIN_TIMEOUT_MS, type App } from './harness';
 
-const en = JSON.parse(readFileSync(join(ROOT, 'app/i18n/messages/en/train.json'), 'utf8')) as { replicasHelp: string };
+const en = JSON.parse(readFileSync(join(ROOT, 'app/i18n/messages/en/train.json'), 'utf8')) as { threadsNotIsolated: string; replicasHelp: string };
 
 const TINY = '/challenges/sign-digits?preset=tiny&backend=wasm';
+const DEFAULT = '/challenges/sign-digits?backend=wasm';
 const isolatedIn = (p: Page | Frame) => p.evaluate(() => window.crossOriginIsolated);
 
 /** Trains the tiny preset on WASM in `p` and returns the backend badge's attributes and text. */
@@ -26,11 +28,20 @@ async function trainTiny(p: Page | Frame) {
   return {
     backend: await badge.getAttribute('data-backend'),
     threads: Number(await badge.getAttribute('data-threads')),
-    replicas: Number(await badge.getAttribute('data-replicas')),
     isolated: await badge.getAttribute('data-isolated'),
     text: await badge.innerText(),
     title: (await badge.getAttribute('title')) ?? '',
   };
+}
+
+/** Starts the default CNN in `p`, reads the badge's replicas and threads once training runs, then stops. */
+async function replicasOfDefault(p: Page | Frame) {
+  await p.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
+  await p.getByTestId('train-button').click();
+  const badge = p.locator('[data-testid="backend-badge"][data-replicas]');
+  await badge.waitFor({ timeout: TRAIN_TIMEOUT_MS });
+  await p.getByTestId('stop-button').click();
+  return { replicas: Number(await badge.getAttribute('data-replicas')), threads: Number(await badge.getAttribute('data-threads')), title: (await badge.getAttribute('title')) ?? '' };
 }
 
 describe('cross-origin isolated training pages', () => {
@@ -88,8 +99,6 @@ describe('cross-origin isolated training pages', () => {
     assert.equal(badge.isolated, 'true', 'the training worker is isolated too');
     assert.equal(badge.threads, Math.min(cores, 8), `threads on ${cores} cores`);
     if (cores > 1) assert.ok(badge.threads > 1, 'more than one thread on a multi-core machine');
-    // The Sign Digits CNN is shared out: a replica per core (up to 4), each on one thread or more.
-    assert.equal(badge.replicas, Math.min(cores, 4), `replicas on ${cores} cores`);
     assert.match(badge.text, new RegExp(`WASM · ${badge.threads} thread`));
     // The data set photos came through (same origin, allowed by require-corp): a drawn canvas.
     const inked = await page.getByTestId('sample-grid').locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
@@ -103,6 +112,16 @@ describe('cross-origin isolated training pages', () => {
     await page.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 60_000 });
     const score = Number(await page.getByTestId('submission-score').getAttribute('data-value'));
     assert.ok(score >= 0 && score <= 1, `server score ${score}`);
+    assert.equal(Number(await page.getByTestId('backend-badge').getAttribute('data-replicas')), 1, 'the tiny model is not worth sharing out');
+
+    // The default CNN is: a replica per core (at most 4), each on its share of tfjs's threads.
+    await page.goto(app.url + DEFAULT);
+    const shared = await replicasOfDefault(page);
+    const replicas = Math.min(cores, 4);
+    assert.equal(shared.replicas, replicas, `replicas on ${cores} cores`);
+    assert.equal(shared.threads, replicas * Math.max(1, Math.floor(cores / replicas)));
+    const help = en.replicasHelp.replace('{replicas}', String(replicas)).replace('{cores}', String(cores));
+    assert.equal(shared.title.includes(help), cores > 1, shared.title);
     await page.close();
   });
 
@@ -134,7 +153,7 @@ describe('cross-origin isolated training pages', () => {
     await host.close();
   });
 
-  test('embedded in another site (not isolated), the studio still trains on every core: its replicas talk by messages', async () => {
+  test('embedded in another site, the studio trains on one thread and says why', async () => {
     const page = await ctx.newPage();
     await page.setContent(`<iframe src="${app.url}${TINY}" style="width:1340px;height:740px;border:0"></iframe>`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
@@ -143,12 +162,15 @@ describe('cross-origin isolated training pages', () => {
     const cores = await frame.evaluate(() => navigator.hardwareConcurrency);
     const badge = await trainTiny(frame);
     assert.equal(badge.backend, 'wasm');
+    assert.equal(badge.threads, 1);
     assert.equal(badge.isolated, 'false');
-    // Without shared memory tfjs has no threads of its own, but replicas need none.
-    assert.equal(badge.replicas, Math.min(cores, 4));
-    assert.equal(badge.threads, badge.replicas);
-    const help = en.replicasHelp.replace('{replicas}', String(badge.replicas)).replace('{cores}', String(cores));
-    assert.equal(badge.title.includes(help), cores > 1, badge.title);
+    // On one core there is nothing to explain; on more, the badge says isolation is missing.
+    assert.equal(badge.title.includes(en.threadsNotIsolated), cores > 1, badge.title);
+    // Replicas need no shared memory: the default CNN still trains on every core, by messages.
+    await frame.goto(app.url + DEFAULT);
+    const shared = await replicasOfDefault(frame);
+    assert.equal(shared.replicas, Math.min(cores, 4));
+    assert.equal(shared.threads, shared.replicas, 'one thread each without shared memory');
     await page.close();
   });
 });

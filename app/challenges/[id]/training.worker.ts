@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice } from '../../../models/backend';
-import { planReplicas } from '../../../models/parallel';
+import { planReplicas, stepWork } from '../../../models/parallel';
 import { peersForRun, type RunPeers } from '../../../models/parallel-worker';
 import { buildModel, lossFunction } from '../../../models/build';
 import { predictLabels } from '../../../models/evaluate';
@@ -51,11 +51,12 @@ function callbacks(prober: Prober | null): TrainCallbacks {
 type Start = Extract<ToWorker, { type: 'start' }>;
 
 /**
- * The backend, and on WASM a replica worker per other core (models/parallel.ts) when the model is
- * worth sharing out; the badge counts every thread that trains.
+ * The backend, and on WASM a replica worker per other core (models/parallel.ts) when the model's
+ * step is worth sharing out (stepWork); the badge counts every thread that trains.
  */
 async function startBackend(msg: Start): Promise<{ choice: BackendChoice; peers: RunPeers }> {
-  const plan = planReplicas({ cores: navigator.hardwareConcurrency ?? 1, batchSize: msg.spec.training.batchSize, inputShape: msg.inputShape });
+  const work = stepWork(msg.spec, msg.inputShape, msg.outputShape ?? msg.numClasses);
+  const plan = planReplicas({ cores: navigator.hardwareConcurrency ?? 1, batchSize: msg.spec.training.batchSize, work });
   const choice = await selectBackend({ ...(msg.prefer ? { prefer: msg.prefer } : {}), wasmThreads: plan.threadsEach });
   const init = { spec: msg.spec, inputShape: msg.inputShape, numClasses: msg.numClasses, train: msg.train, ...(msg.outputShape ? { outputShape: msg.outputShape } : {}) };
   const make = () => new Worker(new URL('./replica.worker.ts', import.meta.url), { type: 'module' });

@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../../../models/build';
 import type { SplitData } from '../../../models/dataset';
 import { photos } from './parallel-fixture';
-import { createBalance, planReplicas, shardRanges, weightedRanges } from '../../../models/parallel';
+import { createBalance, MIN_MACS_PER_SAMPLE, MIN_WEIGHT_REUSE, planReplicas, shardRanges, stepWork, weightedRanges } from '../../../models/parallel';
+import { defaultSpec } from '../../../models/presets';
+import { SIGN_DIGITS_TINY } from '../../../models/presets-sign-digits';
 import { localPeer, type ReplicaInit } from '../../../models/replica';
 import type { ModelSpec } from '../../../models/spec';
 import { splitToTensors } from '../../../models/tensors';
@@ -48,15 +50,27 @@ describe('data-parallel training (models/parallel.ts)', () => {
     await tf.setBackend('cpu');
   });
 
-  test('plans one replica per core for image models, capped, with at least 8 rows a shard', () => {
-    const image = [64, 64, 1];
-    assert.deepEqual(planReplicas({ cores: 2, batchSize: 32, inputShape: image }), { replicas: 2, threadsEach: 1 });
-    assert.deepEqual(planReplicas({ cores: 8, batchSize: 32, inputShape: image }), { replicas: 4, threadsEach: 2 });
-    assert.deepEqual(planReplicas({ cores: 4, batchSize: 16, inputShape: image }), { replicas: 2, threadsEach: 2 });
-    assert.deepEqual(planReplicas({ cores: 1, batchSize: 32, inputShape: image }), { replicas: 1, threadsEach: 1 });
-    // Small inputs (the 2-D playgrounds, sequences) train alone on every thread.
-    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, inputShape: [2] }), { replicas: 1, threadsEach: 4 });
-    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, inputShape: [16, 16, 1] }), { replicas: 1, threadsEach: 4 });
+  test('plans one replica per core for models whose step dwarfs their weights, capped, with at least 8 rows a shard', () => {
+    const cnn = stepWork(defaultSpec('sign-digits'), [64, 64, 1], 10);
+    assert.ok(cnn.reuse > MIN_WEIGHT_REUSE && cnn.macs > MIN_MACS_PER_SAMPLE, JSON.stringify(cnn));
+    assert.deepEqual(planReplicas({ cores: 2, batchSize: 32, work: cnn }), { replicas: 2, threadsEach: 1 });
+    assert.deepEqual(planReplicas({ cores: 8, batchSize: 32, work: cnn }), { replicas: 4, threadsEach: 2 });
+    assert.deepEqual(planReplicas({ cores: 4, batchSize: 16, work: cnn }), { replicas: 2, threadsEach: 2 });
+    assert.deepEqual(planReplicas({ cores: 1, batchSize: 32, work: cnn }), { replicas: 1, threadsEach: 1 });
+    // Dense layers use each weight once a photo: the exchange would cost more than the shard saves.
+    const dense: ModelSpec = { ...defaultSpec('sign-digits'), layers: [{ type: 'flatten' }, { type: 'dense', units: 48, activation: 'relu' }, { type: 'dense', units: 10, activation: 'softmax' }] };
+    assert.equal(stepWork(dense, [64, 64, 1], 10).reuse, 1);
+    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, work: stepWork(dense, [64, 64, 1], 10) }), { replicas: 1, threadsEach: 4 });
+    // A small convolution (the tiny preset) has too little work a photo.
+    const tiny = stepWork(SIGN_DIGITS_TINY, [64, 64, 1], 10);
+    assert.ok(tiny.macs < MIN_MACS_PER_SAMPLE);
+    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, work: tiny }), { replicas: 1, threadsEach: 4 });
+  });
+
+  test('counts a convolution once per output position and a dense layer once', () => {
+    const s: ModelSpec = { ...spec(), layers: [{ type: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' }, { type: 'flatten' }, { type: 'dense', units: 3, activation: 'softmax' }] };
+    // conv: (3*3*1 + 1) * 2 = 20 weights at 6x6 positions; dense: (6*6*2 + 1) * 3 = 219 weights once.
+    assert.deepEqual(stepWork(s, [8, 8, 1], 3), { macs: 20 * 36 + 219, reuse: (20 * 36 + 219) / 239 });
   });
 
   test('cuts a batch into contiguous shards whose sizes differ by at most one', () => {
