@@ -76,7 +76,8 @@ async function main(): Promise<void> {
         if (args.has('lr')) spec.training = { ...spec.training, optimizer: { ...spec.training.optimizer, learningRate: numArg(args, 'lr', 0) } };
         // The known-good is timed as a student runs it: its own epochs, to its test score.
         const ownRun = model === 'good';
-        const epochs = ownRun ? spec.training.epochs : maxEpochs;
+        // --good-epochs: the known-good for another number of epochs (tuning).
+        const epochs = ownRun ? numArg(args, 'good-epochs', spec.training.epochs) : maxEpochs;
         spec.training = { ...spec.training, epochs };
         const stopAt = ownRun ? Infinity : Math.max(...thresholds);
         const res = await browser.run<AccuracyResult>({ type: 'accuracy', backend, ...how, spec, epochs, capMs: capMin * 60_000, stopAt });

@@ -185,13 +185,9 @@ describe('autoencoder in Chromium', () => {
     assert.deepEqual(await blockingViolations(page.getByTestId('autoencoder-views')), []);
   });
 
-  // Denoising's three stars are proven in Node (tests/unit/challenges/autoencoder-models.test.ts, the
-  // same builder, loop and server scoring); a second full run here would add minutes to CI, so a
-  // short run of the known-good's shape cleans the photos and the server scores what it trained.
-  test('denoising: a short run of the known-good rebuilds clean photos from noisy ones; the server scores it', async () => {
-    const good = knownGoodSpec('denoise');
-    const spec = { ...good, training: { ...good.training, epochs: 4 } };
-    const ms = await trainRun(page, app.url, 'denoise', await seedRun(app.url, 'denoise', spec));
+  test('denoising: the known-good rebuilds clean photos from noisy ones and earns three stars', { timeout: KNOWN_GOOD_TIMEOUT_MS + 180_000 }, async () => {
+    const spec = knownGoodSpec('denoise');
+    const ms = await trainRun(page, app.url, 'denoise', await seedRun(app.url, 'denoise', spec), KNOWN_GOOD_TIMEOUT_MS);
     const rows = page.getByTestId('denoising-row');
     await rows.nth(2).waitFor({ timeout: 60_000 });
     assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))), ['noisy', 'reconstruction', 'clean']);
@@ -208,8 +204,9 @@ describe('autoencoder in Chromium', () => {
     }
     await sectionShot(page, 'autoencoder-views', 'autoencoder-denoise');
     const { score, stars } = await submitForStars(page);
-    console.log(`# denoise, known-good for 4 epochs: trained in ${(ms / 1000).toFixed(1)} s (Train click to Submit button), server score ${score}, ${stars} stars`);
+    console.log(`# denoise, known-good: trained in ${(ms / 1000).toFixed(1)} s (Train click to Submit button), server score ${score}, ${stars} stars`);
     assert.ok(score > 0 && score <= 1, `server score ${score}`);
+    assert.equal(stars, 3, `the known-good earns three stars (score ${score})`);
   });
 
   test('the editor offers the decoder layers and one bottleneck mark', async () => {
