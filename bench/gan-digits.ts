@@ -8,7 +8,7 @@
  * judge's mean confidence on 500 generated photos, how many digits get at least 5 % of them, and
  * the entropy of the digits (log2 10 = 3.32 is all ten equally).
  *
- *   npx tsx bench/gan-digits.ts [--minutes 6] [--hidden 128] [--noise 16] [--batch 64] [--seed 1]
+ *   npx tsx bench/gan-digits.ts [--minutes 6] [--hidden 128] [--noise 16] [--batch 64] [--seed 1] [--conv]
  */
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -23,6 +23,8 @@ const hidden = numArg(args, 'hidden', 128);
 const noiseDim = numArg(args, 'noise', 16);
 const batch = numArg(args, 'batch', 64);
 const seed = numArg(args, 'seed', 1);
+// --conv: a convolutional generator, discriminator and judge instead of dense ones.
+const convolutional = args.has('conv');
 const SIDE = 16;
 const DATA = join(import.meta.dirname, '..', 'data', 'sign-digits');
 
@@ -35,13 +37,28 @@ function shrink(split: SplitData): { x: tf.Tensor2D; y: Int32Array } {
   return { x, y: Int32Array.from(split.labels) };
 }
 
-/** The judge: a small dense classifier on 16×16 real photos, trained once. */
+const asImage = (): tf.layers.Layer[] => [tf.layers.reshape({ inputShape: [SIDE * SIDE], targetShape: [SIDE, SIDE, 1] })];
+
+/** The judge: a small classifier on 16×16 real photos, trained once (dense, or with --conv two convs). */
 async function trainJudge(train: { x: tf.Tensor2D; y: Int32Array }, test: { x: tf.Tensor2D; y: Int32Array }) {
-  const judge = tf.sequential({ layers: [
-    tf.layers.dense({ inputShape: [SIDE * SIDE], units: 128, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
-    tf.layers.dropout({ rate: 0.2 }),
-    tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
-  ] });
+  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
+  const layers = convolutional
+    ? [
+        ...asImage(),
+        tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(2) }),
+        tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(3) }),
+        tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.flatten(),
+        tf.layers.dropout({ rate: 0.3 }),
+        tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(1) }),
+      ]
+    : [
+        tf.layers.dense({ inputShape: [SIDE * SIDE], units: 128, activation: 'relu', kernelInitializer: init(0) }),
+        tf.layers.dropout({ rate: 0.2 }),
+        tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(1) }),
+      ];
+  const judge = tf.sequential({ layers });
   judge.compile({ optimizer: tf.train.adam(0.002), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const ys = tf.oneHot(tf.tensor1d(train.y, 'int32'), 10);
   await judge.fit(train.x, ys, { epochs: 60, batchSize: 64, shuffle: true, verbose: 0 });
@@ -51,7 +68,32 @@ async function trainJudge(train: { x: tf.Tensor2D; y: Int32Array }, test: { x: t
   return { judge, acc };
 }
 
+/** A DCGAN-like pair at 16×16: dense to 4×4×32, two upsamplings; two strided convs to one logit. */
+function convGan() {
+  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed * 100 + s });
+  const g = tf.sequential({ layers: [
+    tf.layers.dense({ inputShape: [noiseDim], units: 4 * 4 * 32, activation: 'relu', kernelInitializer: init(1) }),
+    tf.layers.reshape({ targetShape: [4, 4, 32] }),
+    tf.layers.upSampling2d({ size: [2, 2] }),
+    tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(2) }),
+    tf.layers.upSampling2d({ size: [2, 2] }),
+    tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(3) }),
+    tf.layers.conv2d({ filters: 1, kernelSize: 3, padding: 'same', activation: 'sigmoid', kernelInitializer: init(4) }),
+    tf.layers.flatten(),
+  ] });
+  const d = tf.sequential({ layers: [
+    ...asImage(),
+    tf.layers.conv2d({ filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(5) }),
+    tf.layers.conv2d({ filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(6) }),
+    tf.layers.flatten(),
+    tf.layers.dropout({ rate: 0.3 }),
+    tf.layers.dense({ units: 1, kernelInitializer: init(7) }),
+  ] });
+  return { g, d };
+}
+
 function gan() {
+  if (convolutional) return convGan();
   const init = (s: number) => tf.initializers.glorotUniform({ seed: seed * 100 + s });
   const g = tf.sequential({ layers: [
     tf.layers.dense({ inputShape: [noiseDim], units: hidden, activation: 'relu', kernelInitializer: init(1) }),
@@ -84,12 +126,12 @@ function judgeFakes(g: tf.Sequential, judge: tf.Sequential) {
 }
 
 const backend = await useBackend('wasm');
-console.log(`gan-digits: ${SIDE}x${SIDE}, noise ${noiseDim}, hidden ${hidden}/${hidden * 2}, batch ${batch}, ${minutes} min, ${backend}; machine ${JSON.stringify(machine())}`);
+console.log(`gan-digits: ${SIDE}x${SIDE}, ${convolutional ? 'convolutional' : `dense, hidden ${hidden}/${hidden * 2}`}, noise ${noiseDim}, batch ${batch}, ${minutes} min, ${backend}; machine ${JSON.stringify(machine())}`);
 const train = shrink(loadSplitFromDisk(DATA, 'train').data);
 const test = shrink(loadSplitFromDisk(DATA, 'test').data);
 const t0 = performance.now();
 const { judge, acc } = await trainJudge(train, test);
-console.log(`judge: dense 256-128-10, test accuracy on real photos ${(acc * 100).toFixed(1)} %, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`judge: ${convolutional ? 'conv 16-32' : 'dense 256-128-10'}, test accuracy on real photos ${(acc * 100).toFixed(1)} %, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const real = judgeFakes({ predict: () => test.x.slice([0, 0], [Math.min(500, test.x.shape[0]), SIDE * SIDE]) } as unknown as tf.Sequential, judge);
 console.log(`real test photos as the judge sees them: confidence ${real.conf.toFixed(3)}, digits covered ${real.covered}, entropy ${real.entropy.toFixed(2)}`);
 
