@@ -13,8 +13,8 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { loadSplitFromDisk } from '../models/dataset-node';
-import type { SplitData } from '../models/dataset';
 import { useBackend } from '../tests/unit/challenges/harness';
+import { asImage, bce, judgeImages, shrink, SIDE, trainJudge, vars } from './lib/digits16';
 import { machine, numArg, parseArgs } from './lib/stats';
 
 const args = parseArgs();
@@ -25,48 +25,7 @@ const batch = numArg(args, 'batch', 64);
 const seed = numArg(args, 'seed', 1);
 // --conv: a convolutional generator, discriminator and judge instead of dense ones.
 const convolutional = args.has('conv');
-const SIDE = 16;
 const DATA = join(import.meta.dirname, '..', 'data', 'sign-digits');
-
-/** Photos as [n, 256] on 0..1, shrunk by 4×4 means, and their labels. */
-function shrink(split: SplitData): { x: tf.Tensor2D; y: Int32Array } {
-  const x = tf.tidy(() => {
-    const px = tf.tensor4d(split.images, [split.count, split.height, split.width, 1], 'int32').toFloat().div(255) as tf.Tensor4D;
-    return tf.avgPool(px, split.height / SIDE, split.height / SIDE, 'valid').reshape([split.count, SIDE * SIDE]) as tf.Tensor2D;
-  });
-  return { x, y: Int32Array.from(split.labels) };
-}
-
-const asImage = (): tf.layers.Layer[] => [tf.layers.reshape({ inputShape: [SIDE * SIDE], targetShape: [SIDE, SIDE, 1] })];
-
-/** The judge: a small classifier on 16×16 real photos, trained once (dense, or with --conv two convs). */
-async function trainJudge(train: { x: tf.Tensor2D; y: Int32Array }, test: { x: tf.Tensor2D; y: Int32Array }) {
-  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
-  const layers = convolutional
-    ? [
-        ...asImage(),
-        tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(2) }),
-        tf.layers.maxPooling2d({ poolSize: 2 }),
-        tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(3) }),
-        tf.layers.maxPooling2d({ poolSize: 2 }),
-        tf.layers.flatten(),
-        tf.layers.dropout({ rate: 0.3 }),
-        tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(1) }),
-      ]
-    : [
-        tf.layers.dense({ inputShape: [SIDE * SIDE], units: 128, activation: 'relu', kernelInitializer: init(0) }),
-        tf.layers.dropout({ rate: 0.2 }),
-        tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(1) }),
-      ];
-  const judge = tf.sequential({ layers });
-  judge.compile({ optimizer: tf.train.adam(0.002), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const ys = tf.oneHot(tf.tensor1d(train.y, 'int32'), 10);
-  await judge.fit(train.x, ys, { epochs: 60, batchSize: 64, shuffle: true, verbose: 0 });
-  ys.dispose();
-  const pred = Array.from(tf.tidy(() => (judge.predict(test.x) as tf.Tensor).argMax(1).dataSync()));
-  const acc = pred.reduce((s, p, i) => s + (p === test.y[i] ? 1 : 0), 0) / test.y.length;
-  return { judge, acc };
-}
 
 /** A DCGAN-like pair at 16×16: dense to 4×4×32, two upsamplings; two strided convs to one logit. */
 function convGan() {
@@ -109,30 +68,18 @@ function gan() {
   return { g, d };
 }
 
-const bce = (logits: tf.Tensor, target: number) => tf.losses.sigmoidCrossEntropy(tf.fill(logits.shape, target), logits) as tf.Scalar;
-const vars = (m: tf.LayersModel) => m.trainableWeights.map((w) => w.read() as tf.Variable);
-
-function judgeFakes(g: tf.Sequential, judge: tf.Sequential) {
-  return tf.tidy(() => {
-    const z = tf.randomNormal([500, noiseDim], 0, 1, 'float32', 4242);
-    const p = judge.predict(g.predict(z) as tf.Tensor) as tf.Tensor2D;
-    const conf = p.max(1).mean().dataSync()[0] ?? NaN;
-    const counts = new Array<number>(10).fill(0);
-    for (const c of p.argMax(1).dataSync()) counts[c] = (counts[c] ?? 0) + 1;
-    const shares = counts.map((c) => c / 500);
-    const entropy = -shares.reduce((s, q) => s + (q > 0 ? q * Math.log2(q) : 0), 0);
-    return { conf, covered: shares.filter((q) => q >= 0.05).length, entropy, counts };
-  });
-}
+/** The judge's view of 500 photos from the generator (fixed noise). */
+const judgeFakes = (g: tf.Sequential, judge: tf.Sequential) =>
+  tf.tidy(() => judgeImages(g.predict(tf.randomNormal([500, noiseDim], 0, 1, 'float32', 4242)) as tf.Tensor2D, judge));
 
 const backend = await useBackend('wasm');
 console.log(`gan-digits: ${SIDE}x${SIDE}, ${convolutional ? 'convolutional' : `dense, hidden ${hidden}/${hidden * 2}`}, noise ${noiseDim}, batch ${batch}, ${minutes} min, ${backend}; machine ${JSON.stringify(machine())}`);
 const train = shrink(loadSplitFromDisk(DATA, 'train').data);
 const test = shrink(loadSplitFromDisk(DATA, 'test').data);
 const t0 = performance.now();
-const { judge, acc } = await trainJudge(train, test);
+const { judge, acc } = await trainJudge(train, test, convolutional, seed);
 console.log(`judge: ${convolutional ? 'conv 16-32' : 'dense 256-128-10'}, test accuracy on real photos ${(acc * 100).toFixed(1)} %, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-const real = judgeFakes({ predict: () => test.x.slice([0, 0], [Math.min(500, test.x.shape[0]), SIDE * SIDE]) } as unknown as tf.Sequential, judge);
+const real = judgeImages(test.x, judge);
 console.log(`real test photos as the judge sees them: confidence ${real.conf.toFixed(3)}, digits covered ${real.covered}, entropy ${real.entropy.toFixed(2)}`);
 
 const { g, d } = gan();
