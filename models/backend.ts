@@ -143,7 +143,7 @@ interface ThreadPlan extends Omit<WasmThreads, 'threads'> {
 /**
  * Sets tfjs's thread count; it must happen before the backend starts, which sizes its pool once.
  * One thread runs on the plain SIMD build: the threaded one, held to one thread, trained ~6 %
- * slower (README: 364.8 vs 387.7 samples/s for the default CNN), and replicas (models/parallel.ts)
+ * slower (bench:throughput, 2026-12-02: 364.8 vs 387.7 samples/s for the default CNN), and replicas (models/parallel.ts)
  * each train on one thread.
  */
 async function planThreads(wasm: WasmModule, wasmPath: string, requested: number | undefined): Promise<ThreadPlan> {
