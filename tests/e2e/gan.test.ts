@@ -127,6 +127,9 @@ describe('the GAN studio in Chromium', () => {
 
   test('a drawn target: clicks and a drag add points, it trains as practice and has nothing to submit', async () => {
     await page.goto(`${app.url}/challenges/gan?preset=tiny&backend=wasm`);
+    // A click before the studio is interactive is undone as React takes the page over (seen once in CI).
+    await page.getByTestId('generator-card').waitFor({ timeout: 30_000 });
+    await trainEnabled(page);
     await page.getByTestId('gan-target-drawn').check({ force: true });
     const plane = page.getByTestId('gan-plane');
     assert.equal(await plane.getAttribute('data-drawing'), 'yes');
