@@ -244,6 +244,8 @@ describe('accessibility: axe-core on every page the flows reach', () => {
     blocking.push(...(await audit(student, 'student ended (podium)')), ...(await audit(phone, 'student ended (podium, en)')));
     await host.getByTestId('publish-toggle').click();
     await host.locator('[data-testid="publish-panel"][data-published="true"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    // The room's view can say "published" before the ack clears the button's busy (dimmed) state.
+    await host.locator('[data-testid="publish-toggle"]:enabled').waitFor({ timeout: SWITCH_TIMEOUT_MS });
     blocking.push(...(await audit(host, 'host ended (published)')));
     const publicHref = (await host.getByTestId('public-link').getAttribute('href')) ?? '';
 
