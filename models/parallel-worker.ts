@@ -3,7 +3,7 @@
  * starts them from the training worker and speaks to them as GradientPeers. The worker's script
  * comes from the caller (`make`), so the app's bundler and the benches' each bundle their own.
  */
-import { selectBackend } from './backend';
+import { selectBackend, type BackendChoice } from './backend';
 import type { BackendName } from './backend-names';
 import type { GradientPeer, ShardRequest, ShardResult } from './parallel';
 import { createReplica, variableSizes, type Replica, type ReplicaInit } from './replica';
@@ -188,4 +188,11 @@ export async function peersForRun(opts: {
   } catch (err) {
     return { ...alone, reason: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** The backend choice as the badge shows it with `run`'s replicas: every thread that trains, and why none if they failed. */
+export function withReplicas(choice: BackendChoice, run: RunPeers): BackendChoice {
+  if (!choice.wasm) return choice;
+  const reasons = run.reason ? [...choice.reasons, `replicas: ${run.reason}`] : choice.reasons;
+  return { ...choice, reasons, wasm: { ...choice.wasm, threads: run.threads, replicas: run.peers.length + 1 } };
 }

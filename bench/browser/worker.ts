@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendName } from '../../models/backend';
 import { planReplicas, stepWork, type GradientPeer } from '../../models/parallel';
-import { peersForRun, type RunPeers } from '../../models/parallel-worker';
+import { peersForRun, withReplicas, type RunPeers } from '../../models/parallel-worker';
 import { buildModel, createOptimizer, lossFunction } from '../../models/build';
 import { decodeSplit, manifestSchema, type SplitData } from '../../models/dataset';
 import type { ModelSpec } from '../../models/spec';
@@ -198,7 +198,7 @@ async function handle(req: BenchRequest): Promise<void> {
     try {
       const runs = await throughput(req, data, warm, run.peers);
       tf.dispose([data.xs, data.ys, warm.xs, warm.ys]);
-      const wasm = choice.wasm && { ...choice.wasm, threads: run.threads, replicas: run.peers.length + 1 };
+      const { wasm } = withReplicas(choice, run);
       self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, runs, tensorsAtEnd: tf.memory().numTensors, wasm });
     } finally {
       for (const p of run.peers) p.close();
@@ -217,7 +217,7 @@ async function handle(req: BenchRequest): Promise<void> {
   const run = await startPeers(req, choice, trainSplit);
   try {
     const out = await accuracy(req, train, val, run.peers);
-    const wasm = choice.wasm && { ...choice.wasm, threads: run.threads, replicas: run.peers.length + 1 };
+    const { wasm } = withReplicas(choice, run);
     self.postMessage({ type: 'result', available: true, backend: choice.backend, software: choice.software, wasm, ...out }, [out.weights]);
   } finally {
     for (const p of run.peers) p.close();

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice } from '../../../models/backend';
 import { planReplicas, stepWork } from '../../../models/parallel';
-import { peersForRun, type RunPeers } from '../../../models/parallel-worker';
+import { peersForRun, withReplicas, type RunPeers } from '../../../models/parallel-worker';
 import { buildModel, lossFunction } from '../../../models/build';
 import { predictLabels } from '../../../models/evaluate';
 import { makeProber, type Probe, type Prober } from '../../../models/probe';
@@ -61,9 +61,7 @@ async function startBackend(msg: Start): Promise<{ choice: BackendChoice; peers:
   const init = { spec: msg.spec, inputShape: msg.inputShape, numClasses: msg.numClasses, train: msg.train, ...(msg.outputShape ? { outputShape: msg.outputShape } : {}) };
   const make = () => new Worker(new URL('./replica.worker.ts', import.meta.url), { type: 'module' });
   const peers = await peersForRun({ make, backend: choice.backend, ...plan, ownThreads: choice.wasm?.threads ?? 1, init });
-  if (!choice.wasm) return { choice, peers };
-  const reasons = peers.reason ? [...choice.reasons, `replicas: ${peers.reason}`] : choice.reasons;
-  return { choice: { ...choice, reasons, wasm: { ...choice.wasm, threads: peers.threads, replicas: peers.peers.length + 1 } }, peers };
+  return { choice: withReplicas(choice, peers), peers };
 }
 
 async function run(msg: Start): Promise<void> {
