@@ -23,9 +23,11 @@ import * as tf from '@tensorflow/tfjs';
 import { buildModel, createOptimizer, disposeOptimizer, SpecError } from './build';
 import { gaussianNoise } from './gan-noise';
 import { mulberry32, shuffled } from './random';
-import { discriminatorSpec, inferGanShapes } from './shapes-gan';
+import { classInputs, fakeClasses, withClasses, type GanPhotos } from './gan-conditional';
+export type { GanPhotos };
+import { discriminatorSpec, generatorInput, inferGanShapes } from './shapes-gan';
 import type { GanSpec, ModelSpec, SpecIssue } from './spec';
-import { GAN_POINT_SHAPE } from './spec-gan';
+import { discriminatorInput, GAN_POINTS_IO, sampleSize, type GanIO } from './spec-gan';
 import { yieldToEventLoop } from './train';
 import { applyWeights, serializeWeights } from './weights';
 
@@ -34,6 +36,8 @@ export interface GanModels {
   /** Outputs the logit of P(real); use discriminate() for probabilities. */
   discriminator: tf.Sequential;
   noiseDim: number;
+  /** What the pair handles: points, or photos of classes (a conditional GAN). */
+  io: GanIO;
   generatorParams: number;
   discriminatorParams: number;
 }
@@ -41,19 +45,23 @@ export interface GanModels {
 /** Seeds the discriminator's layers apart from the generator's (which use seed + layer index). */
 const DISCRIMINATOR_SEED_OFFSET = 1009;
 
-/** Builds both models; throws SpecError (naming the field) for a spec without a fitting gan block. */
-export function buildGan(spec: ModelSpec): GanModels {
-  const shapes = inferGanShapes(spec);
+/**
+ * Builds both models for the challenge's `io` (default: 2-D points); throws SpecError (naming the
+ * field) for a spec without a fitting gan block.
+ */
+export function buildGan(spec: ModelSpec, io: GanIO = GAN_POINTS_IO): GanModels {
+  const shapes = inferGanShapes(spec, io);
   if (!shapes.ok) throw new SpecError(shapes.issues);
   const { gan } = shapes;
-  const generator = buildModel(spec, { inputShape: [gan.noiseDim], numClasses: 2 });
+  const single = io.sample.length === 1 ? { numClasses: io.sample[0] ?? 2 } : { numClasses: 1, outputShape: io.sample };
+  const generator = buildModel(spec, { inputShape: generatorInput(gan, io), ...single });
   const d = discriminatorSpec(spec, gan);
   const layers = d.layers.map((l, i) => (i === d.layers.length - 1 && l.type === 'dense' ? { ...l, activation: 'linear' as const } : l));
   const discriminator = buildModel(
     { ...d, layers, training: { ...d.training, seed: spec.training.seed + DISCRIMINATOR_SEED_OFFSET } },
-    { inputShape: GAN_POINT_SHAPE, numClasses: 1 },
+    { inputShape: discriminatorInput(io), numClasses: 1 },
   );
-  return { generator, discriminator, noiseDim: gan.noiseDim, generatorParams: shapes.generatorParams, discriminatorParams: shapes.discriminatorParams };
+  return { generator, discriminator, noiseDim: gan.noiseDim, io, generatorParams: shapes.generatorParams, discriminatorParams: shapes.discriminatorParams };
 }
 
 export function disposeGan(models: GanModels): void {
@@ -119,7 +127,9 @@ function withPenalties(model: tf.LayersModel, base: tf.Scalar): tf.Scalar {
 interface Loop {
   models: GanModels;
   gan: GanSpec;
-  real: tf.Tensor2D;
+  /** Real samples [n, ...sample] and, for a conditional GAN, their classes. */
+  real: tf.Tensor;
+  realClasses: tf.Tensor1D | null;
   batch: number;
   seed: number;
   dOpt: tf.Optimizer;
@@ -134,14 +144,24 @@ interface Loop {
 
 const NOISE_SEED_STRIDE = 104729;
 
-function nextNoise(loop: Loop): tf.Tensor2D {
-  const noise = gaussianNoise(loop.batch, loop.gan.noiseDim, (loop.seed * 31 + loop.draws * NOISE_SEED_STRIDE) >>> 0);
+/** A conditional GAN's batch: the one-hot classes asked for (null for a plain GAN). */
+type Classes = tf.Tensor2D | null;
+
+/** The generator's next input: fresh noise and, for a conditional GAN, the classes it is asked for. */
+function nextNoise(loop: Loop): { z: tf.Tensor2D; classes: Classes } {
+  const seed = (loop.seed * 31 + loop.draws * NOISE_SEED_STRIDE) >>> 0;
+  const noise = tf.tensor2d(gaussianNoise(loop.batch, loop.gan.noiseDim, seed), [loop.batch, loop.gan.noiseDim]);
   loop.draws += 1;
-  return tf.tensor2d(noise, [loop.batch, loop.gan.noiseDim]);
+  const k = loop.models.io.classes;
+  if (k === 0) return { z: noise, classes: null };
+  const classes = tf.oneHot(tf.tensor1d(fakeClasses(loop.batch, k, seed), 'int32'), k).toFloat() as tf.Tensor2D;
+  const z = tf.concat([noise, classes], 1);
+  noise.dispose();
+  return { z, classes };
 }
 
-/** The next real batch, reshuffling (seeded) when the order runs out. */
-function nextReal(loop: Loop): tf.Tensor2D {
+/** The next real batch (and its one-hot classes), reshuffling (seeded) when the order runs out. */
+function nextReal(loop: Loop): { x: tf.Tensor; classes: Classes } {
   const n = loop.real.shape[0];
   if (loop.cursor + loop.batch > n) {
     loop.order = shuffled(loop.order, mulberry32(loop.seed + loop.draws));
@@ -149,9 +169,11 @@ function nextReal(loop: Loop): tf.Tensor2D {
   }
   const idx = tf.tensor1d(loop.order.slice(loop.cursor, loop.cursor + loop.batch), 'int32');
   loop.cursor += loop.batch;
-  const out = tf.gather(loop.real, idx) as tf.Tensor2D;
+  const x = tf.gather(loop.real, idx);
+  const { realClasses } = loop;
+  const classes = realClasses ? tf.tidy(() => tf.oneHot(tf.gather(realClasses, idx), loop.models.io.classes).toFloat() as tf.Tensor2D) : null;
   idx.dispose();
-  return out;
+  return { x, classes };
 }
 
 const trainable = (m: tf.LayersModel) => m.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -160,27 +182,27 @@ const trainable = (m: tf.LayersModel) => m.trainableWeights.map((w) => w.read() 
 function discriminatorStep(loop: Loop): tf.Scalar {
   const { generator, discriminator } = loop.models;
   const real = nextReal(loop);
-  const z = nextNoise(loop);
-  const fake = tf.tidy(() => generator.apply(z, { training: true }) as tf.Tensor);
+  const noise = nextNoise(loop);
+  const fake = tf.tidy(() => generator.apply(noise.z, { training: true }) as tf.Tensor);
   const cost = loop.dOpt.minimize(() => {
-    const dReal = discriminator.apply(real, { training: true }) as tf.Tensor;
-    const dFake = discriminator.apply(fake, { training: true }) as tf.Tensor;
+    const dReal = discriminator.apply(withClasses(real.x, real.classes), { training: true }) as tf.Tensor;
+    const dFake = discriminator.apply(withClasses(fake, noise.classes), { training: true }) as tf.Tensor;
     return withPenalties(discriminator, loop.losses.d(dReal, dFake));
   }, true, trainable(discriminator)) as tf.Scalar;
-  tf.dispose([real, z, fake]);
+  tf.dispose([real.x, real.classes, noise.z, noise.classes, fake].filter((t) => t !== null));
   return cost;
 }
 
 /** One generator step: the discriminator's weights stay as they are. */
 function generatorStep(loop: Loop): tf.Scalar {
   const { generator, discriminator } = loop.models;
-  const z = nextNoise(loop);
+  const noise = nextNoise(loop);
   const cost = loop.gOpt.minimize(() => {
-    const fake = generator.apply(z, { training: true }) as tf.Tensor;
-    const logits = discriminator.apply(fake, { training: true }) as tf.Tensor;
+    const fake = generator.apply(noise.z, { training: true }) as tf.Tensor;
+    const logits = discriminator.apply(withClasses(fake, noise.classes), { training: true }) as tf.Tensor;
     return withPenalties(generator, loop.losses.g(logits));
   }, true, trainable(generator)) as tf.Scalar;
-  z.dispose();
+  tf.dispose([noise.z, noise.classes].filter((t) => t !== null));
   return cost;
 }
 
@@ -209,28 +231,48 @@ async function runRound(loop: Loop): Promise<{ dLoss: number; gLoss: number }> {
   return { dLoss, gLoss };
 }
 
+/** The real samples as tensors: x, y pairs [n, 2], or photos [n, ...sample] with their classes. */
+function realTensors(models: GanModels, real: Float32Array | GanPhotos): { x: tf.Tensor; classes: tf.Tensor1D | null; n: number } {
+  const size = sampleSize(models.io);
+  if (real instanceof Float32Array) {
+    const n = Math.floor(real.length / size);
+    return { x: tf.tensor(real.subarray(0, n * size), [n, ...models.io.sample]), classes: null, n };
+  }
+  const n = Math.min(real.classes.length, Math.floor(real.photos.length / size));
+  if (models.io.classes > 0 && real.classes.some((c) => c < 0 || c >= models.io.classes)) throw new Error(`trainGan: classes must be 0..${models.io.classes - 1}`);
+  const x = tf.tensor(real.photos.subarray(0, n * size), [n, ...models.io.sample]);
+  return { x, classes: models.io.classes > 0 ? tf.tensor1d(real.classes.subarray(0, n), 'int32') : null, n };
+}
+
 /**
- * Trains both models on `realXY` (x, y pairs) for spec.training.epochs epochs. Weights, noise and
- * batches all follow spec.training.seed, so a run replays on the same backend.
+ * Trains both models on `real` for spec.training.epochs epochs: x, y pairs (the points GAN), or
+ * photos with their classes (a conditional GAN: each fake is asked for a seeded random class).
+ * Weights, noise, classes and batches all follow spec.training.seed, so a run replays on the same
+ * backend.
  */
 export async function trainGan(
   models: GanModels,
   spec: ModelSpec,
-  realXY: Float32Array,
+  real: Float32Array | GanPhotos,
   callbacks: GanCallbacks = {},
   signal?: AbortSignal,
   now: () => number = () => performance.now(),
 ): Promise<GanTrainResult> {
   const gan = spec.gan;
   if (!gan) throw new SpecError([{ path: 'gan', message: 'gan: a GAN needs the gan block' }]);
-  const n = Math.floor(realXY.length / 2);
-  if (n < 1) throw new Error('trainGan needs at least one real point');
+  const tensors = realTensors(models, real);
+  const { n } = tensors;
+  if (n < 1) {
+    tf.dispose([tensors.x, tensors.classes].filter((t) => t !== null));
+    throw new Error('trainGan needs at least one real sample');
+  }
   const batch = Math.min(spec.training.batchSize, n);
   const totalSteps = ganRoundsPerEpoch(n, batch) * spec.training.epochs;
   const started = now();
   const loop: Loop = {
     models, gan, batch, seed: spec.training.seed,
-    real: tf.tensor2d(realXY.subarray(0, n * 2), [n, 2]),
+    real: tensors.x,
+    realClasses: tensors.classes,
     dOpt: createOptimizer(gan.discriminator.optimizer),
     gOpt: createOptimizer(spec.training.optimizer),
     losses: ganLosses(spec.training.loss),
@@ -249,22 +291,32 @@ export async function trainGan(
     }
   } finally {
     loop.real.dispose();
+    loop.realClasses?.dispose();
     disposeOptimizer(loop.dOpt);
     disposeOptimizer(loop.gOpt);
   }
   return { steps: step, stopped: step < totalSteps, ...last, elapsedMs: now() - started };
 }
 
-/** The generator's x, y pairs for `noise` (count × noiseDim values, row after row). */
-export async function generatePoints(models: GanModels, noise: Float32Array): Promise<Float32Array> {
+/**
+ * The generator's samples for `noise` (count × noiseDim values, row after row): x, y pairs, or
+ * photos (count × height × width × channels). A conditional GAN needs the class of each.
+ */
+export async function generate(models: GanModels, noise: Float32Array, classes?: Int32Array): Promise<Float32Array> {
   const count = Math.floor(noise.length / models.noiseDim);
-  const out = tf.tidy(() => models.generator.predict(tf.tensor2d(noise.subarray(0, count * models.noiseDim), [count, models.noiseDim])) as tf.Tensor);
+  const out = tf.tidy(() => {
+    const z = tf.tensor2d(noise.subarray(0, count * models.noiseDim), [count, models.noiseDim]);
+    return models.generator.predict(classInputs(z, models.io.classes, classes)) as tf.Tensor;
+  });
   try {
     return new Float32Array(await out.data());
   } finally {
     out.dispose();
   }
 }
+
+/** The generator's x, y pairs for `noise` (the points GAN). */
+export const generatePoints = (models: GanModels, noise: Float32Array): Promise<Float32Array> => generate(models, noise);
 
 /** P(real) for each x, y pair of `xy`. */
 export async function discriminate(models: GanModels, xy: Float32Array): Promise<Float32Array> {

@@ -9,7 +9,7 @@
 import type { LayerInfo } from './shapes';
 import { inferShapes } from './shapes';
 import type { GanSpec, ModelSpec, SpecIssue } from './spec';
-import { GAN_DISCRIMINATOR_OUTPUT, GAN_GENERATOR_OUTPUT, GAN_POINT_SHAPE } from './spec-gan';
+import { discriminatorInput, GAN_DISCRIMINATOR_OUTPUT, GAN_POINTS_IO, generatorOutput, type GanIO } from './spec-gan';
 
 export interface GanShapes {
   ok: true;
@@ -33,29 +33,37 @@ export function discriminatorSpec(spec: ModelSpec, gan: GanSpec): ModelSpec {
 }
 
 /** The last discriminator layer must give a probability: dense, 1 unit, sigmoid. */
-function lastLayerIssue(gan: GanSpec): SpecIssue | null {
+function lastLayerIssue(gan: GanSpec, what: string): SpecIssue | null {
   const i = gan.discriminator.layers.length - 1;
   const last = gan.discriminator.layers[i];
   if (last?.type === 'dense' && last.activation === 'sigmoid') return null;
   const path = `gan.discriminator.layers.${i}`;
   const got = last?.type === 'dense' ? `dense with ${last.activation}` : (last?.type ?? 'nothing');
-  return { path, message: `${path}: the discriminator must end in a dense layer of 1 unit with sigmoid (the probability that a point is real), got ${got}` };
+  return { path, message: `${path}: the discriminator must end in a dense layer of 1 unit with sigmoid (the probability that ${what} is real), got ${got}` };
 }
 
-export function inferGanShapes(spec: ModelSpec): GanShapeResult {
+/** The generator's input: its noise, then (conditional GAN) the one-hot class it is asked for. */
+export const generatorInput = (gan: GanSpec, io: GanIO): number[] => [gan.noiseDim + io.classes];
+
+/**
+ * Both models' shapes for the challenge's `io` (default: the 2-D points GAN): the generator from
+ * generatorInput to the sample, the discriminator from discriminatorInput to one probability.
+ */
+export function inferGanShapes(spec: ModelSpec, io: GanIO = GAN_POINTS_IO): GanShapeResult {
   const gan = spec.gan;
   if (!gan) return { ok: false, issues: [{ path: 'gan', message: 'gan: a GAN needs the gan block (noiseDim, dSteps, gSteps, discriminator)' }] };
-  const g = inferShapes(spec, [gan.noiseDim], GAN_GENERATOR_OUTPUT);
+  const what = io.classes === 0 ? 'a point' : 'a photo';
+  const g = inferShapes(spec, generatorInput(gan, io), generatorOutput(io));
   if (!g.ok) {
-    const issues = g.issues.map((i) => ({ ...i, message: i.message.replace('(one per class)', '(an x, y point)') }));
+    const issues = g.issues.map((i) => ({ ...i, message: i.message.replace('(one per class)', '(an x, y point)').replace("the input's own shape (an autoencoder rebuilds its input)", 'the shape of one photo') }));
     return { ok: false, issues };
   }
-  const d = inferShapes(discriminatorSpec(spec, gan), GAN_POINT_SHAPE, GAN_DISCRIMINATOR_OUTPUT);
+  const d = inferShapes(discriminatorSpec(spec, gan), discriminatorInput(io), GAN_DISCRIMINATOR_OUTPUT);
   if (!d.ok) {
-    const issues = d.issues.map((i) => ({ ...i, message: i.message.replace('(one per class)', '(the probability that a point is real)') }));
+    const issues = d.issues.map((i) => ({ ...i, message: i.message.replace('(one per class)', `(the probability that ${what} is real)`) }));
     return { ok: false, issues: prefixed(issues, 'gan.discriminator.') };
   }
-  const last = lastLayerIssue(gan);
+  const last = lastLayerIssue(gan, what);
   if (last) return { ok: false, issues: [last] };
   return {
     ok: true,

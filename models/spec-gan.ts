@@ -66,6 +66,34 @@ export function makeGanSchema<L extends z.ZodTypeAny, O extends z.ZodTypeAny>(la
 
 /** The discriminator's input: one generated or real point. */
 export const GAN_POINT_SHAPE = [2] as const;
+
+/**
+ * What a GAN's two models handle, set by its challenge (game/challenges.ts ganIO). `sample` is one
+ * real or generated example: an x, y point, or a photo [height, width, channels]. With `classes` > 0
+ * the GAN is CONDITIONAL (the sign-digits GAN): the generator is told which class to make, as a
+ * one-hot vector after its noise (input [noiseDim + classes]), and the discriminator sees each
+ * photo with that class as `classes` extra channels, all 0 but the asked one's 1 (input [height,
+ * width, channels + classes]), so it can call a good 3 fake when a 5 was asked for.
+ */
+export interface GanIO {
+  sample: readonly number[];
+  classes: number;
+}
+
+export const GAN_POINTS_IO: GanIO = { sample: GAN_POINT_SHAPE, classes: 0 };
+
+/** The discriminator's input shape: the sample, with the class channels of a conditional GAN. */
+export function discriminatorInput(io: GanIO): number[] {
+  if (io.classes === 0) return [...io.sample];
+  const [h = 1, w = 1, c = 1] = io.sample;
+  return [h, w, c + io.classes];
+}
+
+/** The generator's output: 2 units for a point, the sample's shape for a photo. */
+export const generatorOutput = (io: GanIO): number | readonly number[] => (io.classes === 0 && io.sample.length === 1 ? (io.sample[0] ?? 2) : io.sample);
+
+/** Values in one sample (2 for a point, height × width × channels for a photo). */
+export const sampleSize = (io: GanIO): number => io.sample.reduce((a, b) => a * b, 1);
 /** The generator's output width (x, y) and the discriminator's (P(real)). */
 export const GAN_GENERATOR_OUTPUT = 2;
 export const GAN_DISCRIMINATOR_OUTPUT = 1;
