@@ -47,6 +47,8 @@ export function generatedTest(c: ModelChallenge, seed: number): FeatureSplit | n
  */
 export function forChallenge(c: ModelChallenge, split: SplitData, name: 'train' | 'val' | 'test' = 'test'): SplitData {
   if (c.objective === 'reconstruct') return reconstructionExamples(c, split, name);
+  // A GAN of photos learns from every real photo, shrunk to the size it generates.
+  if (c.objective === 'generate' && c.data.type === 'images' && c.data.size) return downsampleSplit(split, split.height / c.data.size);
   const classes = c.data.type === 'images' && c.data.classes ? filterClasses(split, c.data.classes) : split;
   if (!c.boss || name === 'test') return classes;
   const perClass = name === 'train' ? c.boss.trainPerClass : c.boss.valPerClass;

@@ -9,7 +9,7 @@ import type { LayerType } from '../models/spec';
 import { MEMORY_CHALLENGE, ATTENTION_CHALLENGE } from './sequence-challenges';
 import { AUTOENCODER_CHALLENGE, DENOISE_CHALLENGE } from './autoencoder-challenges';
 import type { SequenceData } from './sequence-data';
-import { GAN_CHALLENGE } from './gan-challenges';
+import { GAN_CHALLENGE, GAN_DIGITS_CHALLENGE } from './gan-challenges';
 import type { GanData } from './gan-data';
 
 export const PATH_IDS = [
@@ -27,6 +27,7 @@ export const PATH_IDS = [
   'autoencoder',
   'denoise',
   'gan',
+  'gan-digits',
 ] as const;
 /** The overfitting boss, with fewer training images at each level. */
 export const BOSS_IDS = ['boss-1', 'boss-2', 'boss-3'] as const;
@@ -121,7 +122,8 @@ export interface ModelChallenge {
    * accuracy). 'reconstruct': its own input, through a bottleneck (an autoencoder; the score comes
    * from the reconstruction error on the hidden test photos). 'generate': points from noise (a GAN's
    * generator; the score comes from the distance of the points it generates from the server's own
-   * seeded noise to a hidden sample of the target distribution).
+   * seeded noise to a hidden sample of the target distribution; for photos, from a judge's reading
+   * of the photos it makes for each digit, game/gan-digits.ts).
    */
   objective?: 'reconstruct' | 'generate';
 }
@@ -271,6 +273,7 @@ export const CHALLENGES: Readonly<Record<ChallengeId, ChallengeDef>> = {
   autoencoder: AUTOENCODER_CHALLENGE,
   denoise: DENOISE_CHALLENGE,
   gan: GAN_CHALLENGE,
+  'gan-digits': GAN_DIGITS_CHALLENGE,
   'boss-1': bossLevel('boss-1', bossConfig(20, 0.685)),
   'boss-2': bossLevel('boss-2', bossConfig(15, 0.63)),
   'boss-3': bossLevel('boss-3', bossConfig(10, 0.635)),

@@ -49,6 +49,7 @@ export const LESSON_CONTROLS: Readonly<Record<ModelChallengeId, readonly Control
   denoise: TRAINING,
   // Two models: the generator's training here, the discriminator's and the schedule in the GAN studio.
   gan: ['loss', ...TRAINING],
+  'gan-digits': ['loss', ...TRAINING],
   'boss-1': CONTROL_GROUPS,
   'boss-2': CONTROL_GROUPS,
   'boss-3': CONTROL_GROUPS,

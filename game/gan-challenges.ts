@@ -5,9 +5,10 @@
  * the points with a hidden sample of the ring (game/gan.ts). Only types come from challenges.ts,
  * which lists this challenge with the others.
  */
-import { GAN_POINT_SHAPE } from '../models/spec-gan';
+import { GAN_POINT_SHAPE, GAN_POINTS_IO, type GanIO } from '../models/spec-gan';
 import type { ModelChallenge } from './challenges';
 import type { GanData } from './gan-data';
+import { GAN_DIGITS_SIDE } from './gan-digits';
 
 /** 2000 public training points; the server compares 2000 generated points with 2000 hidden ones. */
 export const GAN_DATA: GanData = { type: 'target2d', target: 'ring', train: 2000, test: 2000 };
@@ -35,3 +36,33 @@ export const GAN_CHALLENGE: ModelChallenge = {
   ],
   layerTypes: ['dense', 'dropout'],
 };
+
+/**
+ * "GAN digits" (issue 18): a CONDITIONAL GAN that draws sign digits. The generator gets noise and
+ * the digit it is asked for; the discriminator gets a 16×16 photo and the digit it should be. The
+ * server asks the submitted generator for 50 photos of each digit from its own noise and reads them
+ * with a judge trained once on the real photos (game/gan-digits.ts): the score is the judge's
+ * confidence in the asked digit × the photos' variety, and stars ask for digits it recognises.
+ */
+export const GAN_DIGITS_CHALLENGE: ModelChallenge = {
+  id: 'gan-digits',
+  kind: 'model',
+  objective: 'generate',
+  data: { type: 'images', dataset: 'sign-digits', size: GAN_DIGITS_SIDE },
+  // One photo: the generator's output and the discriminator's input (with 10 class channels).
+  inputShape: [GAN_DIGITS_SIDE, GAN_DIGITS_SIDE, 1],
+  numClasses: 10,
+  budget: { maxParams: 150_000, maxLayers: 10 },
+  goalAccuracy: 0.5,
+  stars: [
+    { minScore: 0.3, minModes: 5 },
+    { minScore: 0.4, minModes: 7 },
+    { minScore: 0.5, minModes: 9 },
+  ],
+  layerTypes: ['dense', 'conv2d', 'flatten', 'dropout', 'reshape', 'upSampling2d', 'conv2dTranspose'],
+};
+
+/** What a GAN challenge's two models handle (models/spec-gan.ts): points, or photos of its digits. */
+export function ganIO(c: ModelChallenge): GanIO {
+  return c.data.type === 'images' ? { sample: c.inputShape, classes: c.numClasses } : GAN_POINTS_IO;
+}

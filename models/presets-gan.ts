@@ -59,3 +59,40 @@ export const GAN_DEFAULT: ModelSpec = ganSpec({ generator: [8], discriminator: [
  * 0.91 / 0.06.
  */
 export const GAN_KNOWN_GOOD: ModelSpec = ganSpec({ generator: [64, 64], discriminator: [64, 64], dSteps: 2, gLearningRate: 0.001, dLearningRate: 0.001, batchSize: 64, epochs: 35 });
+
+const conv = (filters: number, strides: number, activation: Activation): LayerSpec => ({ type: 'conv2d', filters, kernelSize: 3, strides, padding: 'same', activation });
+
+/** A conditional GAN of sign digits (game/gan-challenges.ts "gan-digits"): 16×16 photos, both models told the digit. */
+function digitGan(layers: LayerSpec[], discriminator: LayerSpec[], epochs: number): ModelSpec {
+  return {
+    version: 1,
+    layers,
+    training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.001 }, batchSize: 64, epochs, seed: 1 },
+    gan: { noiseDim: 16, dSteps: 1, gSteps: 1, discriminator: { layers: discriminator, optimizer: { type: 'adam', learningRate: 0.0005 } } },
+  };
+}
+
+/** A dense generator and discriminator of 64 units: blurry hands, no digits to tell apart. */
+export const GAN_DIGITS_DEFAULT: ModelSpec = digitGan(
+  [dense(64, 'relu'), dense(256, 'sigmoid'), { type: 'reshape', targetShape: [16, 16, 1] }],
+  [{ type: 'flatten' }, dense(64, 'relu'), dense(1, 'sigmoid')],
+  5,
+);
+
+/**
+ * A small DCGAN: the generator grows a 4×4×32 start to 16×16 with two upsampling + conv stages,
+ * the discriminator halves the photo twice with strided convs. Measured in game/gan-challenges.ts.
+ */
+export const GAN_DIGITS_KNOWN_GOOD: ModelSpec = digitGan(
+  [
+    dense(512, 'relu'),
+    { type: 'reshape', targetShape: [4, 4, 32] },
+    { type: 'upSampling2d', size: 2 },
+    conv(32, 1, 'relu'),
+    { type: 'upSampling2d', size: 2 },
+    conv(16, 1, 'relu'),
+    conv(1, 1, 'sigmoid'),
+  ],
+  [conv(16, 2, 'relu'), conv(32, 2, 'relu'), { type: 'flatten' }, dense(64, 'relu'), dense(1, 'sigmoid')],
+  30,
+);

@@ -4,7 +4,7 @@
  */
 import type { Activation, ModelSpec } from './spec';
 import { SEQUENCE_DEFAULTS, SEQUENCE_KNOWN_GOOD } from './presets-sequence';
-import { GAN_DEFAULT, GAN_KNOWN_GOOD } from './presets-gan';
+import { GAN_DEFAULT, GAN_DIGITS_DEFAULT, GAN_DIGITS_KNOWN_GOOD, GAN_KNOWN_GOOD } from './presets-gan';
 import { AUTOENCODER_DEFAULTS, AUTOENCODER_KNOWN_GOOD_SPECS } from './presets-autoencoder';
 import { PRESET_NAMES, SIGN_DIGITS_DEFAULT, SIGN_DIGITS_KNOWN_GOOD, SIGN_DIGITS_PRESETS, SIGN_DIGITS_TINY, SIGN_DIGITS_TYPICAL_RATE, type PresetName } from './presets-sign-digits';
 
@@ -80,6 +80,7 @@ const DEFAULTS = {
   ...SEQUENCE_DEFAULTS,
   ...AUTOENCODER_DEFAULTS,
   gan: GAN_DEFAULT,
+  'gan-digits': GAN_DIGITS_DEFAULT,
 } satisfies Record<string, ModelSpec>;
 
 /**
@@ -123,6 +124,7 @@ const KNOWN_GOOD: Readonly<Record<PresetChallengeId, ModelSpec>> = {
   ...SEQUENCE_KNOWN_GOOD,
   ...AUTOENCODER_KNOWN_GOOD_SPECS,
   gan: GAN_KNOWN_GOOD,
+  'gan-digits': GAN_DIGITS_KNOWN_GOOD,
 };
 
 const clone = (spec: ModelSpec): ModelSpec => structuredClone(spec);
