@@ -5,6 +5,7 @@
  */
 import { generatedTrainCount, type ChallengeDef, type StarRule } from '../../../game/challenges';
 import { targetModes } from '../../../game/gan-data';
+import { DIGIT_MIN_SHARE, GAN_DIGITS_SAMPLES } from '../../../game/gan-digits';
 import { scoreStepsEntry } from '../../../game/solo/play';
 import { RACE_STARS } from '../../../game/solo/path';
 import { STEPS_LEARNING_RATE, stepProblem } from '../../../game/solo/steps-quiz';
@@ -12,7 +13,7 @@ import type { Stars } from '../../../game/stars';
 
 /** A message of the `solo.star` catalogue and its values. */
 export interface StarLine {
-  key: 'model' | 'race' | 'steps' | 'boss' | 'gan' | 'reconstruct';
+  key: 'model' | 'race' | 'steps' | 'boss' | 'gan' | 'ganDigits' | 'reconstruct';
   values: Record<string, string | number>;
 }
 
@@ -53,6 +54,17 @@ function ganLine(rule: StarRule, modeCount: number): StarLine {
   };
 }
 
+/**
+ * A conditional GAN's star (objective 'generate' on photos, game/gan-digits.ts): the score and the
+ * digits covered (those the judge reads as asked often enough) of all `classes`.
+ */
+function digitGanLine(rule: StarRule, classes: number): StarLine {
+  return {
+    key: 'ganDigits',
+    values: { percent: percentOf(rule.minScore), digits: rule.minModes ?? 0, total: classes, hasParams: rule.maxParams === undefined ? 'no' : 'yes', maxParams: rule.maxParams ?? 0 },
+  };
+}
+
 /** The seed the answers are probed with: any seed has the same number of questions. */
 const PROBE_SEED = 1;
 
@@ -86,6 +98,9 @@ export function starLines(def: ChallengeDef): [StarLine, StarLine, StarLine] {
         const modes = targetModes(def.data.target).length;
         return [ganLine(def.stars[0], modes), ganLine(def.stars[1], modes), ganLine(def.stars[2], modes)];
       }
+      if (def.objective === 'generate' && def.data.type === 'images') {
+        return [digitGanLine(def.stars[0], def.numClasses), digitGanLine(def.stars[1], def.numClasses), digitGanLine(def.stars[2], def.numClasses)];
+      }
       if (def.objective === 'reconstruct') return [reconstructLine(def.stars[0]), reconstructLine(def.stars[1]), reconstructLine(def.stars[2])];
       return [modelLine(def.stars[0]), modelLine(def.stars[1]), modelLine(def.stars[2])];
     }
@@ -106,8 +121,8 @@ export function starLines(def: ChallengeDef): [StarLine, StarLine, StarLine] {
 
 /**
  * Values every `solo.challenge.<id>.goal` message may use (each uses the ones it needs): the goal
- * accuracy, budget, hidden layers the stars ask for, samples-seen budget, training set size, and the
- * step-through's question count and learning rate.
+ * accuracy, budget, hidden layers the stars ask for, samples-seen budget, training set size, the
+ * step-through's question count and learning rate, and a photo GAN's digits and how it is judged.
  */
 export function goalValues(def: ChallengeDef): Record<string, number> {
   if (def.kind !== 'model') {
@@ -117,6 +132,7 @@ export function goalValues(def: ChallengeDef): Record<string, number> {
   const train = generatedTrainCount(def) ?? 0;
   const [h = 0, w = 0] = def.inputShape;
   const codes = def.stars.flatMap((r) => (r.maxCode === undefined ? [] : [r.maxCode]));
+  const digitGan = def.objective === 'generate' && def.data.type === 'images';
   return {
     percent: percentOf(def.goalAccuracy),
     params: def.budget.maxParams,
@@ -134,5 +150,10 @@ export function goalValues(def: ChallengeDef): Record<string, number> {
     // Autoencoder challenges: the shortest code the stars ask for, and the denoising level's noise.
     code: codes.length > 0 ? Math.min(...codes) : 0,
     noise: def.data.type === 'images' ? (def.data.noise ?? 0) : 0,
+    // A conditional GAN of photos (game/gan-digits.ts): its digits, the photos the server asks for
+    // each, and the share of them the judge must read as asked for the digit to count as covered.
+    classes: digitGan ? def.numClasses : 0,
+    perDigit: digitGan ? GAN_DIGITS_SAMPLES / def.numClasses : 0,
+    share: digitGan ? percentOf(DIGIT_MIN_SHARE) : 0,
   };
 }

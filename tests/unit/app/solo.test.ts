@@ -13,7 +13,8 @@ import { goalValues, starLines, stepsStarMinimum } from '../../../app/components
 import { bossStops, followingChallenge, nextChallenge, pathStops, pathTotals } from '../../../app/components/solo/path-state';
 import { scoreText } from '../../../app/components/solo/score-text';
 import { NAMESPACES } from '../../../app/i18n/config';
-import { BOSS_IDS, CHALLENGE_IDS, CHALLENGES, getModelChallenge, PATH_IDS } from '../../../game/challenges';
+import { BOSS_IDS, CHALLENGE_IDS, CHALLENGES, getModelChallenge, modelChallenge, PATH_IDS } from '../../../game/challenges';
+import { DIGIT_MIN_SHARE, GAN_DIGITS_SAMPLES } from '../../../game/gan-digits';
 import { scoreStepsEntry } from '../../../game/solo/play';
 import { RACE_STARS } from '../../../game/solo/path';
 import { stepProblem } from '../../../game/solo/steps-quiz';
@@ -46,10 +47,13 @@ describe('star lines come from the rules', () => {
           assert.deepEqual(line, { key: 'boss', values: { level: String(i + 1), percent: Math.round(model.stars[i]!.minScore * 10_000) / 100 } });
         } else if (model) {
           const rule = model.stars[i]!;
-          // A GAN's stars ask for a score and the modes of the target it covers (star-lines.ts ganLine).
+          // A GAN's stars ask for a score and the modes of the target it covers (star-lines.ts ganLine);
+          // a conditional GAN of photos', for a score and the digits covered of all (digitGanLine).
           // An autoencoder's ask for a score through a code of at most maxCode numbers (reconstructLine).
-          assert.equal(line.key, model.objective === 'generate' ? 'gan' : model.objective === 'reconstruct' ? 'reconstruct' : 'model');
-          if (model.objective === 'generate') assert.equal(line.values.modes, rule.minModes);
+          const photos = model.objective === 'generate' && model.data.type === 'images';
+          assert.equal(line.key, photos ? 'ganDigits' : model.objective === 'generate' ? 'gan' : model.objective === 'reconstruct' ? 'reconstruct' : 'model');
+          if (model.objective === 'generate') assert.equal(photos ? line.values.digits : line.values.modes, rule.minModes);
+          if (photos) assert.equal(line.values.total, model.numClasses);
           if (model.objective === 'reconstruct') assert.equal(line.values.code, rule.maxCode);
           assert.equal(line.values.percent, Math.round(rule.minScore * 10_000) / 100);
           assert.equal(line.values.hasParams, rule.maxParams === undefined ? 'no' : 'yes');
@@ -204,7 +208,59 @@ describe('path state', () => {
     assert.equal(followingChallenge('backprop-steps'), 'memory');
     assert.equal(followingChallenge('memory'), 'attention');
     assert.equal(followingChallenge('attention'), PATH_IDS[PATH_IDS.indexOf('attention') + 1]);
-    assert.equal(followingChallenge('gan'), null, 'the GAN ends the path');
+    assert.equal(followingChallenge('gan'), 'gan-digits');
+    assert.equal(followingChallenge('gan-digits'), null, 'the conditional GAN ends the path');
+  });
+});
+
+describe('the conditional GAN card (gan-digits)', () => {
+  const def = CHALLENGES['gan-digits'];
+  const model = modelChallenge('gan-digits');
+
+  test('its numbers come from the rules and the measure: digits, photos per digit, share, goal, budget', () => {
+    const v = goalValues(def);
+    assert.equal(v.classes, model.numClasses);
+    assert.equal(v.perDigit, GAN_DIGITS_SAMPLES / model.numClasses);
+    assert.equal(v.share, Math.round(DIGIT_MIN_SHARE * 100));
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      const concept = t('solo.challenge.gan-digits.concept', v);
+      for (const n of [v.perDigit, v.share, v.classes, v.height]) assert.ok(concept.includes(String(n)), `${locale}: ${n} in ${concept}`);
+      const goal = t('solo.challenge.gan-digits.goal', v);
+      assert.ok(goal.includes(`${v.percent}%`) && goal.includes(model.budget.maxParams.toLocaleString('en-US')), goal);
+      starLines(def).forEach((line, i) => {
+        const text = t(`solo.star.${line.key}`, line.values);
+        const rule = model.stars[i]!;
+        assert.ok(text.includes(`${Math.round(rule.minScore * 100)}%`) && text.includes(String(rule.minModes)) && text.includes(String(model.numClasses)), text);
+      });
+    }
+  });
+
+  test('no star number is typed by hand in its texts', () => {
+    for (const locale of LOCALES) {
+      const card = (load(locale, 'solo').challenge as Record<string, Record<string, string>>)['gan-digits']!;
+      const star = (load(locale, 'solo').star as Record<string, string>).ganDigits!;
+      for (const text of [...Object.values(card), star]) {
+        for (const rule of model.stars) assert.ok(!text.includes(`${Math.round(rule.minScore * 100)}%`), `${locale}: ${text}`);
+        const budget = model.budget.maxParams;
+        assert.ok(!text.includes(String(budget)) && !text.includes(budget.toLocaleString('en-US')), `${locale}: ${text}`);
+        assert.ok(!text.includes(`${GAN_DIGITS_SAMPLES / model.numClasses} `), `${locale}: ${text}`);
+      }
+    }
+  });
+
+  test("the Korean card uses the course's terms", () => {
+    const t = translator('ko');
+    const all = ['title', 'oneLine', 'concept', 'goal', 'hint'].map((p) => t(`solo.challenge.gan-digits.${p}`, goalValues(def))).join(' ');
+    for (const term of ['조건부 GAN', '생성 모델', '판별 모델', '원-핫', '노이즈', '합성곱', '스트라이드', '모드 붕괴', '다양성']) assert.ok(all.includes(term), term);
+  });
+
+  test('the English card explains the collapse it avoids and how it is judged', () => {
+    const t = translator('en');
+    const concept = t('solo.challenge.gan-digits.concept', goalValues(def));
+    for (const word of ['conditional GAN', 'generator', 'discriminator', 'one-hot', 'judge', 'variety', 'covered']) assert.ok(concept.includes(word), word);
+    const hint = t('solo.challenge.gan-digits.hint', goalValues(def));
+    for (const word of ['UpSampling2D', 'Conv2D', 'stride', 'mode collapse']) assert.ok(hint.includes(word), word);
   });
 });
 

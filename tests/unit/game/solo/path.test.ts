@@ -16,17 +16,19 @@ describe('stars', () => {
 });
 
 describe('the path', () => {
-  test('fourteen challenges in teaching order, unique; sequences after back propagation, then autoencoders and the GAN', () => {
-    assert.equal(SOLO_PATH.length, 14);
-    assert.equal(new Set(SOLO_PATH).size, 14);
+  test('fifteen challenges in teaching order, unique; sequences after back propagation, then autoencoders and the two GANs', () => {
+    assert.equal(SOLO_PATH.length, 15);
+    assert.equal(new Set(SOLO_PATH).size, 15);
     assert.equal(SOLO_PATH[0], 'logic-gates');
-    assert.deepEqual(SOLO_PATH.slice(-7), ['sign-digits', 'backprop-steps', 'memory', 'attention', 'autoencoder', 'denoise', 'gan']);
+    assert.deepEqual(SOLO_PATH.slice(-8), ['sign-digits', 'backprop-steps', 'memory', 'attention', 'autoencoder', 'denoise', 'gan', 'gan-digits']);
     assert.equal(isUnlocked('memory', { 'backprop-steps': 1 }), true);
     assert.equal(isUnlocked('memory', { 'sign-digits': 3 }), false);
     assert.equal(isUnlocked('attention', { memory: 1 }), true);
     assert.equal(isUnlocked('autoencoder', { attention: 1 }), true);
     assert.equal(isUnlocked('gan', { autoencoder: 3 }), false);
     assert.equal(isUnlocked('gan', { denoise: 1 }), true);
+    assert.equal(isUnlocked('gan-digits', { denoise: 3 }), false);
+    assert.equal(isUnlocked('gan-digits', { gan: 1 }), true);
   });
 
   test('a challenge opens once the one before has a star', () => {
