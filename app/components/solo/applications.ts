@@ -24,6 +24,7 @@ export const APPLICATIONS: readonly ApplicationCard[] = [
   { id: 'captioning', buildsOn: ['sign-digits', 'memory', 'attention'] },
   // Camera frames in, steering angle and throttle out: regression on images, over time.
   { id: 'driving', buildsOn: ['sign-digits', 'memory'] },
-  // Random numbers in, a design out: a generative model, then a person picks what they like.
-  { id: 'design', buildsOn: ['gan', 'autoencoder'] },
+  // Random numbers in, a design out: a generative model (told what kind, a conditional one), then a
+  // person picks what they like.
+  { id: 'design', buildsOn: ['gan', 'gan-digits', 'autoencoder'] },
 ];

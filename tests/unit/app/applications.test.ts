@@ -21,6 +21,11 @@ describe('application cards (the end of the path)', () => {
     }
   });
 
+  test('the AI designer builds on every generative challenge: both GANs and the autoencoder', () => {
+    const design = APPLICATIONS.find((a) => a.id === 'design');
+    assert.deepEqual(design?.buildsOn, ['gan', 'gan-digits', 'autoencoder']);
+  });
+
   for (const locale of ['ko', 'en']) {
     test(`${locale}: every card has a title, input, output and body, and the challenges it names have names`, () => {
       const cards = messages(locale, 'applications').card as Record<string, Record<string, string>>;
