@@ -52,7 +52,7 @@ export const GAN_DIGITS_CHALLENGE: ModelChallenge = {
   // One photo: the generator's output and the discriminator's input (with 10 class channels).
   inputShape: [GAN_DIGITS_SIDE, GAN_DIGITS_SIDE, 1],
   numClasses: 10,
-  budget: { maxParams: 150_000, maxLayers: 10 },
+  budget: { maxParams: 250_000, maxLayers: 10 },
   goalAccuracy: 0.5,
   stars: [
     { minScore: 0.3, minModes: 5 },

@@ -28,7 +28,7 @@ export const DIGIT_MIN_SHARE = 0.3;
  * standard deviation across that digit's photos. Computed from data/sign-digits and checked by
  * tests/unit/game/gan-digits.test.ts, so a change of data cannot leave it stale.
  */
-export const REAL_DIGIT_SPREAD = 0.1198;
+export const REAL_DIGIT_SPREAD = 0.0863;
 
 /** The class the server asks photo `i` to be. */
 export const askedDigit = (i: number, classes: number): number => i % classes;

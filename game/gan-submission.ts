@@ -7,6 +7,7 @@
 import type { LayerSpec, ModelSpec } from '../models/spec';
 import { inferGanShapes } from '../models/shapes-gan';
 import type { ModelChallenge } from './challenges';
+import { ganIO } from './gan-challenges';
 import type { SubmissionCheck, SubmissionErrorCode } from './submission';
 
 const fail = (code: SubmissionErrorCode, message: string, path: string, detail: string): SubmissionCheck => ({
@@ -39,7 +40,7 @@ export function validateGanSubmission(def: ModelChallenge, spec: ModelSpec): Sub
     return fail('spec/invalid', 'a GAN has no validation loss to stop on', 'training.earlyStopping', 'not for a GAN');
   }
   if (spec.training.augment) return fail('spec/invalid', `challenge ${def.id} has no images to augment`, 'training.augment', 'only for image challenges');
-  const shapes = inferGanShapes(spec);
+  const shapes = inferGanShapes(spec, ganIO(def));
   if (!shapes.ok) return { ok: false, error: { code: 'spec/invalid', message: 'the layers do not fit together', issues: shapes.issues } };
   const { maxParams } = def.budget;
   if (shapes.totalParams > maxParams) {

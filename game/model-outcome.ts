@@ -13,6 +13,7 @@ import { scoreFromPredictions, type Score } from './scoring';
 import { modelStars, runOverBudget, type Stars } from './stars';
 import { lengthScores } from './sequence-data';
 import { ganOutcome } from './gan';
+import { digitGanOutcome } from './gan-digits';
 import { autoencoderOutcome } from './autoencoder';
 import type { ServerRun } from './verification';
 
@@ -40,6 +41,8 @@ export interface ModelMeasure {
   points?: Float32Array;
   /** GAN challenges: the hidden sample of the target distribution (x, y pairs), drawn by the server. */
   target?: Float32Array;
+  /** A GAN of photos: the server's judge's probabilities of each digit for each generated photo. */
+  judged?: Float32Array;
 }
 
 export interface ModelOutcomeInput {
@@ -68,7 +71,7 @@ export function bossOutcome(challenge: ModelChallenge, seed: number, m: ModelMea
 export function modelOutcome(input: ModelOutcomeInput): ModelOutcome {
   const { challenge, measured: m } = input;
   if (challenge.objective === 'generate') {
-    const g = ganOutcome(challenge, m.points, m.target, input.paramCount);
+    const g = challenge.data.type === 'images' ? digitGanOutcome(challenge, m.points, m.judged, input.paramCount) : ganOutcome(challenge, m.points, m.target, input.paramCount);
     return g.ok ? { ok: true, score: g.score, stars: g.stars } : refuse(g.code, g.message);
   }
   if (challenge.objective === 'reconstruct') {

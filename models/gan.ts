@@ -154,7 +154,7 @@ function nextNoise(loop: Loop): { z: tf.Tensor2D; classes: Classes } {
   loop.draws += 1;
   const k = loop.models.io.classes;
   if (k === 0) return { z: noise, classes: null };
-  const classes = tf.oneHot(tf.tensor1d(fakeClasses(loop.batch, k, seed), 'int32'), k).toFloat() as tf.Tensor2D;
+  const classes = tf.tidy(() => tf.oneHot(tf.tensor1d(fakeClasses(loop.batch, k, seed), 'int32'), k).toFloat() as tf.Tensor2D);
   const z = tf.concat([noise, classes], 1);
   noise.dispose();
   return { z, classes };

@@ -72,10 +72,10 @@ function digitGan(layers: LayerSpec[], discriminator: LayerSpec[], epochs: numbe
   };
 }
 
-/** A dense generator and discriminator of 64 units: blurry hands, no digits to tell apart. */
+/** A dense generator (64 units) and discriminator (32): blurry hands, no digits to tell apart. */
 export const GAN_DIGITS_DEFAULT: ModelSpec = digitGan(
   [dense(64, 'relu'), dense(256, 'sigmoid'), { type: 'reshape', targetShape: [16, 16, 1] }],
-  [{ type: 'flatten' }, dense(64, 'relu'), dense(1, 'sigmoid')],
+  [{ type: 'flatten' }, dense(32, 'relu'), dense(1, 'sigmoid')],
   5,
 );
 

@@ -17,7 +17,7 @@ import { trainModel } from '../../models/train';
 import { applyWeights } from '../../models/weights';
 import type { ApiError, ServerErrorCode } from '../../protocol';
 import { bossTrainExamples, testExamples } from './test-split';
-import { scoreGenerator } from './gan-scorer';
+import { createJudgeCache, scoreGenerator } from './gan-scorer';
 import type { ScoringJob, ScoringOutput, WorkerRun } from './types';
 
 /** Images per predict call: bounds peak memory for wide conv models. */
@@ -111,13 +111,14 @@ async function prepare(model: tf.Sequential, spec: ModelSpec, challenge: ModelCh
 
 export function createScorer(dataDir: string): Scorer {
   const cache = createExampleCache(dataDir);
+  const judge = createJudgeCache(dataDir);
   async function score(job: ScoringJob): Promise<ScoringOutput> {
     const started = performance.now();
     const challenge = getModelChallenge(job.challengeId);
     if (!challenge) return failure('challenge/unknown', `no model challenge ${job.challengeId}`);
     const parsed = parseModelSpec(JSON.parse(job.specJson));
     if (!parsed.ok) return failure('spec/invalid', 'the stored spec is not valid', parsed.issues);
-    if (challenge.objective === 'generate') return scoreGenerator(parsed.spec, challenge, job, started);
+    if (challenge.objective === 'generate') return scoreGenerator(parsed.spec, challenge, job, started, judge.get);
     let model: tf.Sequential | undefined;
     try {
       try {
@@ -145,5 +146,11 @@ export function createScorer(dataDir: string): Scorer {
       model?.dispose();
     }
   }
-  return { score, dispose: () => cache.dispose() };
+  return {
+    score,
+    dispose: () => {
+      cache.dispose();
+      judge.dispose();
+    },
+  };
 }

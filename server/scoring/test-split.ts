@@ -12,6 +12,7 @@ import type { SplitData } from '../../models/dataset';
 import { loadSplitFromDisk } from '../../models/dataset-node';
 import { addNoise, asReconstruction, isReconstructionSplit } from '../../models/autoencoder-data';
 import { gaussianNoise, sampleTarget } from '../../game/gan-data';
+import { askedDigit, GAN_DIGITS_SAMPLES } from '../../game/gan-digits';
 
 /** Never sent to a client; the test points differ from every training and validation point. */
 const TEST_SEED = 918_273_645;
@@ -24,10 +25,19 @@ export function ganTargetSample(challenge: ModelChallenge): Float32Array | null 
   return challenge.data.type === 'target2d' ? sampleTarget(challenge.data.target, challenge.data.test, TEST_SEED) : null;
 }
 
-/** The server's noise for a GAN challenge's generator: one vector per hidden target point. */
+/** How many samples the server asks a GAN challenge's generator for. */
+const scoringCount = (challenge: ModelChallenge): number =>
+  challenge.data.type === 'target2d' ? challenge.data.test : challenge.objective === 'generate' && challenge.data.type === 'images' ? GAN_DIGITS_SAMPLES : 0;
+
+/** The server's noise for a GAN challenge's generator: one vector per hidden target point, or per photo asked for. */
 export function ganScoringNoise(challenge: ModelChallenge, noiseDim: number): Float32Array {
-  const count = challenge.data.type === 'target2d' ? challenge.data.test : 0;
-  return gaussianNoise(count, noiseDim, GAN_NOISE_SEED);
+  return gaussianNoise(scoringCount(challenge), noiseDim, GAN_NOISE_SEED);
+}
+
+/** The digit each of those photos is asked to be (a conditional GAN); undefined for the points GAN. */
+export function ganScoringClasses(challenge: ModelChallenge): Int32Array | undefined {
+  if (challenge.data.type !== 'images') return undefined;
+  return Int32Array.from({ length: scoringCount(challenge) }, (_, i) => askedDigit(i, challenge.numClasses));
 }
 
 export function loadTestSplit(dataDir: string, dataset: string): SplitData {

@@ -33,8 +33,13 @@ export type ScoringOutput =
        * 0..1, models/autoencoder.ts reconstructionErrors), in test-split order (predictions empty).
        */
       errors?: Float32Array;
-      /** GAN challenges: x, y pairs the generator made from the server's own noise (predictions empty). */
+      /**
+       * GAN challenges: what the generator made from the server's own noise (predictions empty): x, y
+       * pairs, or for a GAN of photos its photos (GAN_DIGITS_SAMPLES × 256 values on 0..1).
+       */
       points?: Float32Array;
+      /** A GAN of photos: the judge's probabilities of each digit for each photo (count × 10). */
+      judged?: Float32Array;
       /** Set when the worker trained the spec itself: the predictions are of that model. */
       run?: WorkerRun;
       /** Time spent in the worker for build + weights (or training) + predict, in milliseconds. */

@@ -32,6 +32,7 @@ describe('which challenges the server retrains', () => {
       autoencoder: [false, false],
       denoise: [false, false],
       gan: [false, false],
+      'gan-digits': [false, false],
       'boss-1': [false, false],
       'boss-2': [false, false],
       'boss-3': [false, false],
@@ -52,9 +53,9 @@ describe('which challenges the server retrains', () => {
     }
   });
 
-  test('image challenges (and bosses) have only rules on score, parameters and layers', () => {
+  test('image challenges (and bosses) have only rules on score, parameters, layers and what the server reads of the output (code length, digits drawn)', () => {
     for (const c of modelChallenges.filter((x) => x.data.type === 'images')) {
-      for (const rule of c.stars) assert.deepEqual(Object.keys(rule).filter((k) => !['minScore', 'maxParams', 'minHiddenLayers', 'maxCode'].includes(k)), [], c.id);
+      for (const rule of c.stars) assert.deepEqual(Object.keys(rule).filter((k) => !['minScore', 'maxParams', 'minHiddenLayers', 'maxCode', 'minModes'].includes(k)), [], c.id);
       assert.equal(c.budget.maxSamplesSeen, undefined, c.id);
     }
   });
