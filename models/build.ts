@@ -94,7 +94,7 @@ export function createOptimizer(o: OptimizerSpec): tf.Optimizer {
     case 'rmsprop':
       return tf.train.rmsprop(o.learningRate);
     case 'adam':
-      return tf.train.adam(o.learningRate);
+      return o.beta1 === undefined ? tf.train.adam(o.learningRate) : tf.train.adam(o.learningRate, o.beta1);
     default: {
       const never: never = o.type;
       throw new Error(`unknown optimizer ${String(never)}`);

@@ -63,12 +63,12 @@ export const GAN_KNOWN_GOOD: ModelSpec = ganSpec({ generator: [64, 64], discrimi
 const conv = (filters: number, strides: number, activation: Activation): LayerSpec => ({ type: 'conv2d', filters, kernelSize: 3, strides, padding: 'same', activation });
 
 /** A conditional GAN of sign digits (game/gan-challenges.ts "gan-digits"): 16×16 photos, both models told the digit. */
-function digitGan(layers: LayerSpec[], discriminator: LayerSpec[], epochs: number): ModelSpec {
+function digitGan(layers: LayerSpec[], discriminator: LayerSpec[], epochs: number, beta1?: number): ModelSpec {
   return {
     version: 1,
     layers,
-    training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.001 }, batchSize: 64, epochs, seed: 1 },
-    gan: { noiseDim: 16, dSteps: 1, gSteps: 1, discriminator: { layers: discriminator, optimizer: { type: 'adam', learningRate: 0.0005 } } },
+    training: { loss: 'categoricalCrossentropy', optimizer: { type: 'adam', learningRate: 0.001, ...(beta1 !== undefined && { beta1 }) }, batchSize: 64, epochs, seed: 1 },
+    gan: { noiseDim: 16, dSteps: 1, gSteps: 1, discriminator: { layers: discriminator, optimizer: { type: 'adam', learningRate: 0.0005, ...(beta1 !== undefined && { beta1 }) } } },
   };
 }
 
@@ -95,4 +95,5 @@ export const GAN_DIGITS_KNOWN_GOOD: ModelSpec = digitGan(
   ],
   [conv(16, 2, 'relu'), conv(32, 2, 'relu'), { type: 'flatten' }, dense(64, 'relu'), dense(1, 'sigmoid')],
   30,
+  0.5,
 );

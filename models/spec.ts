@@ -100,6 +100,12 @@ export const optimizerSchema = z.strictObject({
   learningRate: z.number().min(SPEC_LIMITS.minLearningRate).max(SPEC_LIMITS.maxLearningRate),
   /** Only read by 'momentum'. */
   momentum: z.number().min(0).max(0.999).optional(),
+  /**
+   * Only read by 'adam': how much of the past gradients its first moment keeps (tfjs's default
+   * 0.9). GANs train steadier with less (0.5, as in the DCGAN paper): each model's target moves
+   * with the other's steps, and old gradients point the wrong way sooner.
+   */
+  beta1: z.number().min(0).max(0.999).optional(),
 });
 
 /** Stop when the validation loss has not improved for `patience` epochs; keep the best epoch's weights. */
