@@ -19,7 +19,25 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { backend: { type: 'string', default: 'wasm' }, epochs: { type: 'string' }, every: { type: 'string', default: '5' }, seeds: { type: 'string', default: '1' } },
 });
-const SPECS: Record<string, ModelSpec> = { default: GAN_DIGITS_DEFAULT, good: GAN_DIGITS_KNOWN_GOOD };
+/** The known-good with other learning rates (generator, discriminator). */
+const rates = (g: number, d: number): ModelSpec => ({
+  ...GAN_DIGITS_KNOWN_GOOD,
+  training: { ...GAN_DIGITS_KNOWN_GOOD.training, optimizer: { ...GAN_DIGITS_KNOWN_GOOD.training.optimizer, learningRate: g } },
+  gan: { ...GAN_DIGITS_KNOWN_GOOD.gan!, discriminator: { ...GAN_DIGITS_KNOWN_GOOD.gan!.discriminator, optimizer: { ...GAN_DIGITS_KNOWN_GOOD.gan!.discriminator.optimizer, learningRate: d } } },
+});
+/** The known-good with tfjs's default Adam (beta1 0.9) in both models. */
+const noBeta = (): ModelSpec => {
+  const { beta1: _g, ...g } = GAN_DIGITS_KNOWN_GOOD.training.optimizer;
+  const { beta1: _d, ...d } = GAN_DIGITS_KNOWN_GOOD.gan!.discriminator.optimizer;
+  return { ...GAN_DIGITS_KNOWN_GOOD, training: { ...GAN_DIGITS_KNOWN_GOOD.training, optimizer: g }, gan: { ...GAN_DIGITS_KNOWN_GOOD.gan!, discriminator: { ...GAN_DIGITS_KNOWN_GOOD.gan!.discriminator, optimizer: d } } };
+};
+const SPECS: Record<string, ModelSpec> = {
+  default: GAN_DIGITS_DEFAULT,
+  good: GAN_DIGITS_KNOWN_GOOD,
+  'beta0.9': noBeta(),
+  'lr2-1': rates(0.002, 0.001),
+  'lr2-05': rates(0.002, 0.0005),
+};
 const fmt = (m: DigitGanMeasure) =>
   `score ${m.score.toFixed(3)}  confidence ${m.confidence.toFixed(3)}  recognised ${(m.recognised * 100).toFixed(1)} %  variety ${m.variety.toFixed(2)} (spread ${m.spread.toFixed(4)})  digits ${m.digitsCovered}/10`;
 

@@ -5,7 +5,7 @@ import { formatSeconds } from '../../../challenges/[id]/TrainingPanel';
 import type { GanTrainerState } from './useGanTrainer';
 
 /** Rounds done and the time left at the live rate, or how long the run took. */
-function statusText(state: GanTrainerState, t: ReturnType<typeof useTranslations<'train'>>, tg: ReturnType<typeof useTranslations<'gan'>>): string {
+function statusText(state: GanTrainerState<unknown>, t: ReturnType<typeof useTranslations<'train'>>, tg: ReturnType<typeof useTranslations<'gan'>>): string {
   if (state.result) return t('finishedIn', { time: formatSeconds(state.result.elapsedMs / 1000, t) });
   const step = state.losses.at(-1)?.step ?? 0;
   if (state.phase === 'starting' || (state.phase === 'training' && step === 0)) return t('choosingBackend');
@@ -16,7 +16,7 @@ function statusText(state: GanTrainerState, t: ReturnType<typeof useTranslations
 }
 
 /** The ordinary studio's bar (challenges/[id]/TrainBar.tsx), counted in rounds of the two models instead of samples. */
-export function GanTrainBar({ state, canTrain, valid, onTrain, onStop }: { state: GanTrainerState; canTrain: boolean; valid: boolean; onTrain: () => void; onStop: () => void }) {
+export function GanTrainBar({ state, canTrain, valid, onTrain, onStop }: { state: GanTrainerState<unknown>; canTrain: boolean; valid: boolean; onTrain: () => void; onStop: () => void }) {
   const t = useTranslations('train');
   const tg = useTranslations('gan');
   const step = state.losses.at(-1)?.step ?? 0;

@@ -3,13 +3,17 @@
  * discriminator layer, under a setting, or under the editors. Each model's layers go through the
  * ordinary studio's wording (collectProblems, on that model alone with its own input and output),
  * and the game's rules for the whole spec (validateSubmission, which knows the `gan` block and the
- * budget) decide whether it can be trained and submitted.
+ * budget) decide whether it can be trained and submitted. What each model takes and makes comes from
+ * the challenge (ganIO): points for the points GAN, photos and their digit for the digit GAN.
  */
 import type { ModelChallenge } from '../../../../game/challenges';
+import { ganIO } from '../../../../game/gan-challenges';
 import { validateSubmission } from '../../../../game/submission';
+import { inferShapes } from '../../../../models/shapes';
+import { generatorInput } from '../../../../models/shapes-gan';
 import { parseModelSpec, type GanSpec, type ModelSpec } from '../../../../models/spec';
-import { GAN_DISCRIMINATOR_OUTPUT, GAN_GENERATOR_OUTPUT, GAN_POINT_SHAPE } from '../../../../models/spec-gan';
-import { collectProblems, type Translate } from '../../../challenges/[id]/problems';
+import { discriminatorInput, GAN_DISCRIMINATOR_OUTPUT, generatorOutput, type GanIO } from '../../../../models/spec-gan';
+import { collectProblems, type Problems, type Translate } from '../../../challenges/[id]/problems';
 
 export interface GanProblems {
   valid: boolean;
@@ -39,11 +43,42 @@ function ganFieldIssues(spec: ModelSpec, byField: Map<string, string[]>, t: Tran
   }
 }
 
-export function collectGanProblems(challenge: ModelChallenge, spec: ModelSpec, gan: GanSpec, t: Translate): GanProblems {
+const shapeText = (shape: readonly number[]) => shape.join('×');
+
+/**
+ * A generator of photos (the digit GAN) checked as a plain model: collectProblems knows only class
+ * counts and autoencoders, so its verdict on the last layer's output is replaced by the GAN's own
+ * (`tg`: the gan namespace), and its "the input is a point" by what the noise really is.
+ */
+function photoGeneratorProblems(challenge: ModelChallenge, spec: ModelSpec, io: GanIO, noise: number, t: Translate, tg: Translate): Problems {
+  const input = generatorInput({ noiseDim: noise } as GanSpec, io);
+  const model: ModelSpec = { version: 1, layers: spec.layers, training: spec.training };
+  const plain = collectProblems(asPlain(challenge, input, 1), model, t);
+  const parsed = parseModelSpec(model);
+  if (!parsed.ok && parsed.issues.some((i) => i.path.startsWith('layers'))) return plain;
+  const flatInput = t('problem.flatInput');
+  const byLayer = new Map([...plain.byLayer].map(([i, m]) => [i, m.map((x) => (x === flatInput ? t('problem.convNeedsImage', { shape: shapeText(input) }) : x))]));
+  const shapes = inferShapes(model, input, io.sample);
+  const last = spec.layers.length - 1;
+  if (shapes.ok) {
+    // Every layer fit and the photo came out: the plain check's one complaint was about the output.
+    byLayer.delete(last);
+    return { ...plain, byLayer };
+  }
+  const wrong = /the last layer must output .*, got ([\dx]+)/.exec(shapes.issues[0]?.message ?? '');
+  if (wrong) byLayer.set(last, [tg('digits.problem.generatorOutput', { target: shapeText(io.sample), shape: (wrong[1] ?? '').replaceAll('x', '×') })]);
+  return { ...plain, byLayer };
+}
+
+export function collectGanProblems(challenge: ModelChallenge, spec: ModelSpec, gan: GanSpec, t: Translate, tg: Translate = t): GanProblems {
+  const io = ganIO(challenge);
   const noise = Number.isInteger(gan.noiseDim) && gan.noiseDim > 0 ? gan.noiseDim : 1;
-  const generator = collectProblems(asPlain(challenge, [noise], GAN_GENERATOR_OUTPUT), { version: 1, layers: spec.layers, training: spec.training }, t);
+  const gOut = generatorOutput(io);
+  const generator = typeof gOut === 'number'
+    ? collectProblems(asPlain(challenge, generatorInput({ noiseDim: noise } as GanSpec, io), gOut), { version: 1, layers: spec.layers, training: spec.training }, t)
+    : photoGeneratorProblems(challenge, spec, io, noise, t, tg);
   const discriminator = collectProblems(
-    asPlain(challenge, GAN_POINT_SHAPE, GAN_DISCRIMINATOR_OUTPUT),
+    asPlain(challenge, discriminatorInput(io), GAN_DISCRIMINATOR_OUTPUT),
     { version: 1, layers: gan.discriminator.layers, training: { ...spec.training, optimizer: gan.discriminator.optimizer } },
     t,
   );

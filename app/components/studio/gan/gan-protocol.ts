@@ -28,13 +28,17 @@ export type ToGanWorker =
     }
   | { type: 'stop' };
 
-export type FromGanWorker =
+/**
+ * What a GAN worker reports. `S`: its live view's snapshot (the points GAN's plane, or the digit
+ * GAN's photos, app/components/studio/gan-digits/); the rest is the same for every GAN worker.
+ */
+export type FromGanWorker<S = GanSnapshot> =
   | { type: 'backend'; choice: BackendChoice; totalSteps: number }
   /** Losses since the last message, one point per round. */
   | { type: 'losses'; points: LossPoint[]; elapsedMs: number }
-  | { type: 'snapshot'; snapshot: GanSnapshot }
+  | { type: 'snapshot'; snapshot: S }
   /** `weights`: the generator's values, then the discriminator's (what is submitted). */
-  | { type: 'done'; stopped: boolean; steps: number; elapsedMs: number; weights: ArrayBuffer; snapshot: GanSnapshot }
+  | { type: 'done'; stopped: boolean; steps: number; elapsedMs: number; weights: ArrayBuffer; snapshot: S }
   | { type: 'error'; message: string };
 
 /** One training round's losses (the mean over its steps of each model). */

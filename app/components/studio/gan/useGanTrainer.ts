@@ -4,11 +4,10 @@ import type { BackendChoice } from '../../../../models/backend';
 import type { BackendName } from '../../../../models/backend-names';
 import type { ModelSpec } from '../../../../models/spec';
 import type { FromGanWorker, GanSnapshot, LossPoint, ToGanWorker } from './gan-protocol';
-import type { GanView } from './gan-plane';
 
 export type GanPhase = 'idle' | 'starting' | 'training' | 'stopping' | 'done' | 'error';
 
-export interface GanTrainerState {
+export interface GanTrainerState<S = GanSnapshot> {
   /** Increments with every run, so views of an older run can reset. */
   runId: number;
   phase: GanPhase;
@@ -17,26 +16,30 @@ export interface GanTrainerState {
   totalSteps: number;
   losses: LossPoint[];
   elapsedMs: number;
-  snapshot: GanSnapshot | null;
+  /** The live view's latest picture of the pair (the points GAN's plane, the digit GAN's photos). */
+  snapshot: S | null;
   result: { weights: ArrayBuffer; stopped: boolean; steps: number; elapsedMs: number } | null;
   /** The spec that produced `result` (edits after training do not change what is submitted). */
   trainedSpec: ModelSpec | null;
-  /** What the run trained on: a target id or 'drawn'. */
+  /** What the run trained on: a target id or 'drawn' (the digit GAN: always its photos). */
   target: string | null;
   error: string | null;
 }
 
-export type GanAction = { type: 'start'; spec: ModelSpec; target: string } | { type: 'stop' } | FromGanWorker;
+export type GanAction<S = GanSnapshot> = { type: 'start'; spec: ModelSpec; target: string } | { type: 'stop' } | FromGanWorker<S>;
 
-export const INITIAL_GAN: GanTrainerState = {
-  runId: 0, phase: 'idle', backend: null, totalSteps: 0, losses: [], elapsedMs: 0, snapshot: null, result: null, trainedSpec: null, target: null, error: null,
-};
+/** Before any run, whatever the live view's snapshots are. */
+export function initialGan<S = GanSnapshot>(): GanTrainerState<S> {
+  return { runId: 0, phase: 'idle', backend: null, totalSteps: 0, losses: [], elapsedMs: 0, snapshot: null, result: null, trainedSpec: null, target: null, error: null };
+}
+
+export const INITIAL_GAN: GanTrainerState = initialGan();
 
 /** The run's state machine: it starts, the worker reports, it ends. Pure. */
-export function ganReducer(state: GanTrainerState, action: GanAction): GanTrainerState {
+export function ganReducer<S = GanSnapshot>(state: GanTrainerState<S>, action: GanAction<S>): GanTrainerState<S> {
   switch (action.type) {
     case 'start':
-      return { ...INITIAL_GAN, runId: state.runId + 1, phase: 'starting', trainedSpec: action.spec, target: action.target };
+      return { ...initialGan<S>(), runId: state.runId + 1, phase: 'starting', trainedSpec: action.spec, target: action.target };
     case 'stop':
       return state.phase === 'training' || state.phase === 'starting' ? { ...state, phase: 'stopping' } : state;
     case 'backend':
@@ -54,16 +57,26 @@ export function ganReducer(state: GanTrainerState, action: GanAction): GanTraine
   }
 }
 
-/** Owns the GAN worker for the page's lifetime; a new run reuses it. */
-export function useGanTrainer() {
-  const [state, dispatch] = useReducer(ganReducer, INITIAL_GAN);
+/** The points GAN's start message without its type, spec and backend: what the page adds for a run. */
+export type PointsRunData = Omit<Extract<ToGanWorker, { type: 'start' }>, 'type' | 'spec' | 'prefer'>;
+
+/** The points GAN's worker (a literal `new URL` here, so the bundler finds and bundles it). */
+const pointsWorker = () => new Worker(new URL('./gan.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * Owns a GAN worker for the page's lifetime; a new run reuses it. `createWorker`: which worker
+ * (the points GAN's by default; the digit GAN passes its own); `D`: what a run sends it besides
+ * the spec and the backend preference, `S`: the snapshots it sends back.
+ */
+export function useGanTrainer<S = GanSnapshot, D extends object = PointsRunData>(createWorker: () => Worker = pointsWorker) {
+  const [state, dispatch] = useReducer(ganReducer<S>, undefined, initialGan<S>);
   const worker = useRef<Worker | null>(null);
   useEffect(() => () => worker.current?.terminate(), []);
 
-  const start = useCallback((spec: ModelSpec, target: string, data: { real: Float32Array; view: GanView; viewNoise: Float32Array }, prefer?: BackendName) => {
+  const start = useCallback((spec: ModelSpec, target: string, data: D, prefer?: BackendName) => {
     if (!worker.current) {
-      worker.current = new Worker(new URL('./gan.worker.ts', import.meta.url), { type: 'module' });
-      worker.current.onmessage = (e: MessageEvent<FromGanWorker>) => dispatch(e.data);
+      worker.current = createWorker();
+      worker.current.onmessage = (e: MessageEvent<FromGanWorker<S>>) => dispatch(e.data);
       worker.current.onerror = (e) => {
         // A worker that failed to load or crashed is not reused: the next run starts a fresh one.
         worker.current?.terminate();
@@ -72,9 +85,8 @@ export function useGanTrainer() {
       };
     }
     dispatch({ type: 'start', spec, target });
-    const msg: ToGanWorker = { type: 'start', spec, prefer, real: data.real, view: data.view, viewNoise: data.viewNoise };
-    worker.current.postMessage(msg);
-  }, []);
+    worker.current.postMessage({ type: 'start', spec, prefer, ...data });
+  }, [createWorker]);
 
   const stop = useCallback(() => {
     dispatch({ type: 'stop' });
