@@ -10,6 +10,7 @@ import { ChallengeIntro } from '../../components/solo/ChallengeIntro';
 import { OtherChallengeRun, RunBanner } from '../../components/solo/RunBanner';
 import { useRun } from '../../components/solo/useRun';
 import { GanStudio } from '../../components/studio/gan/GanStudio';
+import { DigitGanStudio } from '../../components/studio/gan-digits/DigitGanStudio';
 import { RaceChallenge } from './play/RaceChallenge';
 import { StepsChallenge } from './play/StepsChallenge';
 import { Studio, type RoomMode } from './Studio';
@@ -30,8 +31,12 @@ function ChallengeBody({ challengeId, prefer, preset, room, initial, entry }: Bo
   const challenge = CHALLENGES[challengeId];
   switch (challenge.kind) {
     case 'model':
-      // A GAN (objective 'generate') trains two models: its own studio (app/components/studio/gan/).
-      if (challenge.objective === 'generate') return <GanStudio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
+      // A GAN (objective 'generate') trains two models: its own studio, of points (app/components/
+      // studio/gan/) or of photos (the conditional GAN of digits, app/components/studio/gan-digits/).
+      if (challenge.objective === 'generate') {
+        const Gan = challenge.data.type === 'images' ? DigitGanStudio : GanStudio;
+        return <Gan challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
+      }
       return <Studio challengeId={challenge.id} prefer={prefer} preset={preset} room={room} initial={initial} />;
     case 'race':
       return <RaceChallenge room={room} initial={entry?.kind === 'race' ? entry : undefined} />;
