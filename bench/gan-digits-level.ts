@@ -4,7 +4,7 @@
  * shipped judge), every `--every` epochs and at the end: confidence, variety, digits covered,
  * score, stars and time.
  *
-*   npm run bench:gan-digits -- [--backend wasm] [--epochs N] [--every 5] [--seeds 1,2] [default|good ...]
+ *   npm run bench:gan-digits -- [--backend wasm] [--epochs N] [--every 5] [--seeds 1,2] [default|good ...]
  */
 import { parseArgs } from 'node:util';
 import type { BackendName } from '../models/backend';
