@@ -32,6 +32,8 @@ export const DEFAULT_TRAIN_SECONDS: Readonly<Partial<Record<ChallengeId, number 
   attention: 10,
   // bench/gan.ts in Node (WASM): the default's 640 rounds in 2.1-2.2 CPU s (5-6 s wall at load ~10), rounded up.
   gan: 3,
+  // bench/gan-digits-level.ts in Node (WASM): the default's 5 epochs (115 rounds) in 9 s wall, 45 epochs in 85 CPU s; rounded up.
+  'gan-digits': 10,
   // bench/autoencoder.ts in Node (WASM): the defaults (dense, code 64, 5 epochs) in 8 and 7 CPU s, rounded up.
   autoencoder: 10,
   denoise: 10,
