@@ -30,9 +30,9 @@ const files = wanted.flatMap((suite) => {
 // that train start first and short unit files fill the end; no long file starts last and runs
 // alone. Node starts files in the order given.
 const LONGEST = [
-  'e2e/autoencoder', 'e2e/sequence', 'e2e/studio2d', 'e2e/gan', 'e2e/a11y', 'e2e/solo', 'e2e/phone',
+  'e2e/gan-digits', 'e2e/autoencoder', 'e2e/sequence', 'e2e/studio2d', 'e2e/gan', 'e2e/a11y', 'e2e/solo', 'e2e/phone',
   'e2e/sequence-backends', 'e2e/lessons', 'e2e/persist', 'unit/challenges/autoencoder-models',
-  'unit/types/typecheck', 'unit/challenges/sequence-models', 'unit/challenges/gan-models', 'unit/challenges/models',
+  'unit/types/typecheck', 'unit/challenges/sequence-models', 'unit/challenges/gan-models', 'unit/challenges/gan-digits-models', 'unit/challenges/models',
 ].map((f) => join('tests', `${f}.test.ts`));
 const SUITE_ORDER = ['e2e', 'integration', 'unit'];
 const rank = (f) => {

@@ -121,6 +121,11 @@ describe('the digit GAN studio in Chromium', () => {
     await page.reload();
     await page.getByTestId('gan-restored').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('gan-noise-dim').inputValue(), String(knownGoodSpec('gan-digits').gan?.noiseDim));
+    // Adam's beta1 is shown and kept (0.5 in both models), and the generator can add the layers that grow its noise into a photo.
+    assert.deepEqual([await page.getByTestId('g-beta1').inputValue(), await page.getByTestId('d-beta1').inputValue()], ['0.5', '0.5']);
+    const menu = page.getByTestId('generator-card').getByRole('combobox', { name: /layer type/i });
+    const offered = await menu.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (const type of ['dense', 'reshape', 'upSampling2d', 'conv2d', 'conv2dTranspose']) assert.ok(offered.includes(type), `generator menu offers ${type}: ${offered.join(', ')}`);
     await trainEnabled(page);
     const started = Date.now();
     await page.getByTestId('train-button').click();

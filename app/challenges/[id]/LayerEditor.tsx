@@ -150,7 +150,7 @@ interface LayerEditorProps {
   issues: Map<number, string[]>;
   disabled: boolean;
   /** The tools against overfitting this challenge shows (game/controls.ts): Dropout, weight decay. */
-  tools: { dropout: boolean; weightDecay: boolean; bottleneck?: boolean };
+  tools: { dropout: boolean; weightDecay: boolean; bottleneck?: boolean; decoder?: boolean };
   onChange: (layers: LayerSpec[]) => void;
 }
 
@@ -158,8 +158,9 @@ export function LayerEditor({ layers, infos, inputShape, inputLabel, outputLast,
   const t = useTranslations('train');
   const [newType, setNewType] = useState<LayerType>('dense');
   // A flat input (a 2-D point) has no image for Conv2D, pooling or Flatten to work on: not offered.
-  // The decoder layers and the bottleneck mark belong to the autoencoder challenges (tools.bottleneck).
-  const types = offeredTypes(inputShape, tools.dropout, layerTypes, tools.bottleneck === true);
+  // The decoder layers belong to the autoencoder challenges (with their bottleneck mark) and to a
+  // photo GAN's generator (tools.decoder).
+  const types = offeredTypes(inputShape, tools.dropout, layerTypes, tools.bottleneck === true || tools.decoder === true);
   const chosen = types.includes(newType) ? newType : (types[0] ?? 'dense');
   const update = (i: number, l: LayerSpec) => onChange(layers.map((x, j) => (j === i ? l : x)));
   const move = (i: number, d: -1 | 1) => {

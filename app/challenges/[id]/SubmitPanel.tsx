@@ -82,8 +82,9 @@ export interface RoomSubmit {
 /**
  * Sends the trained spec + weights over socket.io and follows that submission until it is scored.
  * `boss`: a boss level, whose score here is the public one (the private one waits for the reveal).
+ * `generator`: a GAN, which the server scores by what it generates, not by accuracy.
  */
-export function SubmitPanel({ challengeId, spec, weights, room, boss = false, onAccepted }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit; boss?: boolean; onAccepted?: () => void }) {
+export function SubmitPanel({ challengeId, spec, weights, room, boss = false, generator = false, onAccepted }: { challengeId: string; spec: ModelSpec; weights: ArrayBuffer; room?: RoomSubmit; boss?: boolean; generator?: boolean; onAccepted?: () => void }) {
   const t = useTranslations('train');
   const connected = useConnected();
   const { player } = usePlayer();
@@ -114,7 +115,7 @@ export function SubmitPanel({ challengeId, spec, weights, room, boss = false, on
         {room && <span data-testid="submissions-left" className="text-sm text-slate-700">{t('roomSubmissionsLeft', { count: Math.max(0, room.remaining) })}</span>}
         {!connected && <span className="text-xs text-amber-800">{t('offline')}</span>}
       </div>
-      <p className="text-xs text-slate-500">{room ? t('roomSubmitHelp', { nickname: player.nickname }) : t('submitHelp', { nickname: player.nickname })}</p>
+      <p className="text-xs text-slate-500">{t(`${room ? 'roomSubmitHelp' : 'submitHelp'}${generator ? 'Gan' : ''}`, { nickname: player.nickname })}</p>
       {dataStatus && (
         <div data-testid="submission-status" data-status={dataStatus} role="status" className={`rounded-lg p-3 text-sm ring-1 ${error ? 'bg-red-50 ring-red-200' : 'bg-white ring-slate-200'}`}>
           {dataStatus === 'queued' && <p className="animate-pulse">{sending ? t('sending') : t('scoring')}</p>}

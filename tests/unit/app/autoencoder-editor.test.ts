@@ -16,6 +16,12 @@ describe('autoencoder editor', () => {
     assert.deepEqual(offeredTypes(IMAGE, false, ['dense', 'reshape'], true), ['dense', 'reshape']);
   });
 
+  test("a photo GAN's generator (flat noise, decoder tools) is offered the layers that grow it into a photo", () => {
+    const allowed = ['dense', 'conv2d', 'flatten', 'dropout', 'reshape', 'upSampling2d', 'conv2dTranspose'] as const;
+    assert.deepEqual(offeredTypes([26], false, allowed, true), ['dense', 'conv2d', 'reshape', 'upSampling2d', 'conv2dTranspose']);
+    assert.deepEqual(offeredTypes([26], false, allowed, false), ['dense'], 'without decoder tools a flat input stays flat (the points GAN)');
+  });
+
   test('the layers "Add layer" inserts are valid specs', () => {
     for (const layer of Object.values(NEW_DECODER_LAYER)) {
       const parsed = parseModelSpec({ version: 1, layers: [layer], training: { loss: 'meanSquaredError', optimizer: { type: 'adam', learningRate: 0.001 }, batchSize: 32, epochs: 1, seed: 1 } });

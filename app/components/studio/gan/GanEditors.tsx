@@ -11,6 +11,8 @@ import type { GanProblems } from './gan-problems';
 
 const input = 'w-full rounded border border-slate-300 bg-white px-2 py-1 disabled:bg-slate-100 disabled:text-slate-600';
 const NO_TOOLS = { dropout: false, weightDecay: false };
+/** A photo generator grows its noise into a photo: the decoder layers in its menu. */
+const DECODER_TOOLS = { ...NO_TOOLS, decoder: true };
 const DENSE_ONLY: readonly LayerType[] = ['dense'];
 
 /**
@@ -44,6 +46,8 @@ function Field({ label, help, problems, locked, children }: { label: string; hel
 }
 
 const num = (v: number) => (Number.isFinite(v) ? v : '');
+/** tfjs's Adam keeps this much of its past gradients when the spec does not say (models/build.ts). */
+const ADAM_BETA1 = 0.9;
 
 /** An optimizer's type and learning rate (each model of the pair has its own). */
 function OptimizerFields({ who, opt, problems, locked, onChange }: { who: 'g' | 'd'; opt: OptimizerSpec; problems?: string[]; locked: LockedHyper; onChange: (o: OptimizerSpec) => void }) {
@@ -62,13 +66,20 @@ function OptimizerFields({ who, opt, problems, locked, onChange }: { who: 'g' | 
       <Field label={t('field.learningRate')} help={tg(who === 'g' ? 'help.gLearningRate' : 'help.dLearningRate')} problems={problems} locked={lockRate}>
         <input data-testid={`${who}-learning-rate`} type="number" disabled={lockRate} min={SPEC_LIMITS.minLearningRate} max={SPEC_LIMITS.maxLearningRate} step="0.0001" value={num(opt.learningRate)} onChange={(e) => onChange({ ...opt, learningRate: e.target.valueAsNumber })} className={input} />
       </Field>
+      {opt.type === 'adam' && (
+        <Field label={tg('beta1')} help={tg('help.beta1')}>
+          <input data-testid={`${who}-beta1`} type="number" min={0} max={0.999} step="0.05" value={num(opt.beta1 ?? ADAM_BETA1)} onChange={(e) => onChange({ ...opt, beta1: e.target.valueAsNumber })} className={input} />
+        </Field>
+      )}
     </div>
   );
 }
 
 /** One model of the pair: its layers (the ordinary editor, with its input and output) and its optimizer. */
-function ModelCard({ who, layers, inputShape, outputs, layerTypes, help, problems, busy, opt, optProblems, locked, inputLabel, onLayers, onOpt, children }: {
+function ModelCard({ who, layers, inputShape, outputs, layerTypes, help, problems, busy, opt, optProblems, locked, inputLabel, decoder = false, onLayers, onOpt, children }: {
   who: 'g' | 'd';
+  /** The decoder layers in the menu (a photo generator). */
+  decoder?: boolean;
   layers: LayerSpec[];
   inputShape: readonly number[];
   /** The model's output: a width, or a shape (a photo). */
@@ -99,7 +110,7 @@ function ModelCard({ who, layers, inputShape, outputs, layerTypes, help, problem
       </div>
       <p className="text-xs leading-snug text-slate-600">{help}</p>
       {children}
-      <LayerEditor layers={layers} infos={shapes?.layers ?? null} inputShape={inputShape} inputLabel={inputLabel} outputLast layerTypes={layerTypes} issues={problems} disabled={busy} tools={NO_TOOLS} onChange={onLayers} />
+      <LayerEditor layers={layers} infos={shapes?.layers ?? null} inputShape={inputShape} inputLabel={inputLabel} outputLast layerTypes={layerTypes} issues={problems} disabled={busy} tools={decoder ? DECODER_TOOLS : NO_TOOLS} onChange={onLayers} />
       <fieldset disabled={busy} className="min-w-0">
         <legend className="sr-only">{tg(`${title}.optimizer`)}</legend>
         <OptimizerFields who={who} opt={opt} problems={optProblems} locked={locked} onChange={onOpt} />
@@ -185,7 +196,7 @@ export function GanEditors({ spec, problems, busy, locked, io = GAN_POINTS_IO, l
     <section aria-labelledby="gan-models" className="flex flex-col gap-4">
       <h2 id="gan-models" className="text-lg font-semibold">{tg('modelsTitle')}</h2>
       <div className="grid gap-4 xl:grid-cols-2">
-        <ModelCard who="g" layers={spec.layers} inputShape={gInput} outputs={generatorOutput(io)} layerTypes={layerTypes} help={words.generatorHelp} problems={problems.generator} busy={busy} opt={spec.training.optimizer} optProblems={problems.byField.get('gLearningRate')} locked={locked} inputLabel={words.generatorInput(noise)}
+        <ModelCard who="g" layers={spec.layers} inputShape={gInput} outputs={generatorOutput(io)} layerTypes={layerTypes} help={words.generatorHelp} problems={problems.generator} busy={busy} opt={spec.training.optimizer} optProblems={problems.byField.get('gLearningRate')} locked={locked} inputLabel={words.generatorInput(noise)} decoder={io.classes > 0}
           onLayers={(layers) => onChange({ ...spec, layers })} onOpt={(optimizer) => onChange({ ...spec, training: { ...spec.training, optimizer } })}>
           <fieldset disabled={busy} className="max-w-xs">
             <IntField id="gan-noise-dim" label={tg('generator.noiseDim')} help={words.noiseHelp} value={gan.noiseDim} min={1} max={GAN_LIMITS.maxNoiseDim} problems={problems.byField.get('noiseDim')} onChange={(noiseDim) => onChange({ ...spec, gan: { ...gan, noiseDim } })} />

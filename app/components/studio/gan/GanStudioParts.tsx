@@ -81,7 +81,7 @@ export function GanSubmitSection({ challenge, state, practice, room, onAccepted 
       {state.result.stopped && <p className="text-sm text-amber-800">{tg('stoppedEarly', { steps: state.result.steps })}</p>}
       {practice !== null
         ? <p data-testid="practice-no-submit" className="text-sm text-slate-700">{practice}</p>
-        : <SubmitPanel key={state.runId} challengeId={challenge.id} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
+        : <SubmitPanel key={state.runId} generator challengeId={challenge.id} spec={state.trainedSpec} weights={state.result.weights} room={room && { code: room.code, remaining: room.remaining, onAccepted, onRefused: room.onRefused }} />}
     </section>
   );
 }
