@@ -53,17 +53,20 @@ export const GAN_DIGITS_CHALLENGE: ModelChallenge = {
   inputShape: [GAN_DIGITS_SIDE, GAN_DIGITS_SIDE, 1],
   numClasses: 10,
   budget: { maxParams: 250_000, maxLayers: 10 },
-  goalAccuracy: 0.35,
+  goalAccuracy: 0.33,
   // Measured (bench/gan-digits-level.ts, WASM in Node, the server's noise and judge; score / digits
   // covered): the default 0.04-0.05 / 1-3 at every 5 epochs up to 45, no star. The known-good after
-  // 35 epochs (805 rounds, 134-139 CPU s): seeds 1 / 2 / 3 0.409 / 7, 0.363 / 7, 0.485 / 9, three
-  // stars each. A GAN does not settle: after 30 epochs the same seeds gave 0.366 / 5, 0.210 / 4,
-  // 0.359 / 6. With tfjs's default Adam (beta1 0.9) seed 1 collapsed: 0.036 / 2 after 45 epochs.
-  // Real test photos score 0.87 with all 10 digits (tests/unit/models/judge.test.ts).
+  // 35 epochs (805 rounds of 2 discriminator steps and 1 generator step): seeds 1 / 2 / 3 0.481 / 9,
+  // 0.454 / 9, 0.350 / 8, three stars each; after 30 epochs seeds 2 / 3 gave 0.408 / 10 and 0.432 /
+  // 8. With 1 discriminator step the judge still read 0.36-0.49 after 35 epochs, but the photos
+  // were pixel noise around a hand's outline (the judge's pooled features hardly see pixel noise);
+  // with 2 they show hands (fingers, palms), still grainy. tfjs's default Adam (beta1 0.9) with 1
+  // discriminator step collapsed on seed 1: 0.036 / 2 after 45 epochs. Real test photos score 0.867
+  // with all 10 digits (tests/unit/models/judge.test.ts).
   stars: [
-    { minScore: 0.15, minModes: 3 },
-    { minScore: 0.25, minModes: 5 },
-    { minScore: 0.35, minModes: 7 },
+    { minScore: 0.12, minModes: 3 },
+    { minScore: 0.22, minModes: 5 },
+    { minScore: 0.33, minModes: 7 },
   ],
   layerTypes: ['dense', 'conv2d', 'flatten', 'dropout', 'reshape', 'upSampling2d', 'conv2dTranspose'],
 };
