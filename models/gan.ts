@@ -1,15 +1,19 @@
 /**
  * A GAN in tfjs (issue 18): a generator (noise [noiseDim] -> x, y) and a discriminator (x, y ->
  * P(real)) built from one spec (models/spec-gan.ts), trained in alternation, the same in the
- * browser worker and on the server. Every function frees the tensors it makes.
+ * browser worker and on the server. With a GanIO of photos and classes it is a conditional GAN
+ * (models/gan-conditional.ts): noise + one-hot class -> photo, photo + class channels -> P(real).
+ * Every function frees the tensors it makes.
  *
  * API:
- * - buildGan(spec) -> GanModels; disposeGan(models)
- * - trainGan(models, spec, realXY, { onStep }, signal) -> GanTrainResult: rounds of dSteps
- *   discriminator steps then gSteps generator steps, each model with its own optimizer; onStep gets
- *   { step, round, epoch, dLoss, gLoss, ... } once per round; the signal stops it between rounds.
- * - generatePoints(models, noise) -> x, y pairs for the given noise (gaussianNoise from
- *   models/gan-noise.ts draws seeded noise)
+ * - buildGan(spec, io?) -> GanModels; disposeGan(models)
+ * - trainGan(models, spec, real, { onStep }, signal) -> GanTrainResult: `real` is x, y pairs or
+ *   { photos, classes }; rounds of dSteps discriminator steps then gSteps generator steps, each
+ *   model with its own optimizer; onStep gets { step, epoch, dLoss, gLoss, ... } once per round;
+ *   the signal stops it between rounds.
+ * - generate(models, noise, classes?) -> the samples for the given noise (and classes);
+ *   generatePoints(models, noise) for the points GAN (gaussianNoise from models/gan-noise.ts draws
+ *   seeded noise)
  * - discriminate(models, xy) -> P(real) per point; discriminatorGrid(models, grid) -> the heatmap
  * - ganWeights(models) / applyGanWeights(models, bytes): the generator's values, then the
  *   discriminator's (the submission wire format, as models/weights.ts for one model)
@@ -24,12 +28,13 @@ import { buildModel, createOptimizer, disposeOptimizer, SpecError } from './buil
 import { gaussianNoise } from './gan-noise';
 import { mulberry32, shuffled } from './random';
 import { classInputs, fakeClasses, withClasses, type GanPhotos } from './gan-conditional';
-export type { GanPhotos };
 import { discriminatorSpec, generatorInput, inferGanShapes } from './shapes-gan';
 import type { GanSpec, ModelSpec, SpecIssue } from './spec';
 import { discriminatorInput, GAN_POINTS_IO, sampleSize, type GanIO } from './spec-gan';
 import { yieldToEventLoop } from './train';
 import { applyWeights, serializeWeights } from './weights';
+
+export type { GanPhotos };
 
 export interface GanModels {
   generator: tf.Sequential;
