@@ -68,6 +68,11 @@ describe('dataset routes', () => {
     '/datasets/sign-digits',
     '/datasets/',
     '/datasets/nope/train.bin',
+    // The judge of generated sign digits (data/judges/) stays on the server: no one can tune a generator to it.
+    '/datasets/judges/sign-digits-16/weights.bin',
+    '/datasets/judges/sign-digits-16/spec.json',
+    '/datasets/judges%2fsign-digits-16/weights.bin',
+    '/datasets/sign-digits/..%2F..%2Fjudges%2Fsign-digits-16%2Fweights.bin',
   ];
   for (const path of hidden) {
     test(`${path} → 404`, async () => {
