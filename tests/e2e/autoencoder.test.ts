@@ -17,7 +17,7 @@ import { denseAutoencoder } from '../../models/presets-autoencoder';
 import { inferShapes } from '../../models/shapes';
 import type { ModelSpec } from '../../models/spec';
 import { blockingViolations } from './axe-scope';
-import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, sectionShot, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { launchBrowser, registerNickname, screenshot, sectionShot, startApp, startRoomRound, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 const AE: ModelChallengeId = 'autoencoder';
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
@@ -228,25 +228,14 @@ describe('autoencoder in Chromium', () => {
     const studentCtx = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
     try {
       const host = await hostCtx.newPage();
-      await host.goto(`${app.url}/host`);
-      await host.getByTestId('create-room').and(host.locator(':enabled')).click();
-      await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
-      const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
-      await host.getByTestId('pin-dismiss').click();
       const student = await studentCtx.newPage();
-      await joinRoom(student, `${joinUrl}?preset=tiny&backend=wasm`, 'Ada');
-      await host.getByTestId('setup-round').click();
-      await host.getByTestId('settings-challenge').selectOption(AE);
-      await host.getByTestId('start-round').click();
-      await student.getByTestId('player-running').waitFor({ timeout: 30_000 });
+      await startRoomRound(host, student, app.url, AE, 'Ada');
       await student.getByTestId('sample-grid').locator('canvas').nth(9).waitFor({ timeout: 30_000 });
       await student.getByTestId('train-button').click();
       await student.getByTestId('submit-button').waitFor({ timeout: TRAIN_TIMEOUT_MS });
       // The views speak Korean in a Korean browser.
       await student.getByTestId('autoencoder-views').getByText('오토인코더').first().waitFor({ timeout: 30_000 });
-      await student.getByTestId('submit-button').click();
-      await student.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
-      const score = Number(await student.getByTestId('submission-score').getAttribute('data-value'));
+      const { score } = await submitForStars(student);
       assert.ok(score >= 0 && score <= 1, `server score ${score}`);
       await host.getByTestId('standings-row').first().waitFor({ timeout: 20_000 });
       assert.match(await host.getByTestId('standings-row').first().innerText(), /Ada/);

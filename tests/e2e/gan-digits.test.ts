@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { draftStorageKey, serializeDraft } from '../../app/components/studio/drafts';
 import { knownGoodSpec } from '../../models/presets';
 import { blockingViolations } from './axe-scope';
-import { joinRoom, launchBrowser, registerNickname, screenshot, sectionShot, startApp, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { launchBrowser, registerNickname, screenshot, sectionShot, startApp, startRoomRound, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 const VIEWPORT = { width: 1366, height: 768 };
 /**
@@ -164,26 +164,14 @@ describe('the digit GAN studio in Chromium', () => {
     const studentCtx = await browser.newContext({ locale: 'en-US', viewport: VIEWPORT });
     try {
       const host = await hostCtx.newPage();
-      await host.goto(`${app.url}/host`);
-      await host.getByTestId('create-room').and(host.locator(':enabled')).click();
-      await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
-      const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
-      await host.getByTestId('pin-dismiss').click();
       const student = await studentCtx.newPage();
-      await joinRoom(student, `${joinUrl}?preset=tiny&backend=wasm`, 'Hana');
-      await host.getByTestId('setup-round').click();
-      await host.getByTestId('settings-challenge').selectOption('gan-digits');
-      await host.getByTestId('settings-no-locks').waitFor();
-      await host.getByTestId('start-round').click();
-      await student.getByTestId('player-running').waitFor({ timeout: 30_000 });
+      await startRoomRound(host, student, app.url, 'gan-digits', 'Hana');
       await student.getByTestId('generator-card').waitFor({ timeout: 30_000 });
       await student.locator('[data-testid="digit-gan-real"][data-ready="yes"]').waitFor({ timeout: 60_000 });
       await trainEnabled(student);
       await student.getByTestId('train-button').click();
       await student.getByTestId('submit-button').waitFor({ timeout: TRAIN_TIMEOUT_MS });
-      await student.getByTestId('submit-button').click();
-      await student.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
-      const score = Number(await student.getByTestId('submission-score').getAttribute('data-value'));
+      const { score } = await submitForStars(student);
       assert.ok(score >= 0 && score <= 1, `server score ${score}`);
       const row = host.getByTestId('standings-row').filter({ hasText: 'Hana' });
       await row.first().waitFor({ timeout: 20_000 });

@@ -15,7 +15,7 @@ import { knownGoodSpec } from '../../models/presets';
 import { inferGanShapes } from '../../models/shapes-gan';
 import type { ModelSpec } from '../../models/spec';
 import { blockingViolations } from './axe-scope';
-import { joinRoom, launchBrowser, registerNickname, screenshot, startApp, sectionShot, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { launchBrowser, registerNickname, screenshot, sectionShot, startApp, startRoomRound, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
 
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
 const VIEWPORT = { width: 1366, height: 900 };
@@ -189,25 +189,13 @@ describe('the GAN studio in Chromium', () => {
     const studentCtx = await browser.newContext({ locale: 'en-US', viewport: VIEWPORT });
     try {
       const host = await hostCtx.newPage();
-      await host.goto(`${app.url}/host`);
-      await host.getByTestId('create-room').and(host.locator(':enabled')).click();
-      await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
-      const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
-      await host.getByTestId('pin-dismiss').click();
       const student = await studentCtx.newPage();
-      await joinRoom(student, `${joinUrl}?preset=tiny&backend=wasm`, 'Ada');
-      await host.getByTestId('setup-round').click();
-      await host.getByTestId('settings-challenge').selectOption('gan');
-      await host.getByTestId('settings-no-locks').waitFor();
-      await host.getByTestId('start-round').click();
-      await student.getByTestId('player-running').waitFor({ timeout: 30_000 });
+      await startRoomRound(host, student, app.url, 'gan', 'Ada');
       await student.getByTestId('generator-card').waitFor({ timeout: 30_000 });
       await trainEnabled(student);
       await student.getByTestId('train-button').click();
       await student.getByTestId('submit-button').waitFor({ timeout: TRAIN_TIMEOUT_MS });
-      await student.getByTestId('submit-button').click();
-      await student.locator('[data-testid="submission-status"][data-status="scored"]').waitFor({ timeout: 120_000 });
-      const score = Number(await student.getByTestId('submission-score').getAttribute('data-value'));
+      const { score } = await submitForStars(student);
       assert.ok(score >= 0 && score <= 1, `server score ${score}`);
       await host.getByTestId('standings-row').first().waitFor({ timeout: 20_000 });
       assert.match(await host.getByTestId('standings-row').first().innerText(), /Ada/);

@@ -206,3 +206,21 @@ export async function submitForStars(page: Page): Promise<{ score: number; stars
     stars: Number(await page.getByTestId('submission-stars').getAttribute('data-value')),
   };
 }
+
+/**
+ * A teacher (`host`) opens a room; the student joins it at `query` as `nickname`; the teacher starts
+ * a round on `challengeId` without locks, and the student's page is running it.
+ */
+export async function startRoomRound(host: Page, student: Page, appUrl: string, challengeId: string, nickname: string, query = '?preset=tiny&backend=wasm'): Promise<void> {
+  await host.goto(`${appUrl}/host`);
+  await host.getByTestId('create-room').and(host.locator(':enabled')).click();
+  await host.waitForURL(/\/room\/[A-Z0-9]{6}\/host$/);
+  const joinUrl = (await host.getByTestId('join-url').getAttribute('href')) ?? '';
+  await host.getByTestId('pin-dismiss').click();
+  await joinRoom(student, `${joinUrl}${query}`, nickname);
+  await host.getByTestId('setup-round').click();
+  await host.getByTestId('settings-challenge').selectOption(challengeId);
+  await host.getByTestId('settings-no-locks').waitFor();
+  await host.getByTestId('start-round').click();
+  await student.getByTestId('player-running').waitFor({ timeout: 30_000 });
+}
