@@ -3,7 +3,7 @@
  * accuracy after every epoch, wall and CPU seconds. On a shared machine the CPU time is the figure to
  * compare (WASM trains on one thread in Node); the first candidate is the baseline of the run.
  *
- *   npx tsx bench/preset-sweep.ts [--epochs 10] [--stop-at 0.9] name ...   (names: bench/preset-candidates.ts)
+ *   npx tsx bench/preset-sweep.ts [--epochs 10] [--seed 42] [--stop-at 0.9] name ...   (names: bench/preset-candidates.ts)
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -18,7 +18,7 @@ import { DATA_DIR, trainingExamples, useBackend } from '../tests/unit/challenges
 import { testExamples } from '../server/scoring/test-split';
 import { CANDIDATES } from './preset-candidates';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { epochs: { type: 'string' }, 'stop-at': { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { epochs: { type: 'string' }, seed: { type: 'string' }, 'stop-at': { type: 'string' } } });
 const challenge = modelChallenge('sign-digits');
 await useBackend('wasm');
 const { train, val } = trainingExamples(challenge);
@@ -32,6 +32,7 @@ for (const name of positionals.length ? positionals : Object.keys(CANDIDATES)) {
   if (!make) throw new Error(`unknown candidate ${name}`);
   const spec = make();
   if (values.epochs) spec.training.epochs = Number(values.epochs);
+  if (values.seed) spec.training.seed = Number(values.seed);
   const shapes = inferShapes(spec, challenge.inputShape, 10);
   if (!shapes.ok) throw new Error(`${name}: ${shapes.issues.map((i) => i.message).join('; ')}`);
   const model = buildModel(spec, { inputShape: challenge.inputShape, numClasses: 10 });
