@@ -38,6 +38,8 @@ export interface WasmThreads {
   /** tfjs loaded its threaded SIMD build (threads and SharedArrayBuffer work, and more than one thread was planned). */
   multithread: boolean;
   cores: number;
+  /** One thread by choice: the model is too small for more to pay (planReplicas). */
+  light?: boolean;
 }
 
 /**

@@ -77,15 +77,20 @@ export function stepWork(spec: ModelSpec, inputShape: readonly number[], target:
 }
 
 /**
- * Pure: how many replicas train each batch and how many WASM threads each gets: one per core (at
- * most MAX_REPLICAS, each shard at least MIN_SHARD rows) for a model worth sharing out (stepWork),
- * otherwise one replica on every core's thread.
+ * Pure: how many replicas train each batch and how many WASM threads each gets. A model worth
+ * sharing out (stepWork) gets one replica per core (at most MAX_REPLICAS, each shard at least
+ * MIN_SHARD rows), or tfjs's threads on every core when its batch is too small to share. Any other
+ * model trains on one thread (`light` where there were more cores): tfjs's pool did not speed it
+ * up and the threaded build is slower. bench:throughput, 2026-12-03, two cores, app loop, one
+ * thread against tfjs's two: the tiny CNN 1,972.9 against 1,838.6 samples/s, the dense 4096-48-10
+ * 834.3 against 831.1, while the default CNN gained 1.17x from the pool (371.4 against 434.4).
  */
-export function planReplicas(env: { cores: number; batchSize: number; work: { macs: number; reuse: number } }): { replicas: number; threadsEach: number } {
+export function planReplicas(env: { cores: number; batchSize: number; work: { macs: number; reuse: number } }): { replicas: number; threadsEach: number; light: boolean } {
   const cores = Math.max(1, Math.floor(env.cores));
   const heavy = env.work.reuse >= MIN_WEIGHT_REUSE && env.work.macs >= MIN_MACS_PER_SAMPLE;
-  const replicas = heavy ? Math.max(1, Math.min(cores, MAX_REPLICAS, Math.floor(env.batchSize / MIN_SHARD))) : 1;
-  return { replicas, threadsEach: Math.max(1, Math.floor(cores / replicas)) };
+  if (!heavy) return { replicas: 1, threadsEach: 1, light: cores > 1 };
+  const replicas = Math.max(1, Math.min(cores, MAX_REPLICAS, Math.floor(env.batchSize / MIN_SHARD)));
+  return { replicas, threadsEach: Math.max(1, Math.floor(cores / replicas)), light: false };
 }
 
 /** Pure: `n` rows cut into `k` contiguous shards whose sizes differ by at most one. */

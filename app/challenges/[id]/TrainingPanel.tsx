@@ -13,7 +13,9 @@ function threadNotes(wasm: WasmThreads, t: ReturnType<typeof useTranslations<'tr
   if ((wasm.replicas ?? 1) > 1) return [t('replicasHelp', { replicas: wasm.replicas ?? 1, cores: wasm.cores })];
   if (wasm.threads > 1) return [t('threadsHelp', { threads: wasm.threads, cores: wasm.cores })];
   if (wasm.cores <= 1) return [];
-  return [t(wasm.isolated ? 'threadsUnsupported' : 'threadsNotIsolated')];
+  // Isolation first: embedded in another site, a larger model could not use more threads either.
+  if (!wasm.isolated) return [t('threadsNotIsolated')];
+  return [t(wasm.light ? 'threadsLight' : 'threadsUnsupported')];
 }
 
 function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {

@@ -61,7 +61,8 @@ async function startBackend(msg: Start): Promise<{ choice: BackendChoice; peers:
   const init = { spec: msg.spec, inputShape: msg.inputShape, numClasses: msg.numClasses, train: msg.train, ...(msg.outputShape ? { outputShape: msg.outputShape } : {}) };
   const make = () => new Worker(new URL('./replica.worker.ts', import.meta.url), { type: 'module' });
   const peers = await peersForRun({ make, backend: choice.backend, ...plan, ownThreads: choice.wasm?.threads ?? 1, init });
-  return { choice: withReplicas(choice, peers), peers };
+  const shown = withReplicas(choice, peers);
+  return { choice: plan.light && shown.wasm ? { ...shown, wasm: { ...shown.wasm, light: true } } : shown, peers };
 }
 
 async function run(msg: Start): Promise<void> {

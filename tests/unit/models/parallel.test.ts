@@ -53,18 +53,27 @@ describe('data-parallel training (models/parallel.ts)', () => {
   test('plans one replica per core for models whose step dwarfs their weights, capped, with at least 8 rows a shard', () => {
     const cnn = stepWork(defaultSpec('sign-digits'), [64, 64, 1], 10);
     assert.ok(cnn.reuse > MIN_WEIGHT_REUSE && cnn.macs > MIN_MACS_PER_SAMPLE, JSON.stringify(cnn));
-    assert.deepEqual(planReplicas({ cores: 2, batchSize: 32, work: cnn }), { replicas: 2, threadsEach: 1 });
-    assert.deepEqual(planReplicas({ cores: 8, batchSize: 32, work: cnn }), { replicas: 4, threadsEach: 2 });
-    assert.deepEqual(planReplicas({ cores: 4, batchSize: 16, work: cnn }), { replicas: 2, threadsEach: 2 });
-    assert.deepEqual(planReplicas({ cores: 1, batchSize: 32, work: cnn }), { replicas: 1, threadsEach: 1 });
-    // Dense layers use each weight once a photo: the exchange would cost more than the shard saves.
+    const plan = (cores: number, batchSize: number) => planReplicas({ cores, batchSize, work: cnn });
+    assert.deepEqual(plan(2, 32), { replicas: 2, threadsEach: 1, light: false });
+    assert.deepEqual(plan(8, 32), { replicas: 4, threadsEach: 2, light: false });
+    assert.deepEqual(plan(4, 16), { replicas: 2, threadsEach: 2, light: false });
+    assert.deepEqual(plan(1, 32), { replicas: 1, threadsEach: 1, light: false });
+    // A batch too small to share: tfjs's threads split the convolutions instead.
+    assert.deepEqual(plan(4, 8), { replicas: 1, threadsEach: 4, light: false });
+  });
+
+  test('trains a small model on one thread, whatever the cores', () => {
+    // Dense layers use each weight once a photo: the exchange would cost more than a shard saves.
     const dense: ModelSpec = { ...defaultSpec('sign-digits'), layers: [{ type: 'flatten' }, { type: 'dense', units: 48, activation: 'relu' }, { type: 'dense', units: 10, activation: 'softmax' }] };
     assert.equal(stepWork(dense, [64, 64, 1], 10).reuse, 1);
-    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, work: stepWork(dense, [64, 64, 1], 10) }), { replicas: 1, threadsEach: 4 });
     // A small convolution (the tiny preset) has too little work a photo.
     const tiny = stepWork(SIGN_DIGITS_TINY, [64, 64, 1], 10);
     assert.ok(tiny.macs < MIN_MACS_PER_SAMPLE);
-    assert.deepEqual(planReplicas({ cores: 4, batchSize: 32, work: tiny }), { replicas: 1, threadsEach: 4 });
+    for (const work of [stepWork(dense, [64, 64, 1], 10), tiny]) {
+      for (const cores of [2, 4, 8]) assert.deepEqual(planReplicas({ cores, batchSize: 32, work }), { replicas: 1, threadsEach: 1, light: true });
+      // On one core one thread is no choice, so there is nothing to explain.
+      assert.deepEqual(planReplicas({ cores: 1, batchSize: 32, work }), { replicas: 1, threadsEach: 1, light: false });
+    }
   });
 
   test('counts a convolution once per output position and a dense layer once', () => {
