@@ -5,7 +5,7 @@
  * zero weights. `npx tsx bench/known-good.ts [--dist .next] [--backend wasm] [--ids a,b] [--defaults]`.
  * `--defaults` times each challenge's default spec instead: the figures of game/round-time.ts.
  * Wall time is from the Train click to the trained result (the page's own "finished in" is printed
- * too); Sign Digits' known-good (25 epochs of a four-block CNN) is left out by default: ~30 min.
+ * too); Sign Digits' known-good (35 epochs of a four-block CNN) is left out by default: ~5 min on two replicas.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
