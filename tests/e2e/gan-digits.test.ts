@@ -101,6 +101,8 @@ describe('the digit GAN studio in Chromium', () => {
     assert.equal(untrained.opaque, (10 * 16 + 9) * (4 * 16 + 3), 'the grid of 4 × 10 photos is drawn whole');
     await page.getByTestId('submit-button').waitFor({ timeout: TRAIN_TIMEOUT_MS });
     assert.equal(await page.getByTestId('backend-badge').getAttribute('data-backend'), 'wasm');
+    // GANs train on one WASM thread (gan-worker-loop.ts: tfjs's pool made them slower).
+    assert.equal(await page.getByTestId('backend-badge').getAttribute('data-threads'), '1');
     const rounds = Number(await page.getByTestId('gan-losses').getAttribute('data-points'));
     assert.ok(rounds >= 20, `a loss point per round (${rounds})`);
     assert.equal(await fakesStep(page), rounds, 'the grid shows the last round');

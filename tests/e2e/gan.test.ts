@@ -8,6 +8,8 @@
  * printed as diagnostics (measured, not asserted).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
@@ -15,7 +17,9 @@ import { knownGoodSpec } from '../../models/presets';
 import { inferGanShapes } from '../../models/shapes-gan';
 import type { ModelSpec } from '../../models/spec';
 import { blockingViolations } from './axe-scope';
-import { launchBrowser, registerNickname, screenshot, sectionShot, startApp, startRoomRound, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+import { launchBrowser, registerNickname, ROOT, screenshot, sectionShot, startApp, startRoomRound, submitForStars, TRAIN_TIMEOUT_MS, type App } from './harness';
+
+const EN_TRAIN = JSON.parse(readFileSync(join(ROOT, 'app/i18n/messages/en/train.json'), 'utf8')) as { threadsLight: string };
 
 type Ack = { ok: true; data: { submissionId: string } } | { ok: false; error: { code: string } };
 const VIEWPORT = { width: 1366, height: 900 };
@@ -104,7 +108,12 @@ describe('the GAN studio in Chromium', () => {
     await page.getByTestId('train-button').click();
     // While training: the plane gets the discriminator's heatmap and the generator's points.
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="gan-plane"]')?.getAttribute('data-drawn-at') || '0') > 0, null, { timeout: TRAIN_TIMEOUT_MS });
-    assert.equal(await page.getByTestId('backend-badge').getAttribute('data-backend'), 'wasm');
+    const badge = page.getByTestId('backend-badge');
+    assert.equal(await badge.getAttribute('data-backend'), 'wasm');
+    // GANs train on one thread (gan-worker-loop.ts), and the badge says why on more cores.
+    assert.equal(await badge.getAttribute('data-threads'), '1');
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    assert.equal(((await badge.getAttribute('title')) ?? '').includes(EN_TRAIN.threadsLight), cores > 1);
     await page.getByTestId('submit-button').waitFor({ timeout: KNOWN_GOOD_TIMEOUT_MS });
     const trainMs = Date.now() - started;
     const px = await planePixels(page);

@@ -42,8 +42,9 @@ export function BackendLine({ state }: { state: GanTrainerState<unknown> }) {
   const choice = state.backend;
   if (!choice) return <p className="text-sm text-slate-500">{t('choosingBackend')}</p>;
   const wasm = choice.wasm;
+  const notes = [...choice.reasons, ...(wasm?.light ? [t('threadsLight')] : [])];
   return (
-    <p data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} data-threads={wasm?.threads} title={choice.reasons.join('\n')} className="w-fit rounded-full bg-emerald-100 px-3 py-1 text-sm font-semibold text-emerald-900">
+    <p data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} data-threads={wasm?.threads} title={notes.join('\n')} className="w-fit rounded-full bg-emerald-100 px-3 py-1 text-sm font-semibold text-emerald-900">
       {t(state.phase === 'done' ? 'backendRan' : 'backendRuns', { name: BACKEND_LABELS[choice.backend] })}{choice.software ? ` · ${t('software')}` : ''}{wasm ? ` · ${t('threads', { count: wasm.threads })}` : ''}
     </p>
   );

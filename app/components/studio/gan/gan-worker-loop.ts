@@ -6,7 +6,7 @@
  * between rounds. Each worker only says how to build its pair, what it trains on and what its
  * snapshot is.
  */
-import { selectBackend } from '../../../../models/backend';
+import { selectBackend, type BackendChoice } from '../../../../models/backend';
 import type { BackendName } from '../../../../models/backend-names';
 import { disposeGan, ganRoundsPerEpoch, ganWeights, trainGan, type GanModels, type GanPhotos } from '../../../../models/gan';
 import type { ModelSpec } from '../../../../models/spec';
@@ -31,6 +31,18 @@ export interface GanRunPlan<S> {
   snapshotIntervalMs: number;
 }
 
+/**
+ * The backend, on one WASM thread (the badge says why): a round is two small steps, and tfjs's
+ * pool made both GANs slower. In Chromium on two cores (tests/e2e/gan*.test.ts, alone, 2026-12-03):
+ * the points GAN's known-good trained in 40.7 and 31.6 s on two threads, 21.0 and 20.9 s on one;
+ * the digit GAN's 270.8 s on two, 222.4 and 234.5 s on one, with the same server scores.
+ */
+async function startBackend(prefer: BackendName | undefined): Promise<BackendChoice> {
+  const choice = await selectBackend({ ...(prefer ? { prefer } : {}), wasmThreads: 1 });
+  const cores = navigator.hardwareConcurrency ?? 1;
+  return cores > 1 && choice.wasm ? { ...choice, wasm: { ...choice.wasm, light: true } } : choice;
+}
+
 /** Answers the page's start and stop messages with `plan` (the worker's own part of a run). */
 export function serveGanWorker<Start extends { type: 'start' }, S>(scope: DedicatedWorkerGlobalScope, plan: (msg: Start) => GanRunPlan<S>): void {
   const post = (msg: FromGanWorker<S>, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
@@ -38,7 +50,7 @@ export function serveGanWorker<Start extends { type: 'start' }, S>(scope: Dedica
 
   async function run(p: GanRunPlan<S>): Promise<void> {
     controller = new AbortController();
-    const choice = await selectBackend({ prefer: p.prefer });
+    const choice = await startBackend(p.prefer);
     let models: GanModels | null = null;
     try {
       models = p.build();
