@@ -206,10 +206,11 @@ function isAvailable(probe: BackendProbe, name: BackendName): boolean {
 
 /**
  * Starts the best backend (or `prefer`, when it can start), falling back in rank order; every
- * backend that was skipped or failed adds a reason.
+ * backend that was skipped or failed adds a reason. `light`: the caller asked for one WASM thread
+ * because its model is small, which the badge says where there were more cores.
  */
 export async function selectBackend(
-  opts: { prefer?: BackendName; wasmPath?: string; probe?: BackendProbe; wasmThreads?: number } = {},
+  opts: { prefer?: BackendName; wasmPath?: string; probe?: BackendProbe; wasmThreads?: number; light?: boolean } = {},
 ): Promise<BackendChoice> {
   const probe = opts.probe ?? (await probeBackends());
   const { order, reasons } = rankBackends(probe);
@@ -224,7 +225,7 @@ export async function selectBackend(
         if (!plan) return { backend: name, software: isSoftware(probe, name), reasons: others };
         // What tfjs really sized its pool to, not what was asked: the badge shows this.
         const { isolated, multithread, cores } = plan;
-        const wasm = { isolated, multithread, cores, threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() };
+        const wasm = { isolated, multithread, cores, threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount(), ...(opts.light && cores > 1 ? { light: true } : {}) };
         return { backend: name, software: isSoftware(probe, name), reasons: others, wasm };
       }
       reasons.push(`${LABEL[name]} failed to start`);

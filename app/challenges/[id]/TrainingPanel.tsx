@@ -1,22 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import type { WasmThreads } from '../../../models/backend';
 import { BACKEND_LABELS, type BackendName } from '../../../models/backend-names';
 import { CurveChart, type ChartMarker } from './CurveChart';
 import { lowestValLoss } from './regularize/curves';
+import { threadNotes } from './thread-notes';
 import { CurveNotes, type RunData } from './regularize/CurveNotes';
 import type { TrainerState } from './useTrainer';
-
-/** Why WASM trains on one thread of several cores (or how many of them it uses). */
-function threadNotes(wasm: WasmThreads, t: ReturnType<typeof useTranslations<'train'>>): string[] {
-  if ((wasm.replicas ?? 1) > 1) return [t('replicasHelp', { replicas: wasm.replicas ?? 1, cores: wasm.cores })];
-  if (wasm.threads > 1) return [t('threadsHelp', { threads: wasm.threads, cores: wasm.cores })];
-  if (wasm.cores <= 1) return [];
-  // Isolation first: embedded in another site, a larger model could not use more threads either.
-  if (!wasm.isolated) return [t('threadsNotIsolated')];
-  return [t(wasm.light ? 'threadsLight' : 'threadsUnsupported')];
-}
 
 function BackendBadge({ state, prefer }: { state: TrainerState; prefer?: BackendName }) {
   const t = useTranslations('train');

@@ -57,12 +57,11 @@ type Start = Extract<ToWorker, { type: 'start' }>;
 async function startBackend(msg: Start): Promise<{ choice: BackendChoice; peers: RunPeers }> {
   const work = stepWork(msg.spec, msg.inputShape, msg.outputShape ?? msg.numClasses);
   const plan = planReplicas({ cores: navigator.hardwareConcurrency ?? 1, batchSize: msg.spec.training.batchSize, work });
-  const choice = await selectBackend({ ...(msg.prefer ? { prefer: msg.prefer } : {}), wasmThreads: plan.threadsEach });
+  const choice = await selectBackend({ ...(msg.prefer ? { prefer: msg.prefer } : {}), wasmThreads: plan.threadsEach, light: plan.light });
   const init = { spec: msg.spec, inputShape: msg.inputShape, numClasses: msg.numClasses, train: msg.train, ...(msg.outputShape ? { outputShape: msg.outputShape } : {}) };
   const make = () => new Worker(new URL('./replica.worker.ts', import.meta.url), { type: 'module' });
   const peers = await peersForRun({ make, backend: choice.backend, ...plan, ownThreads: choice.wasm?.threads ?? 1, init });
-  const shown = withReplicas(choice, peers);
-  return { choice: plan.light && shown.wasm ? { ...shown, wasm: { ...shown.wasm, light: true } } : shown, peers };
+  return { choice: withReplicas(choice, peers), peers };
 }
 
 async function run(msg: Start): Promise<void> {

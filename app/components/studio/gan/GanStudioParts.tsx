@@ -13,6 +13,7 @@ import { defaultSpec, tinySpec } from '../../../../models/presets';
 import type { ModelSpec } from '../../../../models/spec';
 import { SubmitPanel } from '../../../challenges/[id]/SubmitPanel';
 import type { RoomMode } from '../../../challenges/[id]/Studio';
+import { threadNotes } from '../../../challenges/[id]/thread-notes';
 import { useRoomActivity, type StudioActivity } from '../../room/useRoomActivity';
 import type { DraftScope } from '../drafts';
 import type { GanTrainerState } from './useGanTrainer';
@@ -42,7 +43,7 @@ export function BackendLine({ state }: { state: GanTrainerState<unknown> }) {
   const choice = state.backend;
   if (!choice) return <p className="text-sm text-slate-500">{t('choosingBackend')}</p>;
   const wasm = choice.wasm;
-  const notes = [...choice.reasons, ...(wasm?.light ? [t('threadsLight')] : [])];
+  const notes = [...choice.reasons, ...(wasm ? threadNotes(wasm, t) : [])];
   return (
     <p data-testid="backend-badge" data-backend={choice.backend} data-software={choice.software} data-threads={wasm?.threads} title={notes.join('\n')} className="w-fit rounded-full bg-emerald-100 px-3 py-1 text-sm font-semibold text-emerald-900">
       {t(state.phase === 'done' ? 'backendRan' : 'backendRuns', { name: BACKEND_LABELS[choice.backend] })}{choice.software ? ` · ${t('software')}` : ''}{wasm ? ` · ${t('threads', { count: wasm.threads })}` : ''}

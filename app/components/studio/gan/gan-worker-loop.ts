@@ -37,11 +37,7 @@ export interface GanRunPlan<S> {
  * the points GAN's known-good trained in 40.7 and 31.6 s on two threads, 21.0 and 20.9 s on one;
  * the digit GAN's 270.8 s on two, 222.4 and 234.5 s on one, with the same server scores.
  */
-async function startBackend(prefer: BackendName | undefined): Promise<BackendChoice> {
-  const choice = await selectBackend({ ...(prefer ? { prefer } : {}), wasmThreads: 1 });
-  const cores = navigator.hardwareConcurrency ?? 1;
-  return cores > 1 && choice.wasm ? { ...choice, wasm: { ...choice.wasm, light: true } } : choice;
-}
+const startBackend = (prefer: BackendName | undefined): Promise<BackendChoice> => selectBackend({ ...(prefer ? { prefer } : {}), wasmThreads: 1, light: true });
 
 /** Answers the page's start and stop messages with `plan` (the worker's own part of a run). */
 export function serveGanWorker<Start extends { type: 'start' }, S>(scope: DedicatedWorkerGlobalScope, plan: (msg: Start) => GanRunPlan<S>): void {
