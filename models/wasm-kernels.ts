@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { fastBackpropInput } from './wasm-backprop-input';
+import { fastMaxPoolGrad } from './wasm-maxpool-grad';
 
 const WASM = 'wasm';
 
@@ -108,31 +109,33 @@ const GRAD_KERNELS: readonly tf.KernelConfig[] = [
 ];
 
 /** Kernel names this module provides for the wasm backend (for diagnostics and tests). */
-export const WASM_GRAD_KERNEL_NAMES: readonly string[] = [...GRAD_KERNELS.map((k) => k.kernelName), tf.Conv2DBackpropInput];
+export const WASM_GRAD_KERNEL_NAMES: readonly string[] = [...GRAD_KERNELS.map((k) => k.kernelName), tf.Conv2DBackpropInput, tf.MaxPoolGrad];
 
-/** Our wrapper around wasm's own Conv2DBackpropInput, once installed (so a second call keeps it). */
-let fastInput: tf.KernelFunc | undefined;
+/** Our wrappers around wasm's own kernels, by kernel name, once installed (so a second call keeps them). */
+const wrappers = new Map<string, tf.KernelFunc>();
 
-/** Puts the XNNPACK formulation (wasm-backprop-input.ts) in front of wasm's own input gradient. */
-function replaceBackpropInput(): void {
-  const current = tf.getKernel(tf.Conv2DBackpropInput, WASM);
-  if (!current || current.kernelFunc === fastInput) return;
-  const wrapped = fastBackpropInput(current.kernelFunc);
+/** Puts `wrap(original)` in front of wasm's own kernel `name`. */
+function replaceKernel(name: string, wrap: (original: tf.KernelFunc) => tf.KernelFunc): void {
+  const current = tf.getKernel(name, WASM);
+  if (!current || current.kernelFunc === wrappers.get(name)) return;
+  const wrapped = wrap(current.kernelFunc);
   // Not a warning's overwrite: unregister first, keeping the original's setup for its fallback.
-  tf.unregisterKernel(tf.Conv2DBackpropInput, WASM);
+  tf.unregisterKernel(name, WASM);
   tf.registerKernel({ ...current, kernelFunc: wrapped });
-  fastInput = wrapped;
+  wrappers.set(name, wrapped);
 }
 
 /**
  * Registers the missing gradient kernels for the 'wasm' backend. Idempotent, and safe before or
  * after the backend is created: the kernel registry is global and looked up at each op. A kernel
  * the installed tfjs already provides for wasm is left alone, except Conv2DBackpropInput, which
- * gets the faster formulation in front of it (call this after @tensorflow/tfjs-backend-wasm loads).
+ * gets the faster formulation in front of it and MaxPoolGrad a correct one (wasm-maxpool-grad.ts);
+ * call this after @tensorflow/tfjs-backend-wasm loads.
  */
 export function registerWasmGradKernels(): void {
   for (const config of GRAD_KERNELS) {
     if (tf.getKernel(config.kernelName, WASM) === undefined) tf.registerKernel(config);
   }
-  replaceBackpropInput();
+  replaceKernel(tf.Conv2DBackpropInput, fastBackpropInput);
+  replaceKernel(tf.MaxPoolGrad, fastMaxPoolGrad);
 }
