@@ -70,7 +70,7 @@ function argmaxOfWindow(x: ArrayLike<number>, g: PoolGeometry, b: number, r: num
 
 /**
  * The vocabulary's pooling (windows side by side, stride = size, no padding), without the general
- * case's bounds checks: most of the saving (3.2 → 1.6 ms on [16, 32, 32, 16] in Node).
+ * case's bounds checks: 3.2 → 2.4 ms on [16, 32, 32, 16] in Node.
  */
 function tiledGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Array, g: PoolGeometry): void {
   const ch = g.channels;
@@ -101,12 +101,48 @@ function tiledGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32A
   }
 }
 
+/** The vocabulary's usual 2x2 windows, unrolled: 4.8 → 3.3 ms on [32, 32, 32, 16] in Node (tfjs's own: 18 ms). */
+function pairGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Array, g: PoolGeometry): void {
+  const ch = g.channels;
+  const rowStride = g.inWidth * ch;
+  let o = 0;
+  for (let b = 0; b < g.batchSize; b++) {
+    for (let r = 0; r < g.outHeight; r++) {
+      const top = (b * g.inHeight + 2 * r) * rowStride;
+      for (let c = 0; c < g.outWidth; c++) {
+        const corner = top + 2 * c * ch;
+        for (let d = 0; d < ch; d++, o++) {
+          const p0 = corner + d;
+          const p2 = p0 + rowStride;
+          const v0 = x[p0] as number;
+          const v1 = x[p0 + ch] as number;
+          const v2 = x[p2] as number;
+          const v3 = x[p2 + ch] as number;
+          // Strictly greater: the first of equals wins. (v === v: not NaN.)
+          let at = v0 === v0 ? p0 : -1;
+          let best = v0 === v0 ? v0 : Number.NEGATIVE_INFINITY;
+          if (v1 > best || (at < 0 && v1 === v1)) {
+            best = v1;
+            at = p0 + ch;
+          }
+          if (v2 > best || (at < 0 && v2 === v2)) {
+            best = v2;
+            at = p2;
+          }
+          if (v3 > best || (at < 0 && v3 === v3)) at = p2 + ch;
+          if (at >= 0) dx[at] = dy[o] as number;
+        }
+      }
+    }
+  }
+}
+
 const tiled = (g: PoolGeometry) => g.strideHeight === g.filterHeight && g.strideWidth === g.filterWidth && g.padTop === 0 && g.padLeft === 0;
 
 /** Pure: dx (zeros, the size of x) gets each window's dy at its window's first largest x. */
 export function maxPoolGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Array, g: PoolGeometry): void {
   dx.fill(0);
-  if (tiled(g)) return tiledGradInto(x, dy, dx, g);
+  if (tiled(g)) return g.filterHeight === 2 && g.filterWidth === 2 ? pairGradInto(x, dy, dx, g) : tiledGradInto(x, dy, dx, g);
   let o = 0;
   for (let b = 0; b < g.batchSize; b++) {
     for (let r = 0; r < g.outHeight; r++) {
