@@ -10,6 +10,7 @@
  * Browser and Node alike: imports only @tensorflow/tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { KernelArgs } from './wasm-heap';
 
 type PadAttr = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
 
@@ -46,8 +47,6 @@ export function inputGradNHWC(dy: tf.Tensor4D, filter: tf.Tensor4D, attrs: Backp
   const turned = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]);
   return tf.conv2d(padded, turned, 1, 'valid');
 }
-
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 
 /**
  * Wraps the backend's own kernel: the convolution where it applies (NHWC, the padding expressible),

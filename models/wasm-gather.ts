@@ -8,14 +8,7 @@
  * Browser and Node alike: imports only @tensorflow/tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** The part of BackendWasm this kernel uses. */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): tf.backend_util.TypedArray;
-}
-
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
+import type { HeapBackend, KernelArgs } from './wasm-heap';
 
 const ROW_DTYPES: readonly tf.DataType[] = ['float32', 'int32'];
 

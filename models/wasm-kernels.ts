@@ -12,6 +12,7 @@ import { fastBackpropInput } from './wasm-backprop-input';
 import { fastGather } from './wasm-gather';
 import { fastMaxPoolGrad } from './wasm-maxpool-grad';
 import { fastPad } from './wasm-pad';
+import { fastReverse } from './wasm-reverse';
 
 const WASM = 'wasm';
 
@@ -111,7 +112,7 @@ const GRAD_KERNELS: readonly tf.KernelConfig[] = [
 ];
 
 /** Kernel names this module provides for the wasm backend (for diagnostics and tests). */
-export const WASM_GRAD_KERNEL_NAMES: readonly string[] = [...GRAD_KERNELS.map((k) => k.kernelName), tf.Conv2DBackpropInput, tf.MaxPoolGrad, tf.GatherV2, tf.PadV2];
+export const WASM_GRAD_KERNEL_NAMES: readonly string[] = [...GRAD_KERNELS.map((k) => k.kernelName), tf.Conv2DBackpropInput, tf.MaxPoolGrad, tf.GatherV2, tf.PadV2, tf.Reverse];
 
 /** Our wrappers around wasm's own kernels, by kernel name, once installed (so a second call keeps them). */
 const wrappers = new Map<string, tf.KernelFunc>();
@@ -132,7 +133,7 @@ function replaceKernel(name: string, wrap: (original: tf.KernelFunc) => tf.Kerne
  * after the backend is created: the kernel registry is global and looked up at each op. A kernel
  * the installed tfjs already provides for wasm is left alone, except Conv2DBackpropInput, which
  * gets the faster formulation in front of it, MaxPoolGrad a correct one (wasm-maxpool-grad.ts) and
- * GatherV2 and PadV2 copies of whole rows (wasm-gather.ts, wasm-pad.ts);
+ * GatherV2, PadV2 and Reverse copies of whole runs (wasm-gather.ts, wasm-pad.ts, wasm-reverse.ts);
  * call this after @tensorflow/tfjs-backend-wasm loads.
  */
 export function registerWasmGradKernels(): void {
@@ -143,4 +144,5 @@ export function registerWasmGradKernels(): void {
   replaceKernel(tf.MaxPoolGrad, fastMaxPoolGrad);
   replaceKernel(tf.GatherV2, fastGather);
   replaceKernel(tf.PadV2, fastPad);
+  replaceKernel(tf.Reverse, fastReverse);
 }

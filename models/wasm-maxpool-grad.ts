@@ -14,6 +14,7 @@
  * Browser and Node alike: imports only @tensorflow/tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { HeapBackend, KernelArgs } from './wasm-heap';
 
 /** Attributes tfjs-core's maxPool gradient passes (gradients/MaxPool_grad.ts). */
 interface MaxPoolGradAttrs {
@@ -21,12 +22,6 @@ interface MaxPoolGradAttrs {
   strides: number | [number, number];
   pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
-/** The part of BackendWasm this kernel uses. */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): tf.backend_util.TypedArray;
 }
 
 /** NHWC geometry of one pooling (tfjs's Pool2DInfo, the fields used here). */
@@ -173,8 +168,6 @@ export function poolGeometry(inputShape: number[], attrs: MaxPoolGradAttrs): Poo
     padLeft: info.padInfo.left,
   };
 }
-
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: unknown };
 
 /** The kernel, for float32 inputs; anything else goes to the backend's own (`original`). */
 export function fastMaxPoolGrad(original: tf.KernelFunc): tf.KernelFunc {
