@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../../../models/build';
 import type { ModelSpec } from '../../../models/spec';
 import type { XY } from '../../../models/tensors';
-import { trainModel } from '../../../models/train';
+import { trainModel, yieldEvery } from '../../../models/train';
 
 /** Two separable blobs in 4-D, labels one-hot over 2 classes; deterministic. */
 function toyData(n: number): XY {
@@ -121,4 +121,29 @@ describe('trainModel', () => {
       });
     }
   }
+});
+
+describe('yieldEvery', () => {
+  /** Whether a task queued before `pause()` ran before it resolved (it yielded to the event loop). */
+  async function yielded(pause: () => Promise<void>): Promise<boolean> {
+    let ran = false;
+    setImmediate(() => (ran = true));
+    await pause();
+    const seen = ran;
+    await new Promise((r) => setImmediate(r));
+    return seen;
+  }
+
+  test('lets queued tasks run only once the interval has passed since the last yield', async () => {
+    let t = 0;
+    const pause = yieldEvery(10, () => t);
+    t = 4;
+    assert.equal(await yielded(pause), false);
+    t = 10;
+    assert.equal(await yielded(pause), true);
+    t = 19;
+    assert.equal(await yielded(pause), false);
+    t = 20;
+    assert.equal(await yielded(pause), true);
+  });
 });
