@@ -42,7 +42,8 @@ const AUGMENT = { shift: 0.1, rotate: 10, zoom: 0.1, brightness: 0 };
  * the last epoch swings by about a point from one epoch to the next); from epoch 32 on two Node runs
  * (bench/preset-sweep.ts kgold, seeds 42 and 7) stayed at 97.1-98.0 % and 96.6-98.3 %: at epoch 35
  * 97.1 and 97.8 %. In CPU-only Chromium on 2 replicas (bench:accuracy --models good, 2026-12-03):
- * 97.1 % server test after 304 s, load ~2. The default's strided network with the same augmentation
+ * 97.1 % server test after 304 s, load ~2; with our WASM kernels (wasm-maxpool-grad.ts and others)
+ * 97.3 % after 223 s, load ~2. The default's strided network with the same augmentation
  * stayed at 95-96 % over 40 epochs (Node), and a wider one (24-48-96) at Adam 2e-3 never left loss
  * 2.303: its ReLUs died in the first steps.
  */
