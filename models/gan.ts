@@ -31,7 +31,7 @@ import { classInputs, fakeClasses, withClasses, type GanPhotos } from './gan-con
 import { discriminatorSpec, generatorInput, inferGanShapes } from './shapes-gan';
 import type { GanSpec, ModelSpec, SpecIssue } from './spec';
 import { discriminatorInput, GAN_POINTS_IO, sampleSize, type GanIO } from './spec-gan';
-import { yieldToEventLoop } from './train';
+import { YIELD_EVERY_MS, yieldEvery } from './train';
 import { applyWeights, serializeWeights } from './weights';
 
 export type { GanPhotos };
@@ -287,12 +287,13 @@ export async function trainGan(
   };
   let last = { dLoss: NaN, gLoss: NaN };
   let step = 0;
+  const pause = yieldEvery(YIELD_EVERY_MS, now);
   try {
     for (; step < totalSteps && !signal?.aborted; step++) {
       last = await runRound(loop);
       const epoch = Math.floor(step / ganRoundsPerEpoch(n, batch));
       await callbacks.onStep?.({ step, epoch, totalSteps, ...last, elapsedMs: now() - started });
-      await yieldToEventLoop();
+      await pause();
     }
   } finally {
     loop.real.dispose();
