@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { fastGather } from '../../../models/wasm-gather';
 import { registerWasmGradKernels } from '../../../models/wasm-kernels';
 import { use, values } from './conv-cases';
+import { checkAgainstCpu, readOut, standInOriginal } from './kernel-checks';
 
 interface GatherCase {
   name: string;
@@ -45,21 +46,7 @@ before(async () => {
 });
 
 describe('GatherV2 on wasm', () => {
-  test('is replaced once: registering again keeps the same kernel', () => {
-    const first = tf.getKernel('GatherV2', 'wasm');
-    assert.ok(first);
-    registerWasmGradKernels();
-    assert.equal(tf.getKernel('GatherV2', 'wasm')?.kernelFunc, first.kernelFunc);
-  });
-
-  for (const c of CASES) {
-    test(`equals cpu: ${c.name}`, async () => {
-      await use('cpu');
-      const expected = gathered(c);
-      await use('wasm');
-      assert.deepEqual(gathered(c), expected);
-    });
-  }
+  checkAgainstCpu('GatherV2', CASES, gathered);
 
   test('an index out of range throws the message tfjs gives and leaves nothing behind', async () => {
     await use('wasm');
@@ -74,20 +61,15 @@ describe('GatherV2 on wasm', () => {
 
   test('rows are copied here; any other gather goes to tfjs’s own kernel', async () => {
     await use('wasm');
-    const calls: string[] = [];
-    const original = ((args: { attrs?: tf.NamedAttrMap }) => {
-      calls.push(`axis ${String(args.attrs?.['axis'])}`);
-      throw new Error('original');
-    }) as unknown as tf.KernelFunc;
+    const { original, calls } = standInOriginal();
     const kernel = fastGather(original);
     const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
     const idx = tf.tensor1d([2, 0], 'int32');
     const run = (axis: number) => kernel({ inputs: { x, indices: idx }, backend: tf.backend(), attrs: { axis, batchDims: 0 } }) as tf.TensorInfo;
     const out = run(0);
-    assert.deepEqual(Array.from(tf.backend().readSync(out.dataId) as Float32Array), [5, 6, 1, 2]);
-    tf.backend().disposeData(out.dataId);
+    assert.deepEqual(readOut(out), [5, 6, 1, 2]);
     assert.throws(() => run(1), /original/);
-    assert.deepEqual(calls, ['axis 1']);
+    assert.deepEqual(calls.map((a) => a['axis']), [1]);
     tf.dispose([x, idx]);
   });
 });

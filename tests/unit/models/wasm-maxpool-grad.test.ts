@@ -10,6 +10,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradKernels } from '../../../models/wasm-kernels';
 import { maxPoolGradInto, poolGeometry } from '../../../models/wasm-maxpool-grad';
 import { use, values } from './conv-cases';
+import { checkAgainstCpu } from './kernel-checks';
 
 interface PoolCase {
   name: string;
@@ -53,24 +54,12 @@ before(async () => {
 });
 
 describe('MaxPoolGrad on wasm', () => {
-  test('is replaced once: registering again keeps the same kernel', () => {
-    const first = tf.getKernel('MaxPoolGrad', 'wasm');
-    assert.ok(first);
-    registerWasmGradKernels();
-    assert.equal(tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc, first.kernelFunc);
-  });
+  checkAgainstCpu('MaxPoolGrad', CASES, (c) => Array.from(poolGrad(c)));
 
-  for (const c of CASES) {
-    test(`equals cpu: ${c.name}`, async () => {
-      await use('cpu');
-      const expected = poolGrad(c);
-      await use('wasm');
-      const actual = poolGrad(c);
-      assert.deepEqual(Array.from(actual), Array.from(expected));
-      // Every window hands its gradient on: the total is the sum of the weights.
-      assert.ok(expected.some((v) => v !== 0));
-    });
-  }
+  test('every case has a gradient to compare', async () => {
+    await use('cpu');
+    for (const c of CASES) assert.ok(poolGrad(c).some((v) => v !== 0), c.name);
+  });
 
   test('a window whose largest value is negative gets its gradient (tfjs-wasm 4.22 gave it to the -1.6)', async () => {
     await use('wasm');

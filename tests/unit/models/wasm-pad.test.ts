@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradKernels } from '../../../models/wasm-kernels';
 import { fastPad } from '../../../models/wasm-pad';
 import { use, values } from './conv-cases';
+import { checkAgainstCpu, readOut, standInOriginal } from './kernel-checks';
 
 interface PadCase {
   name: string;
@@ -43,38 +44,20 @@ before(async () => {
 });
 
 describe('PadV2 on wasm', () => {
-  test('is replaced once: registering again keeps the same kernel', () => {
-    const first = tf.getKernel('PadV2', 'wasm');
-    assert.ok(first);
-    registerWasmGradKernels();
-    assert.equal(tf.getKernel('PadV2', 'wasm')?.kernelFunc, first.kernelFunc);
-  });
-
-  for (const c of CASES) {
-    test(`equals cpu: ${c.name}`, async () => {
-      await use('cpu');
-      const expected = padded(c);
-      await use('wasm');
-      assert.deepEqual(padded(c), expected);
-    });
-  }
+  checkAgainstCpu('PadV2', CASES, padded);
 
   test('copies here; an empty input goes to tfjs’s own kernel', async () => {
     await use('wasm');
-    let calls = 0;
-    const kernel = fastPad((() => {
-      calls++;
-      throw new Error('original');
-    }) as unknown as tf.KernelFunc);
+    const { original, calls } = standInOriginal();
+    const kernel = fastPad(original);
     const run = (x: tf.Tensor) => kernel({ inputs: { x }, backend: tf.backend(), attrs: { paddings: [[1, 0], [0, 1]], constantValue: 9 } }) as tf.TensorInfo;
     const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
     const out = run(x);
     assert.deepEqual(out.shape, [3, 3]);
-    assert.deepEqual(Array.from(tf.backend().readSync(out.dataId) as Float32Array), [9, 9, 9, 1, 2, 9, 3, 4, 9]);
-    tf.backend().disposeData(out.dataId);
+    assert.deepEqual(readOut(out), [9, 9, 9, 1, 2, 9, 3, 4, 9]);
     const empty = tf.zeros([0, 2]);
     assert.throws(() => run(empty), /original/);
-    assert.equal(calls, 1);
+    assert.equal(calls.length, 1);
     tf.dispose([x, empty]);
   });
 });

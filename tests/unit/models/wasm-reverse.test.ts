@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmGradKernels } from '../../../models/wasm-kernels';
 import { fastReverse } from '../../../models/wasm-reverse';
 import { use, values } from './conv-cases';
+import { checkAgainstCpu, readOut, standInOriginal } from './kernel-checks';
 
 const CASES: { name: string; shape: number[]; axes: number[]; dtype?: 'int32' }[] = [
   { name: 'a filter turned by 180° (axes 0, 1)', shape: [3, 3, 4, 5], axes: [0, 1] },
@@ -35,37 +36,19 @@ before(async () => {
 });
 
 describe('Reverse on wasm', () => {
-  test('is replaced once: registering again keeps the same kernel', () => {
-    const first = tf.getKernel('Reverse', 'wasm');
-    assert.ok(first);
-    registerWasmGradKernels();
-    assert.equal(tf.getKernel('Reverse', 'wasm')?.kernelFunc, first.kernelFunc);
-  });
-
-  for (const c of CASES) {
-    test(`equals cpu: ${c.name}`, async () => {
-      await use('cpu');
-      const expected = reversed(c);
-      await use('wasm');
-      assert.deepEqual(reversed(c), expected);
-    });
-  }
+  checkAgainstCpu('Reverse', CASES, reversed);
 
   test('copies here; a scalar goes to tfjs’s own kernel', async () => {
     await use('wasm');
-    let calls = 0;
-    const kernel = fastReverse((() => {
-      calls++;
-      throw new Error('original');
-    }) as unknown as tf.KernelFunc);
+    const { original, calls } = standInOriginal();
+    const kernel = fastReverse(original);
     const run = (x: tf.Tensor) => kernel({ inputs: { x }, backend: tf.backend(), attrs: { dims: [0] } }) as tf.TensorInfo;
     const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
     const out = run(x);
-    assert.deepEqual(Array.from(tf.backend().readSync(out.dataId) as Float32Array), [5, 6, 3, 4, 1, 2]);
-    tf.backend().disposeData(out.dataId);
+    assert.deepEqual(readOut(out), [5, 6, 3, 4, 1, 2]);
     const scalar = tf.scalar(1);
     assert.throws(() => run(scalar), /original/);
-    assert.equal(calls, 1);
+    assert.equal(calls.length, 1);
     tf.dispose([x, scalar]);
   });
 });
