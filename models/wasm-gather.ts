@@ -34,7 +34,7 @@ export function fastGather(original: tf.KernelFunc): tf.KernelFunc {
     const rowSize = tf.util.sizeFromShape(x.shape.slice(1));
     const out = backend.makeOutput([...indices.shape, ...x.shape.slice(1)], x.dtype);
     // Views after makeOutput: allocating can grow the heap and detach earlier views.
-    gatherRowsInto(backend.typedArrayFromHeap(x), Array.from(backend.typedArrayFromHeap(indices)), rowSize, backend.typedArrayFromHeap(out));
+    gatherRowsInto(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(indices), rowSize, backend.typedArrayFromHeap(out));
     return out;
   };
   return kernel as unknown as tf.KernelFunc;

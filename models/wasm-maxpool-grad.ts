@@ -64,39 +64,9 @@ function argmaxOfWindow(x: ArrayLike<number>, g: PoolGeometry, b: number, r: num
 }
 
 /**
- * The vocabulary's pooling (windows side by side, stride = size, no padding), without the general
- * case's bounds checks: 3.2 → 2.4 ms on [16, 32, 32, 16] in Node.
+ * The vocabulary's usual pooling (2x2 windows side by side, no padding), unrolled: [32, 32, 32, 16] in
+ * 3.2 ms in Node, where the general path below takes 6.2 and tfjs's own 18.
  */
-function tiledGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Array, g: PoolGeometry): void {
-  const ch = g.channels;
-  const rowStride = g.inWidth * ch;
-  let o = 0;
-  for (let b = 0; b < g.batchSize; b++) {
-    for (let r = 0; r < g.outHeight; r++) {
-      const top = (b * g.inHeight + r * g.filterHeight) * rowStride;
-      for (let c = 0; c < g.outWidth; c++) {
-        const corner = top + c * g.filterWidth * ch;
-        for (let d = 0; d < ch; d++, o++) {
-          let at = -1;
-          let best = Number.NEGATIVE_INFINITY;
-          for (let wr = 0; wr < g.filterHeight; wr++) {
-            let i = corner + wr * rowStride + d;
-            for (let wc = 0; wc < g.filterWidth; wc++, i += ch) {
-              const v = x[i] as number;
-              if (v > best || (at < 0 && !Number.isNaN(v))) {
-                best = v;
-                at = i;
-              }
-            }
-          }
-          if (at >= 0) dx[at] = dy[o] as number;
-        }
-      }
-    }
-  }
-}
-
-/** The vocabulary's usual 2x2 windows, unrolled: 4.8 → 3.3 ms on [32, 32, 32, 16] in Node (tfjs's own: 18 ms). */
 function pairGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Array, g: PoolGeometry): void {
   const ch = g.channels;
   const rowStride = g.inWidth * ch;
@@ -132,12 +102,12 @@ function pairGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Ar
   }
 }
 
-const tiled = (g: PoolGeometry) => g.strideHeight === g.filterHeight && g.strideWidth === g.filterWidth && g.padTop === 0 && g.padLeft === 0;
+const pairs = (g: PoolGeometry) => g.filterHeight === 2 && g.filterWidth === 2 && g.strideHeight === 2 && g.strideWidth === 2 && g.padTop === 0 && g.padLeft === 0;
 
 /** Pure: dx (zeros, the size of x) gets each window's dy at its window's first largest x. */
 export function maxPoolGradInto(x: ArrayLike<number>, dy: ArrayLike<number>, dx: Float32Array, g: PoolGeometry): void {
   dx.fill(0);
-  if (tiled(g)) return g.filterHeight === 2 && g.filterWidth === 2 ? pairGradInto(x, dy, dx, g) : tiledGradInto(x, dy, dx, g);
+  if (pairs(g)) return pairGradInto(x, dy, dx, g);
   let o = 0;
   for (let b = 0; b < g.batchSize; b++) {
     for (let r = 0; r < g.outHeight; r++) {
